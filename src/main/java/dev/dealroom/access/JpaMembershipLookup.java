@@ -1,0 +1,62 @@
+package dev.dealroom.access;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import dev.dealroom.common.Ids;
+
+/** {@link MembershipLookup} over the membership tables, with one indexed query per question. */
+@ApplicationScoped
+public class JpaMembershipLookup implements MembershipLookup {
+
+    private static final String MEMBER_COLUMNS = "select id, room_id, name, owner, decision_maker from member ";
+
+    private final EntityManager em;
+
+    public JpaMembershipLookup(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<RoomMember> memberByEmail(UUID roomId, String email) {
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and email = ?2", Object[].class)
+                .setParameter(1, roomId).setParameter(2, email).getResultList());
+    }
+
+    @Override
+    public Optional<RoomMember> memberById(UUID roomId, UUID memberId) {
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and id = ?2", Object[].class)
+                .setParameter(1, roomId).setParameter(2, memberId).getResultList());
+    }
+
+    @Override
+    public Set<UUID> groupIdsOf(UUID memberId) {
+        List<?> rows = em.createNativeQuery("select group_id from group_member where member_id = ?1", UUID.class)
+                .setParameter(1, memberId).getResultList();
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(row -> ids.add((UUID) row));
+        return ids;
+    }
+
+    @Override
+    public Optional<UUID> groupId(UUID roomId, String idOrKey) {
+        Optional<UUID> id = Ids.parse(idOrKey);
+        List<?> rows = id.isPresent()
+                ? em.createNativeQuery("select id from room_group where room_id = ?1 and id = ?2", UUID.class)
+                        .setParameter(1, roomId).setParameter(2, id.get()).getResultList()
+                : em.createNativeQuery("select id from room_group where room_id = ?1 and key = ?2", UUID.class)
+                        .setParameter(1, roomId).setParameter(2, idOrKey).getResultList();
+        return rows.stream().map(UUID.class::cast).findFirst();
+    }
+
+    private static Optional<RoomMember> single(List<Object[]> rows) {
+        return rows.stream().findFirst().map(row -> new RoomMember((UUID) row[0], (UUID) row[1], (String) row[2],
+                (Boolean) row[3], (Boolean) row[4]));
+    }
+}

@@ -1,0 +1,20 @@
+package dev.dealroom.common.error;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}) with the extension members
+ * {@code code} (stable, machine-readable) and {@code errors} (the invalid fields, for validation errors).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
+        return new Problem("urn:dealroom:problem:" + code.code(), code.title(), code.status(), detail, code.code(),
+                errors);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dealroom.common.error;
+
+/**
+ * Every machine-readable error code the API answers with, each with its HTTP status and a stable title.
+ * Clients branch on {@link #code()}; the title is for people and may be reworded.
+ */
+public enum ProblemCode {
+    VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
+    MALFORMED_JSON(400, "malformed-json", "The request body is not valid JSON"),
+    BAD_REQUEST(400, "bad-request", "The request is not valid"),
+    UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token or session is required"),
+    EMAIL_NOT_VERIFIED(403, "email-not-verified", "Your identity provider has not verified your email address"),
+    FORBIDDEN(403, "forbidden", "You are not allowed to do this in this room"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed here"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type cannot be produced"),
+    MEMBER_EXISTS(409, "member-exists", "A member with this email is already in the room"),
+    OWNER_CANNOT_BE_REMOVED(409, "owner-cannot-be-removed", "The room owner cannot be removed"),
+    GROUP_MEMBERSHIP_FIXED(409, "group-membership-fixed",
+            "This group's membership follows the room's roles and cannot be edited"),
+    CONFLICT(409, "conflict", "The request conflicts with a concurrent change"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body's media type is not supported"),
+    INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
+
+    private final int status;
+    private final String code;
+    private final String title;
+
+    ProblemCode(int status, String code, String title) {
+        this.status = status;
+        this.code = code;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+}

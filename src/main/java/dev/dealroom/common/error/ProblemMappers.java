@@ -1,0 +1,199 @@
+package dev.dealroom.common.error;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into a problem details response (invariant 4): domain refusals, validation, JSON
+ * errors, JAX-RS routing errors, authentication failures, and — as a last resort — unexpected exceptions,
+ * which are logged but never described to the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e) {
+        return respond(e.code(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldPath(violation.getPropertyPath()), fieldCode(violation),
+                    violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
+        return respond(ProblemCode.VALIDATION_FAILED, null, errors);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response json(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = jsonPath(unknown);
+            return respond(ProblemCode.VALIDATION_FAILED, null,
+                    List.of(new FieldError(field, "unknown-field", "This field is not part of the request")));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return respond(ProblemCode.VALIDATION_FAILED, null,
+                    List.of(new FieldError(jsonPath(mapping), "invalid-value",
+                            "This value has the wrong type or is not one of the allowed values")));
+        }
+        String detail = e instanceof JsonParseException ? "Syntax error at line " + lineOf(e) : null;
+        return respond(ProblemCode.MALFORMED_JSON, detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(ProblemCode.FORBIDDEN, null, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintConflict(org.hibernate.exception.ConstraintViolationException e) {
+        LOG.debugf("Unique or foreign key conflict: %s", e.getConstraintName());
+        return respond(ProblemCode.CONFLICT, null, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        ProblemCode code;
+        if (e instanceof NotFoundException) {
+            code = ProblemCode.NOT_FOUND;
+        } else if (e instanceof NotAllowedException) {
+            code = ProblemCode.METHOD_NOT_ALLOWED;
+        } else if (e instanceof NotSupportedException) {
+            code = ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+        } else if (e instanceof NotAcceptableException) {
+            code = ProblemCode.NOT_ACCEPTABLE;
+        } else if (e.getResponse().getStatus() == 413) {
+            code = ProblemCode.PAYLOAD_TOO_LARGE;
+        } else if (e.getResponse().getStatus() >= 500) {
+            LOG.error("Unexpected server error", e);
+            code = ProblemCode.INTERNAL_ERROR;
+        } else {
+            code = ProblemCode.BAD_REQUEST;
+        }
+        Response.ResponseBuilder builder = problem(code, null, List.of());
+        if (e instanceof NotAllowedException) {
+            builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = Integer.MAX_VALUE)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected error", e);
+        return respond(ProblemCode.INTERNAL_ERROR, null, List.of());
+    }
+
+    /** The response for a problem; also used outside JAX-RS mappers (request filters). */
+    public static Response respond(ProblemCode code, String detail, List<FieldError> errors) {
+        return problem(code, detail, errors).build();
+    }
+
+    private static Response.ResponseBuilder problem(ProblemCode code, String detail, List<FieldError> errors) {
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code, detail, errors));
+    }
+
+    private static Response unauthorized() {
+        return problem(ProblemCode.UNAUTHENTICATED, null, List.of())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** {@code create.request.groups[1]} -> {@code groups[1]}: the path inside the request body. */
+    private static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                if (node.getKind() == ElementKind.PARAMETER && !isBodyParameter(node)) {
+                    field.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** Request bodies are named {@code request} in every resource; other parameters are query or path ones. */
+    private static boolean isBodyParameter(Path.Node node) {
+        return "request".equals(node.getName());
+    }
+
+    private static String fieldCode(ConstraintViolation<?> violation) {
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size" -> "invalid-size";
+            case "Email" -> "invalid-email";
+            case "Pattern" -> "invalid-format";
+            case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Digits" -> "out-of-range";
+            default -> "invalid-value";
+        };
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.dealroom.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Appends events to a room's log inside the transaction of the change they describe (invariant 2): the
+ * room row's {@code last_seq} is bumped with a row lock, so concurrent writers to one room take turns and a
+ * rolled-back change takes its {@code seq} with it — no gap, no reuse.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public EventLog(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /**
+     * @param groupId the group whose members may see the event, or null for a room-level event
+     * @return the event's seq
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(UUID roomId, EventType type, UUID groupId, Actor actor, Object data) {
+        // The change's own rows go first, so the event never refers to something not yet written.
+        em.flush();
+        long seq = ((Number) em
+                .createNativeQuery("update room set last_seq = last_seq + 1 where id = ?1 returning last_seq")
+                .setParameter(1, roomId)
+                .getSingleResult()).longValue();
+        em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at, data)"
+                + " values (?1, ?2, ?3, cast(?4 as uuid), cast(?5 as uuid), ?6, ?7, cast(?8 as jsonb))")
+                .setParameter(1, roomId)
+                .setParameter(2, seq)
+                .setParameter(3, type.wireName())
+                .setParameter(4, groupId == null ? null : groupId.toString())
+                .setParameter(5, actor.memberId() == null ? null : actor.memberId().toString())
+                .setParameter(6, actor.name())
+                .setParameter(7, Instant.now())
+                .setParameter(8, toJson(data))
+                .executeUpdate();
+        return seq;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+}

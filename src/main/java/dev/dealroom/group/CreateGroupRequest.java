@@ -1,0 +1,18 @@
+package dev.dealroom.group;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Adds a group to the room; its creator is always in it.
+ *
+ * @param kind      {@code WORKSTREAM} or {@code CUSTOM} (the default)
+ * @param memberIds other room members to put in it
+ */
+public record CreateGroupRequest(
+        @NotBlank @Size(max = 100) String name,
+        GroupKind kind,
+        @Size(max = 200) List<@NotBlank @Size(max = 64) String> memberIds) {
+}

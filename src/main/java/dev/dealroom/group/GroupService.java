@@ -1,0 +1,252 @@
+package dev.dealroom.group;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.FieldError;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+
+/**
+ * The room's groups and who is in each. A caller only ever reads or changes groups they are in; owner and
+ * decision-makers create groups and edit the membership of workstream and custom groups, while
+ * {@code everyone} and {@code steering} follow the room's roles.
+ */
+@ApplicationScoped
+public class GroupService {
+
+    private final GroupRepository groups;
+    private final GroupMembershipRepository memberships;
+    private final AccessPolicy access;
+    private final EventLog events;
+
+    public GroupService(GroupRepository groups, GroupMembershipRepository memberships, AccessPolicy access,
+            EventLog events) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** The default groups of a room being opened, each with its owner in it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void createDefaults(UUID roomId, UUID ownerId) {
+        Instant now = Instant.now();
+        for (DefaultGroup preset : DefaultGroup.values()) {
+            RoomGroup group = newGroup(roomId, preset.key(), preset.displayName(), preset.kind(), now);
+            enrol(ownerId, Set.of(group.id));
+        }
+    }
+
+    /**
+     * The groups a new member goes into: those asked for, each one the caller must be in, plus
+     * {@code everyone} and, for a decision-maker, {@code steering}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> resolveForNewMember(RoomAccess room, List<String> groupRefs, boolean decisionMaker) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.add(groups.findByKey(room.roomId(), DefaultGroup.EVERYONE).id);
+        UUID steering = groups.findByKey(room.roomId(), DefaultGroup.STEERING).id;
+        if (decisionMaker) {
+            ids.add(steering);
+        }
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < groupRefs.size(); i++) {
+            try {
+                UUID id = access.enterGroup(room, groupRefs.get(i));
+                if (id.equals(steering) && !decisionMaker) {
+                    throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED,
+                            "Steering is the owner and the decision-makers");
+                }
+                ids.add(id);
+            } catch (ApiException e) {
+                if (e.code() != ProblemCode.NOT_FOUND) {
+                    throw e;
+                }
+                unknown.add(new FieldError("groups[" + i + "]", "unknown-group", "No such group in this room"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, unknown);
+        }
+        return ids;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enrol(UUID memberId, Collection<UUID> groupIds) {
+        Instant now = Instant.now();
+        for (UUID groupId : groupIds) {
+            GroupMembership membership = new GroupMembership();
+            membership.groupId = groupId;
+            membership.memberId = memberId;
+            membership.addedAt = now;
+            memberships.persist(membership);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dropMember(UUID memberId) {
+        memberships.deleteOfMember(memberId);
+    }
+
+    /** For each member, their groups among {@code groupIds}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, List<UUID>> membershipsWithin(Set<UUID> groupIds) {
+        Map<UUID, List<UUID>> byMember = new HashMap<>();
+        for (GroupMembership membership : memberships.listInGroups(groupIds)) {
+            byMember.computeIfAbsent(membership.memberId, id -> new ArrayList<>()).add(membership.groupId);
+        }
+        return byMember;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> groupIdsOf(UUID memberId) {
+        return memberships.groupIdsOf(memberId);
+    }
+
+    /** The groups this member is in, with their members. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<GroupView> visibleTo(UUID memberId) {
+        return views(groups.list("id in (select gm.groupId from GroupMembership gm where gm.memberId = ?1)",
+                memberId));
+    }
+
+    @Transactional
+    public List<GroupView> list(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        return views(groups.listVisible(room.roomId(), room.groupIds()));
+    }
+
+    @Transactional
+    public GroupView get(Caller caller, String roomId, String groupRef) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        return view(groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef)));
+    }
+
+    /** Creates a workstream or custom group with the caller and the given members in it. */
+    @Transactional
+    public GroupView create(Caller caller, String roomId, CreateGroupRequest request) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        GroupKind kind = Objects.requireNonNullElse(request.kind(), GroupKind.CUSTOM);
+        if (!kind.editableMembership()) {
+            throw ApiException.invalidField("kind", "invalid-value", "New groups are WORKSTREAM or CUSTOM");
+        }
+        Set<UUID> memberIds = new LinkedHashSet<>();
+        memberIds.add(room.me().id());
+        List<String> requested = Objects.requireNonNullElse(request.memberIds(), List.of());
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            try {
+                memberIds.add(access.member(room, requested.get(i)).id());
+            } catch (ApiException e) {
+                unknown.add(new FieldError("memberIds[" + i + "]", "unknown-member", "No such member in this room"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, unknown);
+        }
+        // Names need not be unique: refusing a taken name would tell the caller about groups they cannot see.
+        RoomGroup group = newGroup(room.roomId(), null, request.name().strip(), kind, Instant.now());
+        for (UUID memberId : memberIds) {
+            enrol(memberId, Set.of(group.id));
+        }
+        GroupView view = view(group);
+        events.append(room.roomId(), EventType.GROUP_CREATED, group.id, Actor.of(room.me()), view);
+        return view;
+    }
+
+    /** Puts a room member in a group the caller is in. Already in: nothing changes. */
+    @Transactional
+    public GroupView addMember(Caller caller, String roomId, String groupRef, String memberId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
+        access.requireManager(room);
+        RoomMember member = access.member(room, memberId);
+        requireEditable(group);
+        if (!memberships.isMember(group.id, member.id())) {
+            enrol(member.id(), Set.of(group.id));
+            events.append(room.roomId(), EventType.GROUP_MEMBER_ADDED, group.id, Actor.of(room.me()),
+                    new GroupMemberChange(group.id.toString(), member.id().toString()));
+        }
+        return view(group);
+    }
+
+    /** Takes a member out of a group the caller is in, the caller included. Not in it: nothing changes. */
+    @Transactional
+    public void removeMember(Caller caller, String roomId, String groupRef, String memberId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
+        access.requireManager(room);
+        RoomMember member = access.member(room, memberId);
+        requireEditable(group);
+        if (memberships.deleteById(new GroupMembership.Key(group.id, member.id()))) {
+            events.append(room.roomId(), EventType.GROUP_MEMBER_REMOVED, group.id, Actor.of(room.me()),
+                    new GroupMemberChange(group.id.toString(), member.id().toString()));
+        }
+    }
+
+    private RoomGroup newGroup(UUID roomId, String key, String name, GroupKind kind, Instant now) {
+        RoomGroup group = new RoomGroup();
+        group.id = Ids.newId();
+        group.roomId = roomId;
+        group.key = key;
+        group.name = name;
+        group.kind = kind;
+        group.createdAt = now;
+        groups.persist(group);
+        return group;
+    }
+
+    private static void requireEditable(RoomGroup group) {
+        if (!group.kind.editableMembership()) {
+            throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED, group.name
+                    + (group.kind == GroupKind.EVERYONE ? " is every member of the room"
+                            : " is the owner and the decision-makers"));
+        }
+    }
+
+    /** Default groups in their fixed order, then the added ones, oldest first. */
+    private static final Comparator<RoomGroup> DISPLAY_ORDER = Comparator
+            .comparingInt((RoomGroup group) -> group.key == null ? Integer.MAX_VALUE : DefaultGroup.ofKey(group.key).ordinal())
+            .thenComparing(group -> group.createdAt)
+            .thenComparing(group -> group.id);
+
+    private List<GroupView> views(List<RoomGroup> unordered) {
+        List<RoomGroup> list = unordered.stream().sorted(DISPLAY_ORDER).toList();
+        Map<UUID, List<UUID>> membersOf = new HashMap<>();
+        for (GroupMembership membership : memberships.listInGroups(list.stream().map(g -> g.id).toList())) {
+            membersOf.computeIfAbsent(membership.groupId, id -> new ArrayList<>()).add(membership.memberId);
+        }
+        return list.stream().map(group -> toView(group, membersOf.getOrDefault(group.id, List.of()))).toList();
+    }
+
+    private GroupView view(RoomGroup group) {
+        return views(List.of(group)).get(0);
+    }
+
+    private static GroupView toView(RoomGroup group, List<UUID> memberIds) {
+        return new GroupView(group.id.toString(), group.key, group.name, group.kind,
+                memberIds.stream().map(UUID::toString).sorted().toList(), group.createdAt);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.dealroom.member;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.dealroom.access.CurrentCaller;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/rooms/{roomId}/members")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "The people in a room: the seller's team and the buying committee")
+public class MemberResource {
+
+    private final MemberService members;
+    private final CurrentCaller caller;
+
+    public MemberResource(MemberService members, CurrentCaller caller) {
+        this.members = members;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The room's members", description = "Each with their groups among the caller's own.")
+    public List<MemberView> list(@PathParam("roomId") String roomId) {
+        return members.list(caller.get(), roomId);
+    }
+
+    @POST
+    @Operation(summary = "Add a member", description = "Owner and decision-makers. The login whose verified email "
+            + "matches becomes this member.")
+    public RestResponse<MemberView> add(@PathParam("roomId") String roomId,
+            @Valid @NotNull AddMemberRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED, members.add(caller.get(), roomId, request));
+    }
+
+    @DELETE
+    @Path("/{memberId}")
+    @Operation(summary = "Remove a member", description = "Owner and decision-makers; their group memberships go too.")
+    public void remove(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId) {
+        members.remove(caller.get(), roomId, memberId);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.dealroom.member;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+import dev.dealroom.group.GroupService;
+
+/** Who is in a room. Owner and decision-makers add and remove members; every member sees the list. */
+@ApplicationScoped
+public class MemberService {
+
+    private static final int NAME_LIMIT = 200;
+
+    private final MemberRepository members;
+    private final GroupService groups;
+    private final AccessPolicy access;
+    private final EventLog events;
+
+    public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events) {
+        this.members = members;
+        this.groups = groups;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** The owner of a room being opened: seller side, named as their identity provider names them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RoomMember addOwner(UUID roomId, String email, String name) {
+        Member owner = new Member();
+        owner.id = Ids.newId();
+        owner.roomId = roomId;
+        owner.email = email;
+        owner.name = name.length() > NAME_LIMIT ? name.substring(0, NAME_LIMIT) : name;
+        owner.side = Side.SELLER;
+        owner.owner = true;
+        owner.addedAt = Instant.now();
+        members.persist(owner);
+        return new RoomMember(owner.id, roomId, owner.name, true, false);
+    }
+
+    @Transactional
+    public MemberView add(Caller caller, String roomId, AddMemberRequest request) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        boolean decisionMaker = Boolean.TRUE.equals(request.decisionMaker());
+        if (decisionMaker && request.side() != Side.BUYER) {
+            throw ApiException.invalidField("decisionMaker", "invalid-value",
+                    "Decision-makers are on the buyer side");
+        }
+        Set<UUID> groupIds = groups.resolveForNewMember(room,
+                Objects.requireNonNullElse(request.groups(), List.of()), decisionMaker);
+        String email = request.email().strip().toLowerCase(Locale.ROOT);
+        if (members.emailTaken(room.roomId(), email)) {
+            throw new ApiException(ProblemCode.MEMBER_EXISTS, email + " is already a member of this room");
+        }
+
+        Member member = new Member();
+        member.id = Ids.newId();
+        member.roomId = room.roomId();
+        member.email = email;
+        member.name = request.name().strip();
+        member.side = request.side();
+        member.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+        member.decisionMaker = decisionMaker;
+        member.addedAt = Instant.now();
+        members.persist(member);
+        groups.enrol(member.id, groupIds);
+
+        MemberView view = toView(member, groupIds);
+        events.append(room.roomId(), EventType.MEMBER_ADDED, null, Actor.of(room.me()), view);
+        return toView(member, groupIds.stream().filter(room::sees).toList());
+    }
+
+    /** Removes a member and, with them, all their group memberships. The owner stays. */
+    @Transactional
+    public void remove(Caller caller, String roomId, String memberId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        RoomMember target = access.member(room, memberId);
+        if (target.owner()) {
+            throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
+        }
+        groups.dropMember(target.id());
+        members.deleteById(target.id());
+        events.append(room.roomId(), EventType.MEMBER_REMOVED, null, Actor.of(room.me()),
+                new MemberRemoved(target.id().toString(), target.name()));
+    }
+
+    /** Every member of the room, each with their groups among the caller's own. */
+    @Transactional
+    public List<MemberView> list(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        Map<UUID, List<UUID>> groupsOf = groups.membershipsWithin(room.groupIds());
+        return members.listInRoom(room.roomId()).stream()
+                .map(member -> toView(member, groupsOf.getOrDefault(member.id, List.of())))
+                .toList();
+    }
+
+    /** A member as they see themselves: all their groups. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MemberView view(UUID memberId) {
+        return toView(members.findById(memberId), groups.groupIdsOf(memberId));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> roomIdsOf(String email) {
+        return members.roomIdsOf(email);
+    }
+
+    private static MemberView toView(Member member, Collection<UUID> groupIds) {
+        return new MemberView(member.id.toString(), member.email, member.name, member.side, member.title,
+                member.decisionMaker, member.owner, groupIds.stream().map(UUID::toString).sorted().toList());
+    }
+}

@@ -1,0 +1,6 @@
+package dev.dealroom.member;
+
+/** Which side of the deal a member is on. */
+public enum Side {
+    SELLER, BUYER
+}

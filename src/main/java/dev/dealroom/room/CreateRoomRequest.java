@@ -1,0 +1,28 @@
+package dev.dealroom.room;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Opens a room for an opportunity.
+ *
+ * @param amount   the deal's value; with {@code currency} (ISO 4217, e.g. EUR) or not at all
+ * @param stage    defaults to {@code EVALUATION}
+ * @param status   defaults to {@code OPEN}
+ */
+public record CreateRoomRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) String prospectAccount,
+        @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
+        @Pattern(regexp = "[A-Z]{3}") String currency,
+        @NotNull LocalDate targetDecisionDate,
+        RoomStage stage,
+        RoomStatus status) {
+}

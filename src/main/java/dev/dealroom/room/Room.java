@@ -1,0 +1,55 @@
+package dev.dealroom.room;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One deal room: one opportunity under evaluation. */
+@Entity
+@Table(name = "room")
+public class Room {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String name;
+
+    @Column(name = "prospect_account", nullable = false, length = 200)
+    public String prospectAccount;
+
+    @Column(precision = 15, scale = 2)
+    public BigDecimal amount;
+
+    @Column(length = 3)
+    public String currency;
+
+    @Column(name = "target_decision_date", nullable = false)
+    public LocalDate targetDecisionDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public RoomStage stage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public RoomStatus status;
+
+    /** Owned by the event log, which bumps it in SQL; read-only here so a stale copy is never written back. */
+    @Column(name = "last_seq", nullable = false, insertable = false, updatable = false)
+    public long lastSeq;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

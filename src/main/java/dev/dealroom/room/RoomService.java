@@ -1,0 +1,129 @@
+package dev.dealroom.room;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+import dev.dealroom.group.GroupService;
+import dev.dealroom.member.MemberService;
+
+/** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
+@ApplicationScoped
+public class RoomService {
+
+    /** Dates outside these years are typing mistakes, and some do not fit the database. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2999;
+
+    private final RoomRepository rooms;
+    private final MemberService members;
+    private final GroupService groups;
+    private final AccessPolicy access;
+    private final EventLog events;
+
+    public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
+            EventLog events) {
+        this.rooms = rooms;
+        this.members = members;
+        this.groups = groups;
+        this.access = access;
+        this.events = events;
+    }
+
+    /** Opens a room; the caller becomes its owner, on the seller side, in each of the default groups. */
+    @Transactional
+    public RoomView create(Caller caller, CreateRoomRequest request) {
+        String email = caller.memberEmail().orElseThrow(() -> new ApiException(ProblemCode.EMAIL_NOT_VERIFIED,
+                "Rooms are joined by verified email; ask your identity provider to verify yours"));
+        if ((request.amount() == null) != (request.currency() == null)) {
+            String field = request.amount() == null ? "amount" : "currency";
+            throw ApiException.invalidField(field, "required", "Amount and currency go together");
+        }
+        requirePlausible("targetDecisionDate", request.targetDecisionDate());
+
+        Room room = new Room();
+        room.id = Ids.newId();
+        room.name = request.name().strip();
+        room.prospectAccount = request.prospectAccount().strip();
+        room.amount = request.amount();
+        room.currency = request.currency();
+        room.targetDecisionDate = request.targetDecisionDate();
+        room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.EVALUATION);
+        room.status = Objects.requireNonNullElse(request.status(), RoomStatus.OPEN);
+        room.createdAt = Instant.now();
+        room.updatedAt = room.createdAt;
+        rooms.persist(room);
+
+        RoomMember owner = members.addOwner(room.id, email, caller.name());
+        groups.createDefaults(room.id, owner.id());
+        long seq = events.append(room.id, EventType.ROOM_CREATED, null, Actor.of(owner), RoomSummary.of(room));
+        return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq);
+    }
+
+    /** The rooms the caller is a member of, soonest decision first. */
+    @Transactional
+    public List<RoomSummary> listMine(Caller caller) {
+        return caller.memberEmail()
+                .map(email -> rooms.listByIds(members.roomIdsOf(email)).stream().map(RoomSummary::of).toList())
+                .orElse(List.of());
+    }
+
+    @Transactional
+    public RoomView get(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        Room entity = rooms.findById(room.roomId());
+        return view(room, entity, entity.lastSeq);
+    }
+
+    /** Moves the evaluation along: stage, status, target decision date. Owner and decision-makers only. */
+    @Transactional
+    public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        if (request.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED,
+                    "Give at least one of stage, status, targetDecisionDate");
+        }
+        Room entity = rooms.findById(room.roomId());
+        if (request.targetDecisionDate() != null) {
+            requirePlausible("targetDecisionDate", request.targetDecisionDate());
+            entity.targetDecisionDate = request.targetDecisionDate();
+        }
+        if (request.stage() != null) {
+            entity.stage = request.stage();
+        }
+        if (request.status() != null) {
+            entity.status = request.status();
+        }
+        entity.updatedAt = Instant.now();
+        long seq = events.append(room.roomId(), EventType.ROOM_UPDATED, null, Actor.of(room.me()),
+                RoomSummary.of(entity));
+        return view(room, entity, seq);
+    }
+
+    private RoomView view(RoomAccess room, Room entity, long seq) {
+        return new RoomView(RoomSummary.of(entity), members.view(room.me().id()), groups.visibleTo(room.me().id()),
+                seq);
+    }
+
+    private static void requirePlausible(String field, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw ApiException.invalidField(field, "out-of-range",
+                    "Dates must fall between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+        }
+    }
+}

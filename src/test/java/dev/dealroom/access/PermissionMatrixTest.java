@@ -1,0 +1,148 @@
+package dev.dealroom.access;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.Person;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every endpoint x every kind of caller -> the status they get. The group under test is {@code proof}: the
+ * group member and the decision-maker are in it, the outsider is a room member who is not. Each row runs on a
+ * fresh room. Add a row with every new endpoint.
+ */
+@QuarkusTest
+class PermissionMatrixTest {
+
+    enum Caller { ANONYMOUS, STRANGER, OUTSIDER, GROUP_MEMBER, OWNER, DECISION_MAKER }
+
+    enum Endpoint {
+        CREATE_ROOM("POST /api/rooms", (f, r) -> r.body(newRoom()).post("/api/rooms")),
+        LIST_ROOMS("GET /api/rooms", (f, r) -> r.get("/api/rooms")),
+        GET_ROOM("GET /api/rooms/{roomId}", (f, r) -> r.get("/api/rooms/{r}", f.roomId)),
+        UPDATE_ROOM("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("stage", "PROPOSAL")).patch("/api/rooms/{r}", f.roomId)),
+        LIST_MEMBERS("GET /api/rooms/{roomId}/members", (f, r) -> r.get("/api/rooms/{r}/members", f.roomId)),
+        ADD_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newMember()).post("/api/rooms/{r}/members", f.roomId)),
+        REMOVE_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId, extraMember(f))),
+        LIST_GROUPS("GET /api/rooms/{roomId}/groups", (f, r) -> r.get("/api/rooms/{r}/groups", f.roomId)),
+        CREATE_GROUP("POST /api/rooms/{roomId}/groups", (f, r) -> r.body(Map.of("name", "Security review")).post("/api/rooms/{r}/groups", f.roomId)),
+        GET_GROUP_BY_KEY("GET /api/rooms/{roomId}/groups/{groupId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof", f.roomId)),
+        GET_GROUP_BY_ID("GET /api/rooms/{roomId}/groups/{groupId}", (f, r) -> r.get("/api/rooms/{r}/groups/{g}", f.roomId, f.proofId)),
+        ADD_GROUP_MEMBER("PUT /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.put("/api/rooms/{r}/groups/proof/members/{m}", f.roomId, f.outsiderId)),
+        REMOVE_GROUP_MEMBER("DELETE /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/groups/proof/members/{m}", f.roomId,
+                f.groupMemberId));
+
+        /** The operation as the OpenAPI document names it. */
+        final String route;
+        final BiFunction<DealRoomFixture, RequestSpecification, Response> call;
+
+        Endpoint(String route, BiFunction<DealRoomFixture, RequestSpecification, Response> call) {
+            this.route = route;
+            this.call = call;
+        }
+    }
+
+    /** Columns in the order of {@link Caller}. */
+    private static final Object[][] MATRIX = {
+            //                                  anon stranger outsider member owner  dm
+            { Endpoint.CREATE_ROOM,             401, 201,     201,     201,   201,   201 },
+            { Endpoint.LIST_ROOMS,              401, 200,     200,     200,   200,   200 },
+            { Endpoint.GET_ROOM,                401, 404,     200,     200,   200,   200 },
+            { Endpoint.UPDATE_ROOM,             401, 404,     403,     403,   200,   200 },
+            { Endpoint.LIST_MEMBERS,            401, 404,     200,     200,   200,   200 },
+            { Endpoint.ADD_MEMBER,              401, 404,     403,     403,   201,   201 },
+            { Endpoint.REMOVE_MEMBER,           401, 404,     403,     403,   204,   204 },
+            { Endpoint.LIST_GROUPS,             401, 404,     200,     200,   200,   200 },
+            { Endpoint.CREATE_GROUP,            401, 404,     403,     403,   201,   201 },
+            { Endpoint.GET_GROUP_BY_KEY,        401, 404,     404,     200,   200,   200 },
+            { Endpoint.GET_GROUP_BY_ID,         401, 404,     404,     200,   200,   200 },
+            { Endpoint.ADD_GROUP_MEMBER,        401, 404,     404,     403,   200,   200 },
+            { Endpoint.REMOVE_GROUP_MEMBER,     401, 404,     404,     403,   204,   204 },
+    };
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Object[] row : MATRIX) {
+            for (Caller caller : Caller.values()) {
+                rows.add(Arguments.of(row[0], caller, row[caller.ordinal() + 1]));
+            }
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @MethodSource("matrix")
+    void callerGetsExpectedStatus(Endpoint endpoint, Caller caller, int expected) {
+        DealRoomFixture room = new DealRoomFixture();
+        Response response = endpoint.call.apply(room, request(room, caller));
+        response.then().statusCode(expected);
+        if (expected >= 400) {
+            response.then()
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(expected));
+        }
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        List<Object> covered = Arrays.stream(MATRIX).map(row -> row[0]).toList();
+        assertEquals(List.of(Endpoint.values()), covered);
+    }
+
+    @Test
+    void everyApiOperationHasAnEndpointRow() {
+        Map<String, Map<String, Object>> paths = RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.keySet().forEach(
+                method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        Set<String> rows = Arrays.stream(Endpoint.values()).map(e -> e.route)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(operations, rows);
+    }
+
+    private static RequestSpecification request(DealRoomFixture room, Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> DealRoomFixture.anonymous();
+            case STRANGER -> room.stranger.api();
+            case OUTSIDER -> room.outsider.api();
+            case GROUP_MEMBER -> room.groupMember.api();
+            case OWNER -> room.owner.api();
+            case DECISION_MAKER -> room.decisionMaker.api();
+        };
+    }
+
+    private static Map<String, Object> newRoom() {
+        return Map.of("name", "Matrix room", "prospectAccount", "Contoso", "targetDecisionDate", "2027-06-30");
+    }
+
+    private static Map<String, Object> newMember() {
+        Person newcomer = Person.random("newcomer");
+        return Map.of("email", newcomer.email(), "name", newcomer.name(), "side", "BUYER");
+    }
+
+    /** A plain member, in proof, that the row may try to remove. */
+    private static String extraMember(DealRoomFixture room) {
+        return room.addMember(room.owner, Person.random("analyst"), "BUYER", false, "proof");
+    }
+}
