@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -51,6 +52,12 @@ public class ProblemMappers {
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
         return respond(ProblemCode.VALIDATION_FAILED, null, errors);
+    }
+
+    /** Replaces Quarkus's built-in mapper for this type, which answers without a problem body. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e) {
+        return json(e);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -92,6 +99,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON body reader reports syntax errors as a 400 wrapping the parser's exception
+            return json(json);
+        }
         ProblemCode code;
         if (e instanceof NotFoundException) {
             code = ProblemCode.NOT_FOUND;

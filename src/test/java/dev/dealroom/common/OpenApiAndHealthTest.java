@@ -1,0 +1,62 @@
+package dev.dealroom.common;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class OpenApiAndHealthTest {
+
+    @Test
+    void everyOperationDocumentsItsRequestAndResponseSchemas() {
+        JsonPath openapi = RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openapi.getMap("paths");
+        assertFalse(paths.isEmpty());
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            if (method.equals("post") || method.equals("patch")) {
+                assertNotNull(schemaOf(operation.get("requestBody")), name + " documents its request body");
+            }
+            if (!method.equals("delete")) {
+                Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+                Object success = responses.entrySet().stream()
+                        .filter(entry -> entry.getKey().toString().startsWith("2"))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                assertNotNull(schemaOf(success), name + " documents its response body");
+            }
+            assertTrue(operation.containsKey("security") || openapi.get("security") != null,
+                    name + " declares its bearer-token security");
+        }));
+        RestAssured.get("/q/openapi?format=json").then()
+                .body("components.schemas.RoomView.properties.groups", notNullValue())
+                .body("components.schemas.AddMemberRequest.required", hasItem("email"));
+    }
+
+    @Test
+    void healthIncludesTheDatabase() {
+        RestAssured.get("/q/health").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+
+    private static Object schemaOf(Object bodyOrResponse) {
+        if (!(bodyOrResponse instanceof Map<?, ?> body) || !(body.get("content") instanceof Map<?, ?> content)) {
+            return null;
+        }
+        return content.values().stream()
+                .map(media -> ((Map<?, ?>) media).get("schema"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+}
