@@ -1,0 +1,134 @@
+package dev.dealroom.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+
+/** The access rules on their own, over an in-memory membership: no container, no database. */
+class AccessPolicyTest {
+
+    private final UUID roomId = UUID.randomUUID();
+    private final UUID proof = UUID.randomUUID();
+    private final UUID contracts = UUID.randomUUID();
+    private final InMemoryMembership membership = new InMemoryMembership();
+    private final AccessPolicy policy = new AccessPolicy(membership);
+
+    private final RoomMember owner = membership.member("owner@example.test", true, false, proof, contracts);
+    private final RoomMember buyer = membership.member("buyer@example.test", false, false, proof);
+    private final RoomMember decisionMaker = membership.member("dm@example.test", false, true);
+
+    @Test
+    void aMemberEntersTheirRoomWithTheirGroups() {
+        RoomAccess access = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        assertEquals(buyer, access.me());
+        assertEquals(Set.of(proof), access.groupIds());
+    }
+
+    @Test
+    void anyoneElseGetsNotFound() {
+        assertNotFound(() -> policy.enterRoom(caller("stranger@example.test"), roomId.toString()));
+        assertNotFound(() -> policy.enterRoom(caller("buyer@example.test"), UUID.randomUUID().toString()));
+        assertNotFound(() -> policy.enterRoom(caller("buyer@example.test"), "not-a-uuid"));
+        assertNotFound(() -> policy.enterRoom(new Caller("s", Optional.empty(), "Unverified"), roomId.toString()));
+    }
+
+    @Test
+    void groupsAreEnteredByIdOrKeyOnlyByTheirMembers() {
+        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        assertEquals(proof, policy.enterGroup(buyerAccess, proof.toString()));
+        assertEquals(proof, policy.enterGroup(buyerAccess, "proof"));
+        assertNotFound(() -> policy.enterGroup(buyerAccess, "contracts"));
+        assertNotFound(() -> policy.enterGroup(buyerAccess, contracts.toString()));
+        assertNotFound(() -> policy.enterGroup(buyerAccess, "no-such-group"));
+    }
+
+    @Test
+    void theOwnerHasNoBypass() {
+        membership.leave(owner, contracts);
+        RoomAccess ownerAccess = policy.enterRoom(caller("owner@example.test"), roomId.toString());
+        assertNotFound(() -> policy.enterGroup(ownerAccess, "contracts"));
+    }
+
+    @Test
+    void ownerAndDecisionMakersManageOthersAreForbidden() {
+        policy.requireManager(policy.enterRoom(caller("owner@example.test"), roomId.toString()));
+        policy.requireManager(policy.enterRoom(caller("dm@example.test"), roomId.toString()));
+        ApiException refused = assertThrows(ApiException.class,
+                () -> policy.requireManager(policy.enterRoom(caller("buyer@example.test"), roomId.toString())));
+        assertEquals(ProblemCode.FORBIDDEN, refused.code());
+    }
+
+    @Test
+    void membersAreFoundOnlyInTheSameRoom() {
+        RoomAccess access = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        assertEquals(decisionMaker, policy.member(access, decisionMaker.id().toString()));
+        assertNotFound(() -> policy.member(access, UUID.randomUUID().toString()));
+        assertNotFound(() -> policy.member(access, "42"));
+    }
+
+    private static Caller caller(String email) {
+        return new Caller("sub-" + email, Optional.of(email), email);
+    }
+
+    private static void assertNotFound(Runnable call) {
+        ApiException refused = assertThrows(ApiException.class, call::run);
+        assertEquals(ProblemCode.NOT_FOUND, refused.code());
+    }
+
+    private final class InMemoryMembership implements MembershipLookup {
+        private final Map<String, RoomMember> byEmail = new HashMap<>();
+        private final Map<UUID, Set<UUID>> groupsOf = new HashMap<>();
+
+        RoomMember member(String email, boolean isOwner, boolean isDecisionMaker, UUID... groups) {
+            RoomMember member = new RoomMember(UUID.randomUUID(), roomId, email, isOwner, isDecisionMaker);
+            byEmail.put(email, member);
+            groupsOf.put(member.id(), new HashSet<>(Set.of(groups)));
+            return member;
+        }
+
+        void leave(RoomMember member, UUID group) {
+            groupsOf.get(member.id()).remove(group);
+        }
+
+        @Override
+        public Optional<RoomMember> memberByEmail(UUID room, String email) {
+            return Optional.ofNullable(byEmail.get(email)).filter(member -> member.roomId().equals(room));
+        }
+
+        @Override
+        public Optional<RoomMember> memberById(UUID room, UUID memberId) {
+            return byEmail.values().stream()
+                    .filter(member -> member.id().equals(memberId) && member.roomId().equals(room)).findFirst();
+        }
+
+        @Override
+        public Set<UUID> groupIdsOf(UUID memberId) {
+            return groupsOf.getOrDefault(memberId, Set.of());
+        }
+
+        @Override
+        public Optional<UUID> groupId(UUID room, String idOrKey) {
+            if (!room.equals(roomId)) {
+                return Optional.empty();
+            }
+            return switch (idOrKey) {
+                case "proof" -> Optional.of(proof);
+                case "contracts" -> Optional.of(contracts);
+                default -> Optional.of(idOrKey)
+                        .filter(ref -> ref.equals(proof.toString()) || ref.equals(contracts.toString()))
+                        .map(UUID::fromString);
+            };
+        }
+    }
+}
