@@ -179,15 +179,12 @@ public class GroupService {
     /** Puts a room member in a group the caller is in. Already in: nothing changes. */
     @Transactional
     public GroupView addMember(Caller caller, String roomId, String groupRef, String memberId) {
-        RoomAccess room = access.enterRoom(caller, roomId);
-        RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
-        access.requireManager(room);
-        RoomMember member = access.member(room, memberId);
-        requireEditable(group);
-        if (!memberships.isMember(group.id, member.id())) {
-            enrol(member.id(), Set.of(group.id));
-            events.append(room.roomId(), EventType.GROUP_MEMBER_ADDED, group.id, Actor.of(room.me()),
-                    new GroupMemberChange(group.id.toString(), member.id().toString()));
+        MembershipEdit edit = admitMembershipEdit(caller, roomId, groupRef, memberId);
+        RoomGroup group = edit.group();
+        if (!memberships.isMember(group.id, edit.member().id())) {
+            enrol(edit.member().id(), Set.of(group.id));
+            events.append(group.roomId, EventType.GROUP_MEMBER_ADDED, group.id, Actor.of(edit.room().me()),
+                    edit.change());
         }
         return view(group);
     }
@@ -195,15 +192,31 @@ public class GroupService {
     /** Takes a member out of a group the caller is in, the caller included. Not in it: nothing changes. */
     @Transactional
     public void removeMember(Caller caller, String roomId, String groupRef, String memberId) {
+        MembershipEdit edit = admitMembershipEdit(caller, roomId, groupRef, memberId);
+        RoomGroup group = edit.group();
+        if (memberships.deleteById(new GroupMembership.Key(group.id, edit.member().id()))) {
+            events.append(group.roomId, EventType.GROUP_MEMBER_REMOVED, group.id, Actor.of(edit.room().me()),
+                    edit.change());
+        }
+    }
+
+    private record MembershipEdit(RoomAccess room, RoomGroup group, RoomMember member) {
+        GroupMemberChange change() {
+            return new GroupMemberChange(group.id.toString(), member.id().toString());
+        }
+    }
+
+    /**
+     * Admits a change to a group's membership: the group must be one the caller is in (else 404, before
+     * anything else is said), the caller a manager, the member one of the room's, the group's kind editable.
+     */
+    private MembershipEdit admitMembershipEdit(Caller caller, String roomId, String groupRef, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
         access.requireManager(room);
         RoomMember member = access.member(room, memberId);
         requireEditable(group);
-        if (memberships.deleteById(new GroupMembership.Key(group.id, member.id()))) {
-            events.append(room.roomId(), EventType.GROUP_MEMBER_REMOVED, group.id, Actor.of(room.me()),
-                    new GroupMemberChange(group.id.toString(), member.id().toString()));
-        }
+        return new MembershipEdit(room, group, member);
     }
 
     private RoomGroup newGroup(UUID roomId, String key, String name, GroupKind kind, Instant now) {
