@@ -1,17 +1,23 @@
 package dev.dealroom.access;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.EventEnvelope;
+import dev.dealroom.event.EventType;
 
 /**
  * The one place that decides who sees what (invariant 1 of DESIGN.md): a person sees a room only as one of
- * its members and a group only while in it. Nobody bypasses this, not the owner. Whatever a caller may not
- * see answers exactly like something that does not exist.
+ * its members and a group — its content and its events — only while in it. Nobody bypasses this, not the
+ * owner. Whatever a caller may not see answers exactly like something that does not exist.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -43,6 +49,42 @@ public class AccessPolicy {
         return Ids.parse(memberId)
                 .flatMap(id -> lookup.memberById(access.roomId(), id))
                 .orElseThrow(ApiException::notFound);
+    }
+
+    /**
+     * The member's access as it is now, or empty once they have left the room. Live connections call this at
+     * every membership event, so each event is filtered by the membership at its moment of delivery.
+     */
+    public Optional<RoomAccess> reenter(RoomAccess access) {
+        return lookup.memberById(access.roomId(), access.me().id())
+                .map(me -> new RoomAccess(access.roomId(), me, lookup.groupIdsOf(me.id())));
+    }
+
+    /**
+     * The copy of an event this member may receive, or empty. Room-level events reach every member; group
+     * events the group's members, and {@code group.member_removed} also the member it removes, so that their
+     * client drops the group. In {@code member.added}, the new member's groups are narrowed to the recipient's.
+     */
+    public Optional<EventEnvelope> visibleEvent(RoomAccess access, EventEnvelope event) {
+        if (!event.roomId().equals(access.roomId())) {
+            return Optional.empty();
+        }
+        if (event.groupId() != null && !access.sees(event.groupId())) {
+            boolean removedRecipient = EventType.GROUP_MEMBER_REMOVED.wireName().equals(event.type())
+                    && access.me().id().toString().equals(event.data().path("memberId").asText());
+            return removedRecipient ? Optional.of(event) : Optional.empty();
+        }
+        if (EventType.MEMBER_ADDED.wireName().equals(event.type()) && event.data().has("groupIds")) {
+            ObjectNode narrowed = event.data().deepCopy();
+            ArrayNode groupIds = narrowed.putArray("groupIds");
+            event.data().get("groupIds").forEach(id -> {
+                if (Ids.parse(id.asText()).filter(access::sees).isPresent()) {
+                    groupIds.add(id);
+                }
+            });
+            return Optional.of(event.withData(narrowed));
+        }
+        return Optional.of(event);
     }
 
     /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */

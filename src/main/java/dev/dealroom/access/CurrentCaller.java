@@ -30,11 +30,16 @@ public class CurrentCaller {
     }
 
     public Caller get() {
+        return of(identity, config.identity().requireVerifiedEmail());
+    }
+
+    /** The caller an OIDC identity stands for; also used at WebSocket upgrades, outside any request scope. */
+    public static Caller of(SecurityIdentity identity, boolean requireVerifiedEmail) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }
         Optional<String> email = text(token, "email").map(value -> value.toLowerCase(Locale.ROOT));
-        boolean verified = flag(token, "email_verified") || !config.identity().requireVerifiedEmail();
+        boolean verified = flag(token, "email_verified") || !requireVerifiedEmail;
         String name = text(token, "name").or(() -> text(token, "preferred_username")).or(() -> email)
                 .orElse(token.getSubject());
         return new Caller(token.getSubject(), verified ? email : Optional.empty(), name);

@@ -1,5 +1,9 @@
 package dev.dealroom.common;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +16,12 @@ public interface DealRoomConfig {
 
     /** Limits of the HTTP API. */
     Api api();
+
+    /** Live delivery over WebSockets. */
+    Live live();
+
+    /** The room event logs. */
+    Events events();
 
     interface Identity {
         /**
@@ -27,5 +37,44 @@ public interface DealRoomConfig {
         /** The largest JSON request body accepted, in bytes; larger ones answer 413 {@code payload-too-large}. */
         @WithDefault("262144")
         long maxJsonBytes();
+    }
+
+    interface Live {
+        /**
+         * Browser origins allowed to open WebSockets besides the server's own (e.g. {@code https://app.example.com}).
+         * A request with any other {@code Origin} is refused, against cross-site WebSocket hijacking.
+         */
+        Optional<List<String>> allowedOrigins();
+
+        /** How long a WebSocket ticket from {@code POST /api/rooms/{id}/live-tickets} stays valid. */
+        @WithDefault("30s")
+        Duration ticketTtl();
+
+        /**
+         * The most messages one connection may have waiting to be written; a client that falls further behind
+         * is closed with code 4001 and resumes with {@code since}.
+         */
+        @WithDefault("1000")
+        int outboundQueueLimit();
+
+        /** How often each node reads the logs of its rooms in case a wake-up notification was lost. */
+        @WithDefault("2s")
+        Duration catchUpInterval();
+
+        /** How often a node renews its presence rows; rows of a node silent for three periods are dropped. */
+        @WithDefault("10s")
+        Duration presenceHeartbeat();
+
+        /** Threads that read logs and push events to the node's connections. */
+        @WithDefault("4")
+        int dispatchThreads();
+    }
+
+    interface Events {
+        /**
+         * How long events are kept; unset keeps everything. A client resuming from a pruned seq is told to
+         * resync (reload the room's state).
+         */
+        Optional<Duration> retention();
     }
 }

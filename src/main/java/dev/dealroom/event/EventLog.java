@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -20,10 +21,12 @@ public class EventLog {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Event<EventCommitted> committed;
 
-    public EventLog(EntityManager em, ObjectMapper json) {
+    public EventLog(EntityManager em, ObjectMapper json, Event<EventCommitted> committed) {
         this.em = em;
         this.json = json;
+        this.committed = committed;
     }
 
     /**
@@ -49,6 +52,8 @@ public class EventLog {
                 .setParameter(7, Instant.now())
                 .setParameter(8, toJson(data))
                 .executeUpdate();
+        // Observers run only if and after the transaction commits (TransactionPhase.AFTER_SUCCESS).
+        committed.fire(new EventCommitted(roomId, seq));
         return seq;
     }
 

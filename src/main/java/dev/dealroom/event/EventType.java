@@ -1,43 +1,86 @@
 package dev.dealroom.event;
 
+import java.util.Optional;
+
+import dev.dealroom.group.GroupMemberChange;
+import dev.dealroom.group.GroupView;
+import dev.dealroom.member.MemberRemoved;
+import dev.dealroom.member.MemberView;
+import dev.dealroom.room.RoomSummary;
+
 /**
  * Every kind of change a room records, declared once. Each event is one row of the room's log with a
  * gapless per-room {@code seq}; room-level events (no group) reach every member of the room, group events
- * only the members of that group at the moment of delivery.
+ * only the members of that group at the moment of delivery ({@code AccessPolicy#visibleEvent}). The frontend's
+ * copy, {@code frontend/src/events.generated.js}, is generated from this declaration by
+ * {@code EventCatalogueTest}.
  */
 public enum EventType {
 
     /** The room was opened. Payload: the room ({@code RoomDetails}). Room-level: every member. */
-    ROOM_CREATED("room.created"),
+    ROOM_CREATED("room.created", Scope.ROOM, RoomSummary.class),
 
     /** Stage, status or target decision date changed. Payload: the room after the change. Room-level. */
-    ROOM_UPDATED("room.updated"),
+    ROOM_UPDATED("room.updated", Scope.ROOM, RoomSummary.class),
 
     /**
      * A person joined the room. Payload: the member and {@code groupIds}, the groups they were put in. Room-level;
      * a delivery must narrow {@code groupIds} to the recipient's own groups.
      */
-    MEMBER_ADDED("member.added"),
+    MEMBER_ADDED("member.added", Scope.ROOM, MemberView.class),
 
     /** A person left the room, with all their group memberships. Payload: {@code memberId}, {@code name}. Room-level. */
-    MEMBER_REMOVED("member.removed"),
+    MEMBER_REMOVED("member.removed", Scope.ROOM, MemberRemoved.class),
 
     /** A group was added to the room. Payload: the group with its members. Group event: its members. */
-    GROUP_CREATED("group.created"),
+    GROUP_CREATED("group.created", Scope.GROUP, GroupView.class),
 
     /** A member was put in a group. Payload: {@code groupId}, {@code memberId}. Group event: its members. */
-    GROUP_MEMBER_ADDED("group.member_added"),
+    GROUP_MEMBER_ADDED("group.member_added", Scope.GROUP, GroupMemberChange.class),
 
     /**
      * A member was taken out of a group. Payload: {@code groupId}, {@code memberId}. Group event: its members,
      * and the removed member, who must learn the group is gone from their view.
      */
-    GROUP_MEMBER_REMOVED("group.member_removed");
+    GROUP_MEMBER_REMOVED("group.member_removed", Scope.GROUP, GroupMemberChange.class);
+
+    /** Who an event is for: every member of the room, or the members of its group. */
+    public enum Scope {
+        ROOM, GROUP
+    }
 
     private final String wireName;
+    private final Scope scope;
+    private final Class<? extends Record> payload;
 
-    EventType(String wireName) {
+    EventType(String wireName, Scope scope, Class<? extends Record> payload) {
         this.wireName = wireName;
+        this.scope = scope;
+        this.payload = payload;
+    }
+
+    public static Optional<EventType> ofWireName(String wireName) {
+        for (EventType type : values()) {
+            if (type.wireName.equals(wireName)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The record the event's {@code data} is written from. */
+    public Class<? extends Record> payload() {
+        return payload;
+    }
+
+    /** Whether the event changes who is in the room or in a group, and so who may see what comes after it. */
+    public boolean changesMembership() {
+        return this == MEMBER_ADDED || this == MEMBER_REMOVED || this == GROUP_CREATED || this == GROUP_MEMBER_ADDED
+                || this == GROUP_MEMBER_REMOVED;
     }
 
     /** The {@code type} of the event envelope. */

@@ -50,7 +50,10 @@ class PermissionMatrixTest {
         GET_GROUP_BY_ID("GET /api/rooms/{roomId}/groups/{groupId}", (f, r) -> r.get("/api/rooms/{r}/groups/{g}", f.roomId, f.proofId)),
         ADD_GROUP_MEMBER("PUT /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.put("/api/rooms/{r}/groups/proof/members/{m}", f.roomId, f.outsiderId)),
         REMOVE_GROUP_MEMBER("DELETE /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/groups/proof/members/{m}", f.roomId,
-                f.groupMemberId));
+                f.groupMemberId)),
+        LIST_EVENTS("GET /api/rooms/{roomId}/events", (f, r) -> r.get("/api/rooms/{r}/events?since=0", f.roomId)),
+        ISSUE_LIVE_TICKET("POST /api/rooms/{roomId}/live-tickets",
+                (f, r) -> r.post("/api/rooms/{r}/live-tickets", f.roomId));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -78,6 +81,8 @@ class PermissionMatrixTest {
             { Endpoint.GET_GROUP_BY_ID,         401, 404,     404,     200,   200,   200 },
             { Endpoint.ADD_GROUP_MEMBER,        401, 404,     404,     403,   200,   200 },
             { Endpoint.REMOVE_GROUP_MEMBER,     401, 404,     404,     403,   204,   204 },
+            { Endpoint.LIST_EVENTS,             401, 404,     200,     200,   200,   200 },
+            { Endpoint.ISSUE_LIVE_TICKET,       401, 404,     201,     201,   201,   201 },
     };
 
     static Stream<Arguments> matrix() {

@@ -1,0 +1,201 @@
+package dev.dealroom.event.live;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Tells the other nodes sharing the database that rooms have new events or a new presence, through PostgreSQL
+ * {@code LISTEN/NOTIFY}. Notifications are never sent inside a write transaction (a {@code NOTIFY} there takes
+ * a global lock at commit and serialises every writer): commits only queue their room, and one sender sends
+ * all queued rooms in a single {@code NOTIFY} — while it sends, the next ones queue up. A notification only
+ * wakes a node, which reads the rows itself; a lost one is made good by the hub's periodic catch-up.
+ */
+@ApplicationScoped
+public class ClusterSignals {
+
+    static final String EVENTS_CHANNEL = "dealroom_events";
+    static final String PRESENCE_CHANNEL = "dealroom_presence";
+    private static final Logger LOG = Logger.getLogger(ClusterSignals.class);
+    /** NOTIFY payloads are limited to 8000 bytes; a room id takes 37 of them. */
+    private static final int ROOMS_PER_NOTIFY = 200;
+
+    private final DataSource dataSource;
+    private final String nodeId;
+    private final Set<UUID> eventRooms = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> presenceRooms = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pendingSends = new AtomicInteger();
+    private volatile Consumer<UUID> onEvents = room -> {
+    };
+    private volatile Consumer<UUID> onPresence = room -> {
+    };
+    private volatile Runnable onReconnect = () -> {
+    };
+    private volatile boolean running;
+    private ExecutorService sender;
+    private Thread listener;
+    private volatile Connection listening;
+
+    public ClusterSignals(DataSource dataSource, PresenceStore presence) {
+        this.dataSource = dataSource;
+        this.nodeId = presence.nodeId().toString();
+    }
+
+    /** Starts listening; the handlers get the rooms other nodes report. */
+    void start(Consumer<UUID> events, Consumer<UUID> presence, Runnable reconnected) {
+        onEvents = events;
+        onPresence = presence;
+        onReconnect = reconnected;
+        running = true;
+        sender = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "dealroom-notify"));
+        listener = daemon(this::listen, "dealroom-listen");
+        listener.start();
+    }
+
+    void stop() {
+        running = false;
+        if (sender != null) {
+            sender.shutdownNow();
+        }
+        if (listener != null) {
+            listener.interrupt();
+        }
+        Connection connection = listening;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the listening connection failed", e);
+            }
+        }
+    }
+
+    /** A room's new events are committed: tell the other nodes (soon, together with other rooms). */
+    void eventsCommitted(UUID roomId) {
+        eventRooms.add(roomId);
+        scheduleSend();
+    }
+
+    /** A room's presence changed here: update this node's clients now, and tell the other nodes. */
+    void presenceChanged(UUID roomId) {
+        onPresence.accept(roomId);
+        presenceRooms.add(roomId);
+        scheduleSend();
+    }
+
+    private void scheduleSend() {
+        if (running && pendingSends.getAndIncrement() == 0) {
+            sender.execute(this::sendPending);
+        }
+    }
+
+    private void sendPending() {
+        int served;
+        do {
+            served = pendingSends.get();
+            try {
+                notifyAll(EVENTS_CHANNEL, eventRooms);
+                notifyAll(PRESENCE_CHANNEL, presenceRooms);
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Could not notify the other nodes; their catch-up will find the events", e);
+            }
+        } while (pendingSends.addAndGet(-served) > 0);
+    }
+
+    private void notifyAll(String channel, Set<UUID> queued) throws SQLException {
+        List<UUID> rooms = new ArrayList<>(queued);
+        if (rooms.isEmpty()) {
+            return;
+        }
+        queued.removeAll(rooms);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("select pg_notify(?, ?)")) {
+            for (int from = 0; from < rooms.size(); from += ROOMS_PER_NOTIFY) {
+                List<UUID> chunk = rooms.subList(from, Math.min(rooms.size(), from + ROOMS_PER_NOTIFY));
+                notify.setString(1, channel);
+                notify.setString(2, nodeId + "|" + String.join(",", chunk.stream().map(UUID::toString).toList()));
+                notify.execute();
+            }
+        }
+    }
+
+    private void listen() {
+        long backoff = 500;
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                listening = connection;
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + EVENTS_CHANNEL);
+                    statement.execute("LISTEN " + PRESENCE_CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                backoff = 500;
+                // Whatever was notified while this node was not listening is read now.
+                onReconnect.run();
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(1000);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            dispatch(notification);
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Listening for other nodes failed (%s); retrying in %d ms", e.getMessage(), backoff);
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 10_000);
+                }
+            }
+        }
+    }
+
+    private void dispatch(PGNotification notification) {
+        String payload = notification.getParameter();
+        int bar = payload.indexOf('|');
+        if (bar < 0 || payload.substring(0, bar).equals(nodeId)) {
+            return; // this node's own, already handled locally
+        }
+        Consumer<UUID> handler = EVENTS_CHANNEL.equals(notification.getName()) ? onEvents : onPresence;
+        for (String room : payload.substring(bar + 1).split(",")) {
+            try {
+                handler.accept(UUID.fromString(room));
+            } catch (RuntimeException e) {
+                LOG.debugf("Ignoring notification for %s: %s", room, e.getMessage());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dealroom.event.live;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.common.DealRoomConfig;
+
+/**
+ * Issues and redeems WebSocket tickets: 256 random bits, valid for seconds, for one room, usable once, on any
+ * node (they live in PostgreSQL, as a hash only).
+ */
+@ApplicationScoped
+public class LiveTicketService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final DealRoomConfig config;
+
+    public LiveTicketService(EntityManager em, AccessPolicy access, DealRoomConfig config) {
+        this.em = em;
+        this.access = access;
+        this.config = config;
+    }
+
+    @Transactional
+    public LiveTicket issue(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant expiresAt = Instant.now().plus(config.live().ticketTtl()).truncatedTo(ChronoUnit.MILLIS);
+        em.createNativeQuery("delete from live_ticket where expires_at < now()").executeUpdate();
+        em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, hash(ticket))
+                .setParameter(2, room.roomId())
+                .setParameter(3, caller.subject())
+                .setParameter(4, caller.memberEmail().orElseThrow())
+                .setParameter(5, caller.name())
+                .setParameter(6, expiresAt)
+                .executeUpdate();
+        return new LiveTicket(ticket, expiresAt);
+    }
+
+    /** The caller a ticket was issued to, if it is for this room, unexpired and unused; it is used up now. */
+    @Transactional
+    public Optional<Caller> redeem(String ticket, String roomId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("delete from live_ticket where hash = ?1"
+                + " returning cast(room_id as text), subject, email, name, expires_at > now()", Object[].class)
+                .setParameter(1, hash(ticket))
+                .getResultList();
+        return rows.stream()
+                .filter(row -> roomId.equals(row[0]) && Boolean.TRUE.equals(row[4]))
+                .findFirst()
+                .map(row -> new Caller((String) row[1], Optional.of((String) row[2]), (String) row[3]));
+    }
+
+    private static String hash(String ticket) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

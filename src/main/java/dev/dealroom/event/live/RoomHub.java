@@ -1,0 +1,323 @@
+package dev.dealroom.event.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.event.ControlMessage;
+import dev.dealroom.event.EventCommitted;
+import dev.dealroom.event.EventEnvelope;
+import dev.dealroom.event.EventReader;
+import dev.dealroom.event.EventType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * This node's live delivery. Each room with open connections here has a channel whose <em>drain</em> reads
+ * the room's log after the lowest seq any of its connections has been sent and hands each event to every
+ * connection that has not had it and may see it. Replay on connect and live delivery are the same drain, so
+ * nothing falls between them; one drain per room runs at a time, so each connection gets each seq once, in
+ * order. Drains are woken by local commits, by other nodes' notifications, and by a periodic catch-up.
+ */
+@ApplicationScoped
+public class RoomHub {
+
+    private static final Logger LOG = Logger.getLogger(RoomHub.class);
+    private static final int BATCH = 500;
+
+    private final EventReader reader;
+    private final AccessPolicy policy;
+    private final PresenceStore presence;
+    private final ClusterSignals signals;
+    private final ObjectMapper json;
+    private final DealRoomConfig.Live config;
+    private final Map<UUID, RoomChannel> rooms = new ConcurrentHashMap<>();
+    private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
+    private ExecutorService drains;
+    private ScheduledExecutorService timers;
+
+    public RoomHub(EventReader reader, AccessPolicy policy, PresenceStore presence, ClusterSignals signals,
+            ObjectMapper json, DealRoomConfig config) {
+        this.reader = reader;
+        this.policy = policy;
+        this.presence = presence;
+        this.signals = signals;
+        this.json = json;
+        this.config = config.live();
+    }
+
+    void start(@Observes StartupEvent started) {
+        drains = Executors.newFixedThreadPool(config.dispatchThreads(), daemon("dealroom-drain"));
+        timers = Executors.newSingleThreadScheduledExecutor(daemon("dealroom-live-timer"));
+        long catchUp = config.catchUpInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::catchUp, catchUp, catchUp, TimeUnit.MILLISECONDS);
+        long heartbeat = config.presenceHeartbeat().toMillis();
+        timers.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        signals.start(this::wake, this::broadcastPresence, this::catchUp);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        signals.stop();
+        timers.shutdownNow();
+        drains.shutdownNow();
+        try {
+            presence.leaveAll();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not clear this node's presence", e);
+        }
+    }
+
+    /** A member's connection, admitted at the upgrade, starting after {@code since}. */
+    public void open(WebSocketConnection socket, RoomAccess access, long since) {
+        EventReader.LogBounds bounds = reader.bounds(access.roomId());
+        LiveConnection connection = new LiveConnection(socket, access, since, config.outboundQueueLimit());
+        if (bounds.mustResync(since)) {
+            connection.lastSent = bounds.last();
+            connection.send(control(ControlMessage.RESYNC, Map.of("seq", bounds.last())));
+        }
+        connections.put(connection.id(), connection);
+        boolean firstHere = channel(access.roomId()).add(connection);
+        if (firstHere) {
+            presence.online(access.roomId(), access.me().id());
+            signals.presenceChanged(access.roomId());
+        } else {
+            connection.send(presenceMessage(access.roomId()));
+        }
+        wake(access.roomId());
+    }
+
+    public void close(String connectionId) {
+        LiveConnection connection = connections.remove(connectionId);
+        if (connection == null) {
+            return;
+        }
+        UUID roomId = connection.access.roomId();
+        RoomChannel channel = rooms.get(roomId);
+        if (channel != null && channel.remove(connection)) {
+            presence.offline(roomId, connection.access.me().id());
+            signals.presenceChanged(roomId);
+        }
+    }
+
+    /** Runs the room's drain soon, if this node has connections to it. */
+    public void wake(UUID roomId) {
+        RoomChannel channel = rooms.get(roomId);
+        if (channel != null) {
+            channel.schedule();
+        }
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventCommitted event) {
+        wake(event.roomId());
+        signals.eventsCommitted(event.roomId());
+    }
+
+    /** Wakes the rooms whose log has moved past what their drain has read: a lost notification only delays. */
+    void catchUp() {
+        try {
+            Map<UUID, Long> heads = reader.lastSeqs(List.copyOf(rooms.keySet()));
+            heads.forEach((roomId, last) -> {
+                RoomChannel channel = rooms.get(roomId);
+                if (channel != null && last > channel.head) {
+                    channel.schedule();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Live catch-up failed; retrying at the next interval", e);
+        }
+    }
+
+    private void heartbeat() {
+        try {
+            presence.heartbeat(staleAfterSeconds());
+        } catch (RuntimeException e) {
+            LOG.warn("Presence heartbeat failed", e);
+        }
+    }
+
+    private void broadcastPresence(UUID roomId) {
+        RoomChannel channel = rooms.get(roomId);
+        if (channel != null) {
+            String message = presenceMessage(roomId);
+            channel.connections.forEach(connection -> connection.send(message));
+        }
+    }
+
+    private String presenceMessage(UUID roomId) {
+        List<String> online = presence.online(roomId, staleAfterSeconds()).stream().map(UUID::toString).toList();
+        return control(ControlMessage.PRESENCE, Map.of("online", online));
+    }
+
+    private long staleAfterSeconds() {
+        return Math.max(3 * config.presenceHeartbeat().toSeconds(), 3);
+    }
+
+    private RoomChannel channel(UUID roomId) {
+        return rooms.computeIfAbsent(roomId, RoomChannel::new);
+    }
+
+    private String control(ControlMessage type, Map<String, Object> fields) {
+        Map<String, Object> message = new HashMap<>(fields);
+        message.put("type", type.wireName());
+        return write(message);
+    }
+
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a live message", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The connections of one room on this node, and its drain. */
+    private final class RoomChannel {
+
+        final UUID roomId;
+        final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+        /** Per member, how many of their connections are open here: several tabs count once. */
+        private final Map<UUID, Integer> perMember = new HashMap<>();
+        /** Wake-ups not yet served; the drain runs while this is above zero, on one thread at a time. */
+        private final AtomicInteger pending = new AtomicInteger();
+        /** The newest seq a drain has read. */
+        volatile long head;
+
+        RoomChannel(UUID roomId) {
+            this.roomId = roomId;
+        }
+
+        /** @return whether this is the member's first connection to the room on this node */
+        synchronized boolean add(LiveConnection connection) {
+            connections.add(connection);
+            return perMember.merge(connection.access.me().id(), 1, Integer::sum) == 1;
+        }
+
+        /** @return whether this was the member's last connection to the room on this node */
+        synchronized boolean remove(LiveConnection connection) {
+            if (!connections.remove(connection)) {
+                return false;
+            }
+            UUID member = connection.access.me().id();
+            boolean last = perMember.merge(member, -1, Integer::sum) == 0;
+            if (last) {
+                perMember.remove(member);
+            }
+            if (connections.isEmpty()) {
+                rooms.remove(roomId, this);
+            }
+            return last;
+        }
+
+        void schedule() {
+            if (pending.getAndIncrement() == 0) {
+                drains.execute(this::run);
+            }
+        }
+
+        private void run() {
+            int served;
+            do {
+                served = pending.get();
+                try {
+                    drain();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Live delivery for room %s failed; the next wake-up retries", roomId);
+                }
+            } while (pending.addAndGet(-served) > 0);
+        }
+
+        private void drain() {
+            while (true) {
+                List<LiveConnection> open = new ArrayList<>();
+                connections.forEach(connection -> {
+                    if (connection.isOpen()) {
+                        open.add(connection);
+                    }
+                });
+                if (open.isEmpty()) {
+                    return;
+                }
+                long from = open.stream().mapToLong(connection -> connection.lastSent).min().getAsLong();
+                List<EventEnvelope> batch = reader.after(roomId, from, BATCH);
+                for (EventEnvelope event : batch) {
+                    deliver(event, open);
+                    head = Math.max(head, event.seq());
+                }
+                if (batch.size() < BATCH) {
+                    break;
+                }
+            }
+            connections.forEach(connection -> {
+                if (!connection.ready && connection.isOpen()) {
+                    connection.ready = true;
+                    connection.send(control(ControlMessage.READY, Map.of("seq", connection.lastSent)));
+                }
+            });
+        }
+
+        private void deliver(EventEnvelope event, List<LiveConnection> open) {
+            boolean membershipChange = EventType.ofWireName(event.type())
+                    .map(EventType::changesMembership).orElse(false);
+            Map<UUID, Optional<RoomAccess>> refreshed = new HashMap<>();
+            String shared = null;
+            for (LiveConnection connection : open) {
+                if (connection.lastSent >= event.seq()) {
+                    continue;
+                }
+                connection.lastSent = event.seq();
+                boolean stillMember = true;
+                if (membershipChange) {
+                    Optional<RoomAccess> now = refreshed.computeIfAbsent(connection.access.me().id(),
+                            member -> QuarkusTransaction.requiringNew().call(() -> policy.reenter(connection.access)));
+                    stillMember = now.isPresent();
+                    now.ifPresent(access -> connection.access = access);
+                }
+                Optional<EventEnvelope> visible = policy.visibleEvent(connection.access, event);
+                if (visible.isPresent()) {
+                    if (visible.get() == event) {
+                        shared = shared == null ? write(event) : shared;
+                        connection.send(shared);
+                    } else {
+                        connection.send(write(visible.get()));
+                    }
+                }
+                if (!stillMember) {
+                    connection.close(LiveConnection.REMOVED);
+                }
+            }
+        }
+    }
+}

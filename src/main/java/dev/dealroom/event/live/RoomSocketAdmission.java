@@ -1,0 +1,135 @@
+package dev.dealroom.event.live;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.error.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Decides at the HTTP upgrade who may open a room's WebSocket: a browser {@code Origin} must be the server's
+ * own or allowlisted (403), the caller must present a bearer token or a ticket (401), and must be a member of
+ * the room (404, as for a room that does not exist).
+ */
+@ApplicationScoped
+public class RoomSocketAdmission implements HttpUpgradeCheck {
+
+    static final UserData.TypedKey<RoomAccess> ACCESS = new UserData.TypedKey<>("dealroom.access");
+    static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("dealroom.since");
+
+    private static final String BEARER = "Bearer ";
+
+    private final AccessPolicy access;
+    private final LiveTicketService tickets;
+    private final TenantIdentityProvider tokens;
+    private final DealRoomConfig config;
+
+    public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
+            DealRoomConfig config) {
+        this.access = access;
+        this.tickets = tickets;
+        this.tokens = tokens;
+        this.config = config;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return RoomSocket.ENDPOINT.equals(endpointId);
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        HttpServerRequest request = context.httpRequest();
+        if (!originAllowed(request)) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        Optional<Long> since = since(request.getParam("since"));
+        if (since.isEmpty()) {
+            return CheckResult.rejectUpgrade(400);
+        }
+        String roomId = context.pathParam("roomId");
+        String ticket = request.getParam("ticket");
+        String authorization = request.getHeader("Authorization");
+        Uni<Caller> caller;
+        if (ticket != null) {
+            caller = blocking(() -> tickets.redeem(ticket, roomId).orElseThrow(UnauthorizedException::new));
+        } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            // Verified like any API request's token, but without the HTTP layer answering on our behalf.
+            caller = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
+                    .map(this::caller);
+        } else {
+            return CheckResult.rejectUpgrade(401);
+        }
+        return caller
+                .chain(who -> blocking(() -> QuarkusTransaction.requiringNew().call(() -> access.enterRoom(who, roomId))))
+                .map(admitted -> {
+                    context.userData().put(ACCESS, admitted);
+                    context.userData().put(SINCE, since.get());
+                    return CheckResult.permitUpgradeSync();
+                })
+                .onFailure(failure -> failure instanceof UnauthorizedException
+                        || failure instanceof AuthenticationFailedException)
+                .recoverWithItem(() -> CheckResult.rejectUpgradeSync(401))
+                .onFailure(ApiException.class).recoverWithItem(() -> CheckResult.rejectUpgradeSync(404));
+    }
+
+    private Caller caller(SecurityIdentity identity) {
+        return CurrentCaller.of(identity, config.identity().requireVerifiedEmail());
+    }
+
+    /** No Origin: not a browser, so no cross-site hijacking to fear. Otherwise this server's or allowlisted. */
+    private boolean originAllowed(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        List<String> allowed = config.live().allowedOrigins().orElse(List.of());
+        if (allowed.stream().anyMatch(origin::equalsIgnoreCase)) {
+            return true;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = request.getHeader("Host");
+            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && originHost != null
+                    && host.toLowerCase(Locale.ROOT).equals(originHost.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Long> since(String value) {
+        if (value == null) {
+            return Optional.of(0L);
+        }
+        try {
+            long since = Long.parseLong(value);
+            return since < 0 ? Optional.empty() : Optional.of(since);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}
