@@ -2,7 +2,9 @@ package dev.dealroom.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -12,11 +14,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventEnvelope;
 
 /** The access rules on their own, over an in-memory membership: no container, no database. */
 class AccessPolicyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UUID roomId = UUID.randomUUID();
     private final UUID proof = UUID.randomUUID();
@@ -75,6 +83,44 @@ class AccessPolicyTest {
         assertEquals(decisionMaker, policy.member(access, decisionMaker.id().toString()));
         assertNotFound(() -> policy.member(access, UUID.randomUUID().toString()));
         assertNotFound(() -> policy.member(access, "42"));
+    }
+
+    @Test
+    void groupEventsReachOnlyTheGroupsMembersAndRoomEventsEveryone() {
+        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        assertTrue(policy.visibleEvent(buyerAccess, event("room.updated", null, "{}")).isPresent());
+        assertTrue(policy.visibleEvent(buyerAccess, event("group.member_added", proof, "{}")).isPresent());
+        assertTrue(policy.visibleEvent(buyerAccess, event("group.member_added", contracts, "{}")).isEmpty());
+        EventEnvelope elsewhere = new EventEnvelope(1, "room.updated", UUID.randomUUID(), null,
+                new Actor(null, "x"), Instant.now(), JSON.createObjectNode());
+        assertTrue(policy.visibleEvent(buyerAccess, elsewhere).isEmpty(), "another room's events never pass");
+    }
+
+    @Test
+    void theMemberTakenOutOfAGroupIsToldButNobodyElseOutsideIt() {
+        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        String aboutBuyer = "{\"groupId\": \"" + contracts + "\", \"memberId\": \"" + buyer.id() + "\"}";
+        String aboutOwner = "{\"groupId\": \"" + contracts + "\", \"memberId\": \"" + owner.id() + "\"}";
+        assertTrue(policy.visibleEvent(buyerAccess, event("group.member_removed", contracts, aboutBuyer)).isPresent());
+        assertTrue(policy.visibleEvent(buyerAccess, event("group.member_removed", contracts, aboutOwner)).isEmpty());
+    }
+
+    @Test
+    void memberAddedShowsOnlyTheRecipientsGroups() {
+        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        String data = "{\"id\": \"m\", \"groupIds\": [\"" + proof + "\", \"" + contracts + "\"]}";
+        EventEnvelope narrowed = policy.visibleEvent(buyerAccess, event("member.added", null, data)).orElseThrow();
+        assertEquals("[\"" + proof + "\"]", narrowed.data().get("groupIds").toString());
+        assertEquals("m", narrowed.data().get("id").asText());
+    }
+
+    private EventEnvelope event(String type, UUID groupId, String data) {
+        try {
+            return new EventEnvelope(1, type, roomId, groupId, new Actor(owner.id(), "Owner"), Instant.now(),
+                    JSON.readTree(data));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(data, e);
+        }
     }
 
     private static Caller caller(String email) {

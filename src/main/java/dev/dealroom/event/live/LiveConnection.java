@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import dev.dealroom.access.RoomAccess;
+import dev.dealroom.event.CloseCode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -14,10 +15,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
  */
 final class LiveConnection {
 
-    /** The client fell behind: reconnect with {@code since} = the last seq it applied. */
-    static final CloseReason RESUME = new CloseReason(4001, "resume");
-    /** The member left the room. */
-    static final CloseReason REMOVED = new CloseReason(4403, "removed");
+    static final CloseReason RESUME = reason(CloseCode.RESUME);
+    static final CloseReason REMOVED = reason(CloseCode.REMOVED);
 
     private static final Logger LOG = Logger.getLogger(LiveConnection.class);
 
@@ -57,6 +56,10 @@ final class LiveConnection {
             return;
         }
         socket.sendText(message).subscribe().with(sent -> queued.decrementAndGet(), failed -> queued.decrementAndGet());
+    }
+
+    private static CloseReason reason(CloseCode code) {
+        return new CloseReason(code.code(), code.reason());
     }
 
     void close(CloseReason reason) {

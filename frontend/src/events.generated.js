@@ -1,0 +1,28 @@
+// Generated from dev.dealroom.event.EventType, ControlMessage and CloseCode by EventCatalogueTest.
+// Do not edit: change the Java declaration, then run
+//   ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true
+
+/** The room log's event types: who receives each ("room": every member, "group": the
+ * group's members) and the fields of its data. */
+export const EVENT_TYPES = Object.freeze({
+  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt"]) }),
+  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt"]) }),
+  "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
+  "member.removed": Object.freeze({ scope: "room", data: Object.freeze(["memberId", "name"]) }),
+  "group.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "key", "name", "kind", "memberIds", "createdAt"]) }),
+  "group.member_added": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
+  "group.member_removed": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
+});
+
+/** WebSocket messages that are not events of the log. */
+export const CONTROL_MESSAGES = Object.freeze({
+  READY: "ready",
+  RESYNC: "resync",
+  PRESENCE: "presence",
+});
+
+/** The codes with which the server closes a room's WebSocket. */
+export const CLOSE_CODES = Object.freeze({
+  RESUME: 4001,
+  REMOVED: 4403,
+});

@@ -1,0 +1,27 @@
+package dev.dealroom.event;
+
+/** The codes with which the server closes a room's WebSocket, and what the client should do. */
+public enum CloseCode {
+
+    /** The client fell behind (or the server asks it to move): reconnect with {@code since} = the last seq applied. */
+    RESUME(4001, "resume"),
+
+    /** The member was removed from the room: do not reconnect. */
+    REMOVED(4403, "removed");
+
+    private final int code;
+    private final String reason;
+
+    CloseCode(int code, String reason) {
+        this.code = code;
+        this.reason = reason;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}
