@@ -41,11 +41,21 @@ public final class LiveClient implements AutoCloseable {
         return open(roomId, "?since=" + since, Map.of("Authorization", "Bearer " + person.token()));
     }
 
+    /** The same, on the server at {@code server} (e.g. {@code ws://localhost:8281}). */
+    public static LiveClient connect(URI server, Person person, String roomId, long since) {
+        return open(server.resolve("/ws/rooms/" + roomId + "?since=" + since),
+                Map.of("Authorization", "Bearer " + person.token()));
+    }
+
     public static LiveClient open(String roomId, String query, Map<String, String> headers) {
+        return open(uri(roomId, query), headers);
+    }
+
+    private static LiveClient open(URI uri, Map<String, String> headers) {
         LiveClient client = new LiveClient();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
         headers.forEach(builder::header);
-        client.socket = builder.buildAsync(uri(roomId, query), client.listener()).join();
+        client.socket = builder.buildAsync(uri, client.listener()).join();
         return client;
     }
 

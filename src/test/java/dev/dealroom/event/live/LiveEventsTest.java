@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Invariants 1-3 over the WebSocket: live, resumable without loss or doubles, filtered per member. */
 @QuarkusTest
 class LiveEventsTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aConnectedMemberSeesAChangeMadeThroughRestByAnother() {
@@ -216,6 +226,28 @@ class LiveEventsTest {
                 .body("resync", equalTo(true)).body("seq", equalTo((int) seq)).body("events.size()", equalTo(0));
         assertFalse(room.owner.api().get("/api/rooms/{r}/events?since={s}", room.roomId, seq).then()
                 .extract().<Boolean>path("resync"));
+    }
+
+    @Test
+    void anEventNobodyWasWokenForStillArrivesThroughTheCatchUp() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        long seq = room.seq();
+        try (LiveClient buyer = LiveClient.connect(room.groupMember, room.roomId, seq)) {
+            buyer.replay();
+            // As another node would leave it if it died between its commit and its NOTIFY.
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement append = connection.prepareStatement("with bumped as ("
+                            + " update room set last_seq = last_seq + 1 where id = ? returning id, last_seq)"
+                            + " insert into room_event (room_id, seq, type, actor_name, at, data)"
+                            + " select id, last_seq, 'room.updated', 'Another node', now(), '{\"stage\": \"CLOSING\"}'"
+                            + " from bumped")) {
+                append.setObject(1, UUID.fromString(room.roomId));
+                assertEquals(1, append.executeUpdate());
+            }
+            Map<String, Object> event = buyer.nextOfType("room.updated");
+            assertEquals(seq + 1, seqOf(event));
+            assertEquals("Another node", ((Map<?, ?>) event.get("actor")).get("name"));
+        }
     }
 
     private static void sentinel(DealRoomFixture room, String stage) {
