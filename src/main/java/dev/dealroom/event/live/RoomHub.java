@@ -100,8 +100,14 @@ public class RoomHub {
             connection.send(control(ControlMessage.RESYNC, Map.of("seq", bounds.last())));
         }
         connections.put(connection.id(), connection);
-        boolean firstHere = channel(access.roomId()).add(connection);
-        if (firstHere) {
+        boolean[] firstHere = new boolean[1];
+        // Atomic with the map entry, so a channel being dropped as empty never swallows a new connection.
+        rooms.compute(access.roomId(), (roomId, channel) -> {
+            RoomChannel joined = channel == null ? new RoomChannel(roomId) : channel;
+            firstHere[0] = joined.add(connection);
+            return joined;
+        });
+        if (firstHere[0]) {
             presence.online(access.roomId(), access.me().id());
             signals.presenceChanged(access.roomId());
         } else {
@@ -116,8 +122,12 @@ public class RoomHub {
             return;
         }
         UUID roomId = connection.access.roomId();
-        RoomChannel channel = rooms.get(roomId);
-        if (channel != null && channel.remove(connection)) {
+        boolean[] lastHere = new boolean[1];
+        rooms.computeIfPresent(roomId, (id, channel) -> {
+            lastHere[0] = channel.remove(connection);
+            return channel.connections.isEmpty() ? null : channel;
+        });
+        if (lastHere[0]) {
             presence.offline(roomId, connection.access.me().id());
             signals.presenceChanged(roomId);
         }
@@ -176,10 +186,6 @@ public class RoomHub {
         return Math.max(3 * config.presenceHeartbeat().toSeconds(), 3);
     }
 
-    private RoomChannel channel(UUID roomId) {
-        return rooms.computeIfAbsent(roomId, RoomChannel::new);
-    }
-
     private String control(ControlMessage type, Map<String, Object> fields) {
         Map<String, Object> message = new HashMap<>(fields);
         message.put("type", type.wireName());
@@ -235,9 +241,6 @@ public class RoomHub {
             if (last) {
                 perMember.remove(member);
             }
-            if (connections.isEmpty()) {
-                rooms.remove(roomId, this);
-            }
             return last;
         }
 
@@ -260,13 +263,14 @@ public class RoomHub {
         }
 
         private void drain() {
+            List<LiveConnection> open;
             while (true) {
-                List<LiveConnection> open = new ArrayList<>();
-                connections.forEach(connection -> {
+                open = new ArrayList<>();
+                for (LiveConnection connection : connections) {
                     if (connection.isOpen()) {
                         open.add(connection);
                     }
-                });
+                }
                 if (open.isEmpty()) {
                     return;
                 }
@@ -280,12 +284,14 @@ public class RoomHub {
                     break;
                 }
             }
-            connections.forEach(connection -> {
+            // Only the connections this drain brought up to date: one that joined meanwhile gets its replay
+            // (and then its ready) from the next run, which its joining scheduled.
+            for (LiveConnection connection : open) {
                 if (!connection.ready && connection.isOpen()) {
                     connection.ready = true;
                     connection.send(control(ControlMessage.READY, Map.of("seq", connection.lastSent)));
                 }
-            });
+            }
         }
 
         private void deliver(EventEnvelope event, List<LiveConnection> open) {
