@@ -12,6 +12,15 @@ export const EVENT_TYPES = Object.freeze({
   "group.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "key", "name", "kind", "memberIds", "createdAt"]) }),
   "group.member_added": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
   "group.member_removed": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
+  "post.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted"]) }),
+  "post.edited": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted"]) }),
+  "post.deleted": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted"]) }),
+  "task.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "ownerId", "dueDate", "status", "blockedReason", "milestone", "position", "overdue", "createdBy", "createdAt", "updatedAt"]) }),
+  "task.updated": Object.freeze({ scope: "group", data: Object.freeze(["task", "changed"]) }),
+  "signoff.requested": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "authorId", "status", "approvers", "createdAt", "closedAt"]) }),
+  "signoff.decided": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "authorId", "status", "approvers", "createdAt", "closedAt"]) }),
+  "signoff.withdrawn": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "authorId", "status", "approvers", "createdAt", "closedAt"]) }),
+  "document.uploaded": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "name", "versions", "views", "createdAt"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */

@@ -37,6 +37,12 @@ public class AccessPolicy {
         return new RoomAccess(room, me, lookup.groupIdsOf(me.id()));
     }
 
+    /** Admits the caller into a group of a room: they must be a member of both; otherwise 404. */
+    public GroupAccess enterGroup(Caller caller, String roomId, String groupRef) {
+        RoomAccess room = enterRoom(caller, roomId);
+        return new GroupAccess(room, enterGroup(room, groupRef));
+    }
+
     /** The group, by id or default key, if the caller is in it; otherwise 404. */
     public UUID enterGroup(RoomAccess access, String groupRef) {
         return lookup.groupId(access.roomId(), groupRef)
@@ -85,6 +91,13 @@ public class AccessPolicy {
             return Optional.of(event.withData(narrowed));
         }
         return Optional.of(event);
+    }
+
+    /** A member of the room who is in this group, or 404 — mentions, assignees and approvers must be. */
+    public Optional<RoomMember> groupMember(GroupAccess group, String memberId) {
+        return Ids.parse(memberId)
+                .flatMap(id -> lookup.memberById(group.roomId(), id))
+                .filter(member -> lookup.groupIdsOf(member.id()).contains(group.groupId()));
     }
 
     /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */

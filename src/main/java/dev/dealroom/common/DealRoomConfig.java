@@ -23,6 +23,9 @@ public interface DealRoomConfig {
     /** The room event logs. */
     Events events();
 
+    /** Documents shared in groups. */
+    Documents documents();
+
     interface Identity {
         /**
          * Whether a login must carry {@code email_verified=true} to act as the member with that email. Keep it on
@@ -76,5 +79,22 @@ public interface DealRoomConfig {
          * resync (reload the room's state).
          */
         Optional<Duration> retention();
+    }
+
+    interface Documents {
+        /**
+         * The largest document accepted, in bytes; larger uploads answer 413. Keep
+         * {@code quarkus.http.limits.max-body-size} a little above it.
+         */
+        @WithDefault("26214400")
+        long maxBytes();
+
+        /** The media types documents may have; others answer 415. */
+        @WithDefault("application/pdf,text/plain,text/csv,image/png,image/jpeg,image/gif,image/webp,"
+                + "application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,"
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"
+                + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                + "application/vnd.openxmlformats-officedocument.presentationml.presentation")
+        List<String> allowedTypes();
     }
 }

@@ -53,7 +53,7 @@ public class DemoData {
         if (rooms.listMine(sam).isEmpty()) {
             RoomView room = rooms.create(sam, new CreateRoomRequest("Northwind — fleet analytics platform",
                     "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now().plusDays(60),
-                    RoomStage.EVALUATION, RoomStatus.OPEN));
+                    RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
             String roomId = room.room().id();
             add(sam, roomId, "priya.presales@acme.example", "Priya Presales", Side.SELLER, "Solutions engineer",
                     false, "proof", "implementation", "success-metrics");
@@ -75,6 +75,7 @@ public class DemoData {
 
     private void add(Caller owner, String roomId, String email, String name, Side side, String title,
             boolean decisionMaker, String... groups) {
-        members.add(owner, roomId, new AddMemberRequest(email, name, side, title, decisionMaker, List.of(groups)));
+        members.add(owner, roomId, new AddMemberRequest(email, name, side, title, decisionMaker, List.of(groups), null),
+                null);
     }
 }

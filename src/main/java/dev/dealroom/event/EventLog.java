@@ -2,6 +2,7 @@ package dev.dealroom.event;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,12 +36,22 @@ public class EventLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(UUID roomId, EventType type, UUID groupId, Actor actor, Object data) {
+        return append(roomId, type, groupId, actor, seq -> data);
+    }
+
+    /**
+     * The same, for a change that records its own seq (a post's place in its thread): {@code data} is given the
+     * seq and may write the change before returning the payload.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(UUID roomId, EventType type, UUID groupId, Actor actor, LongFunction<Object> data) {
         // The change's own rows go first, so the event never refers to something not yet written.
         em.flush();
         long seq = ((Number) em
                 .createNativeQuery("update room set last_seq = last_seq + 1 where id = ?1 returning last_seq")
                 .setParameter(1, roomId)
                 .getSingleResult()).longValue();
+        Object payload = data.apply(seq);
         em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at, data)"
                 + " values (?1, ?2, ?3, cast(?4 as uuid), cast(?5 as uuid), ?6, ?7, cast(?8 as jsonb))")
                 .setParameter(1, roomId)
@@ -50,7 +61,7 @@ public class EventLog {
                 .setParameter(5, actor.memberId() == null ? null : actor.memberId().toString())
                 .setParameter(6, actor.name())
                 .setParameter(7, Instant.now())
-                .setParameter(8, toJson(data))
+                .setParameter(8, toJson(payload))
                 .executeUpdate();
         // Observers run only if and after the transaction commits (TransactionPhase.AFTER_SUCCESS).
         committed.fire(new EventCommitted(roomId, seq));

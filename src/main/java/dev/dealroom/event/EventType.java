@@ -2,11 +2,16 @@ package dev.dealroom.event;
 
 import java.util.Optional;
 
+import dev.dealroom.document.DocumentView;
 import dev.dealroom.group.GroupMemberChange;
 import dev.dealroom.group.GroupView;
 import dev.dealroom.member.MemberRemoved;
 import dev.dealroom.member.MemberView;
+import dev.dealroom.post.PostView;
 import dev.dealroom.room.RoomSummary;
+import dev.dealroom.signoff.SignoffView;
+import dev.dealroom.task.TaskChange;
+import dev.dealroom.task.TaskView;
 
 /**
  * Every kind of change a room records, declared once. Each event is one row of the room's log with a
@@ -42,7 +47,34 @@ public enum EventType {
      * A member was taken out of a group. Payload: {@code groupId}, {@code memberId}. Group event: its members,
      * and the removed member, who must learn the group is gone from their view.
      */
-    GROUP_MEMBER_REMOVED("group.member_removed", Scope.GROUP, GroupMemberChange.class);
+    GROUP_MEMBER_REMOVED("group.member_removed", Scope.GROUP, GroupMemberChange.class),
+
+    /** A post or reply was written. Payload: the post ({@code PostView}). Group event. */
+    POST_CREATED("post.created", Scope.GROUP, PostView.class),
+
+    /** Its author edited a post. Payload: the post after the edit. Group event. */
+    POST_EDITED("post.edited", Scope.GROUP, PostView.class),
+
+    /** Its author deleted a post; it stays in its thread as a tombstone. Payload: the tombstone. Group event. */
+    POST_DELETED("post.deleted", Scope.GROUP, PostView.class),
+
+    /** A task was added to the group's part of the plan. Payload: the task ({@code TaskView}). Group event. */
+    TASK_CREATED("task.created", Scope.GROUP, TaskView.class),
+
+    /** A task changed (owner, due date, status, ...). Payload: the task and the fields that changed. Group event. */
+    TASK_UPDATED("task.updated", Scope.GROUP, TaskChange.class),
+
+    /** A decision was asked of named approvers (a key update). Payload: the sign-off. Group event. */
+    SIGNOFF_REQUESTED("signoff.requested", Scope.GROUP, SignoffView.class),
+
+    /** An approver approved or rejected; the payload's status says whether that closed it. Group event. */
+    SIGNOFF_DECIDED("signoff.decided", Scope.GROUP, SignoffView.class),
+
+    /** Its author withdrew an open sign-off. Payload: the sign-off. Group event. */
+    SIGNOFF_WITHDRAWN("signoff.withdrawn", Scope.GROUP, SignoffView.class),
+
+    /** A document, or a new version of it, was shared. Payload: the document ({@code DocumentView}). Group event. */
+    DOCUMENT_UPLOADED("document.uploaded", Scope.GROUP, DocumentView.class);
 
     /** Who an event is for: every member of the room, or the members of its group. */
     public enum Scope {

@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Size;
  *
  * @param kind      {@code WORKSTREAM} or {@code CUSTOM} (the default)
  * @param memberIds other room members to put in it
+ * @param clientId  the client's id for this group: a retry with it returns the original
  */
 public record CreateGroupRequest(
         @NotBlank @Size(max = 100) String name,
         GroupKind kind,
-        @Size(max = 200) List<@NotBlank @Size(max = 64) String> memberIds) {
+        @Size(max = 200) List<@NotBlank @Size(max = 64) String> memberIds,
+        String clientId) {
 }

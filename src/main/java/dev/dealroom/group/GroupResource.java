@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -48,8 +49,8 @@ public class GroupResource {
     @Operation(summary = "Add a workstream or custom group", description = "Owner and decision-makers; the creator "
             + "is in it.")
     public RestResponse<GroupView> create(@PathParam("roomId") String roomId,
-            @Valid @NotNull CreateGroupRequest request) {
-        GroupView group = groups.create(caller.get(), roomId, request);
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreateGroupRequest request) {
+        GroupView group = groups.create(caller.get(), roomId, request, idempotencyKey);
         return RestResponse.ResponseBuilder.<GroupView>created(URI.create("/api/rooms/" + roomId + "/groups/" + group.id()))
                 .entity(group).build();
     }

@@ -19,6 +19,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.FieldError;
@@ -39,13 +40,15 @@ public class GroupService {
     private final GroupMembershipRepository memberships;
     private final AccessPolicy access;
     private final EventLog events;
+    private final Idempotency idempotency;
 
     public GroupService(GroupRepository groups, GroupMembershipRepository memberships, AccessPolicy access,
-            EventLog events) {
+            EventLog events, Idempotency idempotency) {
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
         this.events = events;
+        this.idempotency = idempotency;
     }
 
     /** The default groups of a room being opened, each with its owner in it. */
@@ -131,6 +134,14 @@ public class GroupService {
                 memberId));
     }
 
+    /** The names of the groups the member is in, by id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, String> namesOf(RoomAccess room) {
+        Map<UUID, String> names = new HashMap<>();
+        groups.listVisible(room.roomId(), room.groupIds()).forEach(group -> names.put(group.id, group.name));
+        return names;
+    }
+
     @Transactional
     public List<GroupView> list(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
@@ -145,9 +156,14 @@ public class GroupService {
 
     /** Creates a workstream or custom group with the caller and the given members in it. */
     @Transactional
-    public GroupView create(Caller caller, String roomId, CreateGroupRequest request) {
+    public GroupView create(Caller caller, String roomId, CreateGroupRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
+        return idempotency.once(caller, "group.create", Idempotency.key(request.clientId(), idempotencyKey), request,
+                GroupView.class, () -> create(room, request));
+    }
+
+    private GroupView create(RoomAccess room, CreateGroupRequest request) {
         GroupKind kind = Objects.requireNonNullElse(request.kind(), GroupKind.CUSTOM);
         if (!kind.editableMembership()) {
             throw ApiException.invalidField("kind", "invalid-value", "New groups are WORKSTREAM or CUSTOM");

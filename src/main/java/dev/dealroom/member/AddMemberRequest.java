@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
  * @param decisionMaker buyer side only; decision-makers are in {@code steering} and manage the room
  * @param groups        ids or default keys of the groups to put them in, among the caller's own groups;
  *                      {@code everyone} (and {@code steering} for a decision-maker) is implied
+ * @param clientId      the client's id for this addition: a retry with it returns the original
  */
 public record AddMemberRequest(
         @NotBlank @Email @Size(max = 254) String email,
@@ -21,5 +22,6 @@ public record AddMemberRequest(
         @NotNull Side side,
         @Size(max = 200) String title,
         Boolean decisionMaker,
-        @Size(max = 50) List<@NotBlank @Size(max = 64) String> groups) {
+        @Size(max = 50) List<@NotBlank @Size(max = 64) String> groups,
+        String clientId) {
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -45,8 +46,9 @@ public class MemberResource {
     @Operation(summary = "Add a member", description = "Owner and decision-makers. The login whose verified email "
             + "matches becomes this member.")
     public RestResponse<MemberView> add(@PathParam("roomId") String roomId,
-            @Valid @NotNull AddMemberRequest request) {
-        return RestResponse.status(RestResponse.Status.CREATED, members.add(caller.get(), roomId, request));
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AddMemberRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED,
+                members.add(caller.get(), roomId, request, idempotencyKey));
     }
 
     @DELETE

@@ -16,6 +16,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -34,12 +35,15 @@ public class MemberService {
     private final GroupService groups;
     private final AccessPolicy access;
     private final EventLog events;
+    private final Idempotency idempotency;
 
-    public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events) {
+    public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events,
+            Idempotency idempotency) {
         this.members = members;
         this.groups = groups;
         this.access = access;
         this.events = events;
+        this.idempotency = idempotency;
     }
 
     /** The owner of a room being opened: seller side, named as their identity provider names them. */
@@ -58,9 +62,14 @@ public class MemberService {
     }
 
     @Transactional
-    public MemberView add(Caller caller, String roomId, AddMemberRequest request) {
+    public MemberView add(Caller caller, String roomId, AddMemberRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
+        return idempotency.once(caller, "member.add", Idempotency.key(request.clientId(), idempotencyKey), request,
+                MemberView.class, () -> add(room, request));
+    }
+
+    private MemberView add(RoomAccess room, AddMemberRequest request) {
         boolean decisionMaker = Boolean.TRUE.equals(request.decisionMaker());
         if (decisionMaker && request.side() != Side.BUYER) {
             throw ApiException.invalidField("decisionMaker", "invalid-value",

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param amount   the deal's value; with {@code currency} (ISO 4217, e.g. EUR) or not at all
  * @param stage    defaults to {@code EVALUATION}
  * @param status   defaults to {@code OPEN}
+ * @param clientId the client's id for this room: a retry with it returns the original
  */
 public record CreateRoomRequest(
         @NotBlank @Size(max = 200) String name,
@@ -24,5 +25,6 @@ public record CreateRoomRequest(
         @Pattern(regexp = "[A-Z]{3}") String currency,
         @NotNull LocalDate targetDecisionDate,
         RoomStage stage,
-        RoomStatus status) {
+        RoomStatus status,
+        String clientId) {
 }

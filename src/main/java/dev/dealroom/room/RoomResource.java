@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -39,8 +40,9 @@ public class RoomResource {
     @POST
     @Operation(summary = "Open a room", description = "The caller becomes its owner, on the seller side; the seven "
             + "default groups are created with the owner in each.")
-    public RestResponse<RoomView> create(@Valid @NotNull CreateRoomRequest request) {
-        RoomView room = rooms.create(caller.get(), request);
+    public RestResponse<RoomView> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull CreateRoomRequest request) {
+        RoomView room = rooms.create(caller.get(), request, idempotencyKey);
         return RestResponse.ResponseBuilder.<RoomView>created(URI.create("/api/rooms/" + room.room().id()))
                 .entity(room).build();
     }

@@ -12,6 +12,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -34,21 +35,28 @@ public class RoomService {
     private final GroupService groups;
     private final AccessPolicy access;
     private final EventLog events;
+    private final Idempotency idempotency;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
-            EventLog events) {
+            EventLog events, Idempotency idempotency) {
         this.rooms = rooms;
         this.members = members;
         this.groups = groups;
         this.access = access;
         this.events = events;
+        this.idempotency = idempotency;
     }
 
     /** Opens a room; the caller becomes its owner, on the seller side, in each of the default groups. */
     @Transactional
-    public RoomView create(Caller caller, CreateRoomRequest request) {
+    public RoomView create(Caller caller, CreateRoomRequest request, String idempotencyKey) {
         String email = caller.memberEmail().orElseThrow(() -> new ApiException(ProblemCode.EMAIL_NOT_VERIFIED,
                 "Rooms are joined by verified email; ask your identity provider to verify yours"));
+        return idempotency.once(caller, "room.create", Idempotency.key(request.clientId(), idempotencyKey), request,
+                RoomView.class, () -> open(caller, email, request));
+    }
+
+    private RoomView open(Caller caller, String email, CreateRoomRequest request) {
         if ((request.amount() == null) != (request.currency() == null)) {
             String field = request.amount() == null ? "amount" : "currency";
             throw ApiException.invalidField(field, "required", "Amount and currency go together");

@@ -53,7 +53,41 @@ class PermissionMatrixTest {
                 f.groupMemberId)),
         LIST_EVENTS("GET /api/rooms/{roomId}/events", (f, r) -> r.get("/api/rooms/{r}/events?since=0", f.roomId)),
         ISSUE_LIVE_TICKET("POST /api/rooms/{roomId}/live-tickets",
-                (f, r) -> r.post("/api/rooms/{r}/live-tickets", f.roomId));
+                (f, r) -> r.post("/api/rooms/{r}/live-tickets", f.roomId)),
+        LIST_POSTS("GET /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts", f.roomId)),
+        CREATE_POST("POST /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.body(Map.of("body", "Hello"))
+                .post("/api/rooms/{r}/groups/proof/posts", f.roomId)),
+        GET_POST("GET /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts/{p}", f.roomId,
+                GroupContent.post(f))),
+        EDIT_POST("PATCH /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.body(Map.of("body", "Edited"))
+                .patch("/api/rooms/{r}/groups/proof/posts/{p}", f.roomId, GroupContent.post(f))),
+        DELETE_POST("DELETE /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.delete("/api/rooms/{r}/groups/proof/posts/{p}",
+                f.roomId, GroupContent.post(f))),
+        PLAN("GET /api/rooms/{roomId}/plan", (f, r) -> r.get("/api/rooms/{r}/plan", f.roomId)),
+        LIST_TASKS("GET /api/rooms/{roomId}/groups/{groupId}/tasks", (f, r) -> r.get("/api/rooms/{r}/groups/proof/tasks", f.roomId)),
+        CREATE_TASK("POST /api/rooms/{roomId}/groups/{groupId}/tasks", (f, r) -> r.body(Map.of("title", "Run the pilot"))
+                .post("/api/rooms/{r}/groups/proof/tasks", f.roomId)),
+        GET_TASK("GET /api/rooms/{roomId}/groups/{groupId}/tasks/{taskId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof/tasks/{t}", f.roomId,
+                GroupContent.task(f))),
+        UPDATE_TASK("PATCH /api/rooms/{roomId}/groups/{groupId}/tasks/{taskId}", (f, r) -> r.body(Map.of("status", "IN_PROGRESS"))
+                .patch("/api/rooms/{r}/groups/proof/tasks/{t}", f.roomId, GroupContent.task(f))),
+        LIST_SIGNOFFS("GET /api/rooms/{roomId}/groups/{groupId}/signoffs", (f, r) -> r.get("/api/rooms/{r}/groups/proof/signoffs", f.roomId)),
+        REQUEST_SIGNOFF("POST /api/rooms/{roomId}/groups/{groupId}/signoffs", (f, r) -> r.body(Map.of("title", "Proof accepted",
+                "approverIds", List.of(f.groupMemberId))).post("/api/rooms/{r}/groups/proof/signoffs", f.roomId)),
+        GET_SIGNOFF("GET /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof/signoffs/{s}",
+                f.roomId, GroupContent.signoff(f))),
+        DECIDE_SIGNOFF("POST /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}/decision", (f, r) -> r.body(Map.of("decision", "APPROVED"))
+                .post("/api/rooms/{r}/groups/proof/signoffs/{s}/decision", f.roomId, GroupContent.signoff(f))),
+        WITHDRAW_SIGNOFF("POST /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}/withdraw", (f, r) -> r
+                .post("/api/rooms/{r}/groups/proof/signoffs/{s}/withdraw", f.roomId, GroupContent.signoff(f))),
+        LIST_DOCUMENTS("GET /api/rooms/{roomId}/groups/{groupId}/documents", (f, r) -> r.get("/api/rooms/{r}/groups/proof/documents", f.roomId)),
+        UPLOAD_DOCUMENT("POST /api/rooms/{roomId}/groups/{groupId}/documents", (f, r) -> r.contentType("multipart/form-data")
+                .multiPart("file", "notes.txt", "pilot notes".getBytes(), "text/plain")
+                .post("/api/rooms/{r}/groups/proof/documents", f.roomId)),
+        GET_DOCUMENT("GET /api/rooms/{roomId}/groups/{groupId}/documents/{documentId}", (f, r) -> r
+                .get("/api/rooms/{r}/groups/proof/documents/{d}", f.roomId, GroupContent.document(f))),
+        DOWNLOAD_DOCUMENT("GET /api/rooms/{roomId}/groups/{groupId}/documents/{documentId}/content", (f, r) -> r
+                .get("/api/rooms/{r}/groups/proof/documents/{d}/content", f.roomId, GroupContent.document(f)));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -83,6 +117,26 @@ class PermissionMatrixTest {
             { Endpoint.REMOVE_GROUP_MEMBER,     401, 404,     404,     403,   204,   204 },
             { Endpoint.LIST_EVENTS,             401, 404,     200,     200,   200,   200 },
             { Endpoint.ISSUE_LIVE_TICKET,       401, 404,     201,     201,   201,   201 },
+            // Group content, in proof; GroupContent says who made each item the by-id rows act on.
+            { Endpoint.LIST_POSTS,              401, 404,     404,     200,   200,   200 },
+            { Endpoint.CREATE_POST,             401, 404,     404,     201,   201,   201 },
+            { Endpoint.GET_POST,                401, 404,     404,     200,   200,   200 },
+            { Endpoint.EDIT_POST,               401, 404,     404,     200,   403,   403 },
+            { Endpoint.DELETE_POST,             401, 404,     404,     204,   403,   403 },
+            { Endpoint.PLAN,                    401, 404,     200,     200,   200,   200 },
+            { Endpoint.LIST_TASKS,              401, 404,     404,     200,   200,   200 },
+            { Endpoint.CREATE_TASK,             401, 404,     404,     201,   201,   201 },
+            { Endpoint.GET_TASK,                401, 404,     404,     200,   200,   200 },
+            { Endpoint.UPDATE_TASK,             401, 404,     404,     403,   200,   200 },
+            { Endpoint.LIST_SIGNOFFS,           401, 404,     404,     200,   200,   200 },
+            { Endpoint.REQUEST_SIGNOFF,         401, 404,     404,     201,   201,   201 },
+            { Endpoint.GET_SIGNOFF,             401, 404,     404,     200,   200,   200 },
+            { Endpoint.DECIDE_SIGNOFF,          401, 404,     404,     200,   403,   403 },
+            { Endpoint.WITHDRAW_SIGNOFF,        401, 404,     404,     403,   200,   403 },
+            { Endpoint.LIST_DOCUMENTS,          401, 404,     404,     200,   200,   200 },
+            { Endpoint.UPLOAD_DOCUMENT,         401, 404,     404,     201,   201,   201 },
+            { Endpoint.GET_DOCUMENT,            401, 404,     404,     200,   200,   200 },
+            { Endpoint.DOWNLOAD_DOCUMENT,       401, 404,     404,     200,   200,   200 },
     };
 
     static Stream<Arguments> matrix() {

@@ -1,0 +1,116 @@
+package dev.dealroom.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.dealroom.access.Caller;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+
+/**
+ * Makes creates safe to retry (invariant 3): a create sent with a client-generated id ({@code clientId} in the
+ * body or an {@code Idempotency-Key} header) runs once per caller, operation and id; a retry gets the original
+ * response and creates nothing. Concurrent duplicates take turns on a transaction-scoped advisory lock, so the
+ * second sees what the first committed. The same id with a different request is refused (409).
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+
+    public Idempotency(EntityManager em, ObjectMapper json) {
+        this.em = em;
+        this.json = json;
+    }
+
+    /** The client's id for a create, from the body or the header; they must agree when both are given. */
+    public static Optional<String> key(String clientId, String header) {
+        if (clientId != null && header != null && !clientId.equals(header)) {
+            throw ApiException.invalidField("clientId", "invalid-value",
+                    "clientId and the Idempotency-Key header differ");
+        }
+        String key = clientId != null ? clientId : header;
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw ApiException.invalidField(clientId != null ? "clientId" : "Idempotency-Key", "invalid-format",
+                    "Use 1 to 64 letters, digits, '.', '_', ':' or '-' (a UUID fits)");
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /**
+     * Runs {@code create} unless this caller already ran {@code operation} with this key, in which case the
+     * original response is returned. Call inside the create's transaction, after the access checks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T once(Caller caller, String operation, Optional<String> key, Object request, Class<T> type,
+            Supplier<T> create) {
+        if (key.isEmpty()) {
+            return create.get();
+        }
+        String lockName = caller.subject() + "\n" + operation + "\n" + key.get();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, lockName).getSingleResult();
+        String requestHash = sha256(write(request));
+        @SuppressWarnings("unchecked")
+        List<Object[]> earlier = em.createNativeQuery("select request_hash, cast(response as text) from idempotency_key"
+                + " where subject = ?1 and operation = ?2 and key = ?3", Object[].class)
+                .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key.get())
+                .getResultList();
+        if (!earlier.isEmpty()) {
+            if (!requestHash.equals(earlier.get(0)[0])) {
+                throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
+                        "This client id was already used for a different request");
+            }
+            return read((String) earlier.get(0)[1], type);
+        }
+        T created = create.get();
+        em.createNativeQuery("insert into idempotency_key (subject, operation, key, request_hash, response, created_at)"
+                + " values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)")
+                .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key.get())
+                .setParameter(4, requestHash).setParameter(5, write(created)).setParameter(6, Instant.now())
+                .executeUpdate();
+        return created;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass(), e);
+        }
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return json.readValue(stored, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored " + type, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.dealroom.document;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {
+
+    public List<Document> listInGroup(UUID roomId, UUID groupId) {
+        return list("roomId = ?1 and groupId = ?2 order by name", roomId, groupId);
+    }
+
+    public Optional<Document> findInGroup(UUID roomId, UUID groupId, UUID documentId) {
+        return find("roomId = ?1 and groupId = ?2 and id = ?3", roomId, groupId, documentId).firstResultOptional();
+    }
+
+    public Optional<Document> findByName(UUID roomId, UUID groupId, String name) {
+        return find("roomId = ?1 and groupId = ?2 and name = ?3", roomId, groupId, name).firstResultOptional();
+    }
+
+    /** The versions of these documents (already scoped to one visible group), newest first. */
+    public List<DocumentVersion> versionsOf(Collection<UUID> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("from DocumentVersion v where v.documentId in ?1"
+                + " order by v.version desc", DocumentVersion.class).setParameter(1, documentIds).getResultList();
+    }
+
+    /** Per document and member: how often they viewed it, when last, and which version last. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> viewSummaries(Collection<UUID> documentIds) {
+        if (documentIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("select document_id, member_id, count(*), max(viewed_at),"
+                + " (array_agg(version order by viewed_at desc))[1] from document_view"
+                + " where document_id = any(?1) group by document_id, member_id order by max(viewed_at) desc",
+                Object[].class).setParameter(1, documentIds.toArray(UUID[]::new)).getResultList();
+    }
+
+    public void recordView(UUID documentId, int version, UUID memberId) {
+        getEntityManager().createNativeQuery("insert into document_view (document_id, version, member_id, viewed_at)"
+                + " values (?1, ?2, ?3, now())").setParameter(1, documentId).setParameter(2, version)
+                .setParameter(3, memberId).executeUpdate();
+    }
+}

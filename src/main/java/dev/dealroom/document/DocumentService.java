@@ -1,0 +1,212 @@
+package dev.dealroom.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.GroupAccess;
+import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.Idempotency;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+
+/**
+ * Files shared in a group: uploads (a new version when the name exists), downloads, and who viewed what. Every
+ * group member may upload and download; every download is recorded.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    private static final int NAME_LIMIT = 255;
+
+    private final DocumentRepository documents;
+    private final LargeObjects content;
+    private final AccessPolicy access;
+    private final EventLog events;
+    private final Idempotency idempotency;
+    private final DealRoomConfig.Documents config;
+
+    public DocumentService(DocumentRepository documents, LargeObjects content, AccessPolicy access, EventLog events,
+            Idempotency idempotency, DealRoomConfig config) {
+        this.documents = documents;
+        this.content = content;
+        this.access = access;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.config = config.documents();
+    }
+
+    @Transactional
+    public List<DocumentView> list(Caller caller, String roomId, String groupRef) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return views(documents.listInGroup(group.roomId(), group.groupId()));
+    }
+
+    @Transactional
+    public DocumentView get(Caller caller, String roomId, String groupRef, String documentId) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return views(List.of(find(group, documentId))).get(0);
+    }
+
+    /**
+     * Shares a file in the group; under a name the group already has, it becomes that document's next version.
+     *
+     * @param name the document's name; defaults to the file's
+     */
+    @Transactional
+    public DocumentView upload(Caller caller, String roomId, String groupRef, Path file, String fileName,
+            String contentType, String name, String clientId, String idempotencyKey) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        if (file == null) {
+            throw ApiException.invalidField("file", "required", "Attach the file as the multipart part 'file'");
+        }
+        long size = size(file);
+        if (size > config.maxBytes()) {
+            throw new ApiException(ProblemCode.PAYLOAD_TOO_LARGE,
+                    "Documents are limited to " + config.maxBytes() + " bytes");
+        }
+        String type = mediaType(contentType);
+        if (config.allowedTypes().stream().noneMatch(type::equalsIgnoreCase)) {
+            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, type + " is not an allowed document type");
+        }
+        String documentName = documentName(name != null && !name.isBlank() ? name : fileName);
+        UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
+        return idempotency.once(caller, "document.upload", Idempotency.key(clientId, idempotencyKey), request,
+                DocumentView.class, () -> store(group, file, request));
+    }
+
+    private DocumentView store(GroupAccess group, Path file, UploadRequest request) {
+        Instant now = Instant.now();
+        Document document = documents.findByName(group.roomId(), group.groupId(), request.name()).orElseGet(() -> {
+            Document created = new Document();
+            created.id = Ids.newId();
+            created.roomId = group.roomId();
+            created.groupId = group.groupId();
+            created.name = request.name();
+            created.createdBy = group.me().id();
+            created.createdAt = now;
+            documents.persist(created);
+            return created;
+        });
+        int latest = documents.versionsOf(List.of(document.id)).stream().mapToInt(v -> v.version).max().orElse(0);
+        DocumentVersion version = new DocumentVersion();
+        version.documentId = document.id;
+        version.version = latest + 1;
+        version.contentOid = content.store(file);
+        version.size = request.size();
+        version.sha256 = request.sha256();
+        version.contentType = request.contentType();
+        version.uploadedBy = group.me().id();
+        version.uploadedAt = now;
+        documents.getEntityManager().persist(version);
+        documents.flush();
+        DocumentView view = views(List.of(document)).get(0);
+        events.append(group.roomId(), EventType.DOCUMENT_UPLOADED, group.groupId(), Actor.of(group.me()), view);
+        return view;
+    }
+
+    /** Opens a version (the latest when null) for download and records who viewed it. */
+    @Transactional
+    public Download download(Caller caller, String roomId, String groupRef, String documentId, Integer version) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        Document document = find(group, documentId);
+        DocumentVersion chosen = documents.versionsOf(List.of(document.id)).stream()
+                .filter(v -> version == null || v.version == version)
+                .findFirst()
+                .orElseThrow(ApiException::notFound);
+        documents.recordView(document.id, chosen.version, group.me().id());
+        return new Download(document.name, chosen.version, chosen.size, chosen.sha256, chosen.contentType,
+                chosen.contentOid);
+    }
+
+    private Document find(GroupAccess group, String documentId) {
+        return Ids.parse(documentId).flatMap(id -> documents.findInGroup(group.roomId(), group.groupId(), id))
+                .orElseThrow(ApiException::notFound);
+    }
+
+    private List<DocumentView> views(List<Document> list) {
+        List<UUID> ids = list.stream().map(d -> d.id).toList();
+        Map<UUID, List<DocumentView.VersionView>> versions = new HashMap<>();
+        for (DocumentVersion v : documents.versionsOf(ids)) {
+            versions.computeIfAbsent(v.documentId, id -> new ArrayList<>()).add(new DocumentView.VersionView(
+                    v.version, v.size, v.sha256, v.contentType, v.uploadedBy.toString(), v.uploadedAt));
+        }
+        Map<UUID, List<DocumentView.ViewSummary>> views = new HashMap<>();
+        for (Object[] row : documents.viewSummaries(ids)) {
+            views.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new DocumentView.ViewSummary(
+                    row[1].toString(), ((Number) row[2]).longValue(), instant(row[3]), ((Number) row[4]).intValue()));
+        }
+        return list.stream().map(d -> new DocumentView(d.id.toString(), d.groupId.toString(), d.name,
+                versions.getOrDefault(d.id, List.of()), views.getOrDefault(d.id, List.of()), d.createdAt)).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
+    }
+
+    /** A name without any path, control characters or surrounding blanks. */
+    private static String documentName(String raw) {
+        String name = raw == null ? "" : raw.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            throw ApiException.invalidField("name", "required", "Give the document a name");
+        }
+        if (name.length() > NAME_LIMIT) {
+            throw ApiException.invalidField("name", "invalid-size", "Names are at most " + NAME_LIMIT + " characters");
+        }
+        return name;
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/octet-stream";
+        }
+        return contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.dealroom.post;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.GroupAccess;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.Idempotency;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.FieldError;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+
+/** A group's discussion: posts, one level of replies, mentions, announcements; edits and deletes by authors. */
+@ApplicationScoped
+public class PostService {
+
+    public static final int MAX_PAGE = 100;
+
+    private final PostRepository posts;
+    private final AccessPolicy access;
+    private final EventLog events;
+    private final Idempotency idempotency;
+
+    public PostService(PostRepository posts, AccessPolicy access, EventLog events, Idempotency idempotency) {
+        this.posts = posts;
+        this.access = access;
+        this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    @Transactional
+    public PostPage page(Caller caller, String roomId, String groupRef, Long before, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.invalidField("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
+        }
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        List<Post> page = posts.page(group.roomId(), group.groupId(), before, limit);
+        Long next = page.size() == limit ? page.get(page.size() - 1).seq : null;
+        return new PostPage(page.stream().map(PostService::toView).toList(), next);
+    }
+
+    @Transactional
+    public PostView get(Caller caller, String roomId, String groupRef, String postId) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return toView(find(group, postId));
+    }
+
+    @Transactional
+    public PostView create(Caller caller, String roomId, String groupRef, CreatePostRequest request,
+            String idempotencyKey) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return idempotency.once(caller, "post.create", Idempotency.key(request.clientId(), idempotencyKey),
+                request, PostView.class, () -> write(group, request));
+    }
+
+    private PostView write(GroupAccess group, CreatePostRequest request) {
+        boolean announcement = Boolean.TRUE.equals(request.announcement());
+        if (announcement && !group.me().manager()) {
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner and decision-makers announce");
+        }
+        UUID parentId = null;
+        if (request.parentId() != null) {
+            Post parent = Ids.parse(request.parentId())
+                    .flatMap(id -> posts.findInGroup(group.roomId(), group.groupId(), id))
+                    .orElseThrow(() -> ApiException.invalidField("parentId", "unknown-post",
+                            "No such post in this group"));
+            if (parent.parentId != null) {
+                throw ApiException.invalidField("parentId", "invalid-value", "Reply to the thread's first post");
+            }
+            parentId = parent.id;
+        }
+        Post post = new Post();
+        post.id = Ids.newId();
+        post.roomId = group.roomId();
+        post.groupId = group.groupId();
+        post.parentId = parentId;
+        post.authorId = group.me().id();
+        post.authorName = group.me().name();
+        post.body = request.body().strip();
+        post.mentions = mentions(group, request.mentions());
+        post.announcement = announcement;
+        post.createdAt = Instant.now();
+        PostView[] view = new PostView[1];
+        events.append(group.roomId(), EventType.POST_CREATED, group.groupId(), Actor.of(group.me()), seq -> {
+            post.seq = seq;
+            posts.persist(post);
+            view[0] = toView(post);
+            return view[0];
+        });
+        return view[0];
+    }
+
+    /** Its author replaces the text and mentions. */
+    @Transactional
+    public PostView edit(Caller caller, String roomId, String groupRef, String postId, EditPostRequest request) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        Post post = ownPost(group, postId);
+        if (post.deletedAt != null) {
+            throw new ApiException(ProblemCode.POST_DELETED, null);
+        }
+        post.body = request.body().strip();
+        post.mentions = mentions(group, request.mentions());
+        post.editedAt = Instant.now();
+        PostView view = toView(post);
+        events.append(group.roomId(), EventType.POST_EDITED, group.groupId(), Actor.of(group.me()), view);
+        return view;
+    }
+
+    /** Its author deletes a post: it stays as a tombstone, so replies keep their thread. Deleted already: nothing. */
+    @Transactional
+    public void delete(Caller caller, String roomId, String groupRef, String postId) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        Post post = ownPost(group, postId);
+        if (post.deletedAt == null) {
+            post.body = null;
+            post.mentions = new UUID[0];
+            post.deletedAt = Instant.now();
+            events.append(group.roomId(), EventType.POST_DELETED, group.groupId(), Actor.of(group.me()),
+                    toView(post));
+        }
+    }
+
+    private Post find(GroupAccess group, String postId) {
+        return Ids.parse(postId).flatMap(id -> posts.findInGroup(group.roomId(), group.groupId(), id))
+                .orElseThrow(ApiException::notFound);
+    }
+
+    private Post ownPost(GroupAccess group, String postId) {
+        Post post = find(group, postId);
+        if (!post.authorId.equals(group.me().id())) {
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can change a post");
+        }
+        return post;
+    }
+
+    private UUID[] mentions(GroupAccess group, List<String> requested) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        List<FieldError> invalid = new ArrayList<>();
+        List<String> refs = Objects.requireNonNullElse(requested, List.of());
+        for (int i = 0; i < refs.size(); i++) {
+            Optional<UUID> member = access.groupMember(group, refs.get(i)).map(found -> found.id());
+            if (member.isPresent()) {
+                ids.add(member.get());
+            } else {
+                invalid.add(new FieldError("mentions[" + i + "]", "not-in-group",
+                        "Only members of this group can be mentioned"));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, invalid);
+        }
+        return ids.toArray(UUID[]::new);
+    }
+
+    static PostView toView(Post post) {
+        return new PostView(post.id.toString(), post.groupId.toString(), post.seq,
+                post.parentId == null ? null : post.parentId.toString(), new Actor(post.authorId, post.authorName),
+                post.body, Arrays.stream(post.mentions).map(UUID::toString).toList(), post.announcement,
+                post.createdAt, post.editedAt, post.deletedAt != null);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.dealroom.signoff;
+
+/** What one approver says. */
+public enum Decision {
+    APPROVED, REJECTED
+}

@@ -1,0 +1,8 @@
+package dev.dealroom.signoff;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** An approver's decision, with an optional comment. */
+public record DecisionRequest(@NotNull Decision decision, @Size(max = 2000) String comment) {
+}

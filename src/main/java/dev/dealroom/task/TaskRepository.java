@@ -1,0 +1,37 @@
+package dev.dealroom.task;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+
+    public List<Task> listInGroup(UUID roomId, UUID groupId) {
+        return list("roomId = ?1 and groupId = ?2 order by position, createdAt", roomId, groupId);
+    }
+
+    /** The tasks of the room in these (visible) groups, soonest due first, undated last. */
+    public List<Task> plan(UUID roomId, Collection<UUID> visibleGroupIds) {
+        if (visibleGroupIds.isEmpty()) {
+            return List.of();
+        }
+        return list("roomId = ?1 and groupId in ?2 order by dueDate nulls last, milestone desc, position, createdAt",
+                roomId, visibleGroupIds);
+    }
+
+    public Optional<Task> findInGroup(UUID roomId, UUID groupId, UUID taskId) {
+        return find("roomId = ?1 and groupId = ?2 and id = ?3", roomId, groupId, taskId).firstResultOptional();
+    }
+
+    public int nextPosition(UUID roomId, UUID groupId) {
+        Integer last = find("select max(t.position) from Task t where t.roomId = ?1 and t.groupId = ?2", roomId,
+                groupId).project(Integer.class).firstResult();
+        return last == null ? 0 : last + 1;
+    }
+}

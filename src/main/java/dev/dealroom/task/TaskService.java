@@ -1,0 +1,206 @@
+package dev.dealroom.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.GroupAccess;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.Idempotency;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+import dev.dealroom.group.GroupService;
+
+/**
+ * The mutual action plan: each group's tasks, and the room-wide plan of the groups a member is in. Any group
+ * member adds tasks; the task's owner, the room owner and the decision-makers change them.
+ */
+@ApplicationScoped
+public class TaskService {
+
+    private final TaskRepository tasks;
+    private final GroupService groups;
+    private final AccessPolicy access;
+    private final EventLog events;
+    private final Idempotency idempotency;
+
+    public TaskService(TaskRepository tasks, GroupService groups, AccessPolicy access, EventLog events,
+            Idempotency idempotency) {
+        this.tasks = tasks;
+        this.groups = groups;
+        this.access = access;
+        this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    @Transactional
+    public List<TaskView> list(Caller caller, String roomId, String groupRef) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        LocalDate today = LocalDate.now();
+        return tasks.listInGroup(group.roomId(), group.groupId()).stream().map(task -> toView(task, today)).toList();
+    }
+
+    @Transactional
+    public TaskView get(Caller caller, String roomId, String groupRef, String taskId) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return toView(find(group, taskId), LocalDate.now());
+    }
+
+    /** The tasks of every group the caller is in, soonest due first; milestones are flagged. */
+    @Transactional
+    public List<PlanItem> plan(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        Map<UUID, String> names = groups.namesOf(room);
+        LocalDate today = LocalDate.now();
+        return tasks.plan(room.roomId(), room.groupIds()).stream()
+                .map(task -> new PlanItem(names.get(task.groupId), toView(task, today)))
+                .toList();
+    }
+
+    @Transactional
+    public TaskView create(Caller caller, String roomId, String groupRef, CreateTaskRequest request,
+            String idempotencyKey) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return idempotency.once(caller, "task.create", Idempotency.key(request.clientId(), idempotencyKey), request,
+                TaskView.class, () -> {
+                    Task task = new Task();
+                    task.id = Ids.newId();
+                    task.roomId = group.roomId();
+                    task.groupId = group.groupId();
+                    task.title = request.title().strip();
+                    task.description = blankToNull(request.description());
+                    task.ownerId = request.ownerId() == null ? null : owner(group, request.ownerId());
+                    task.dueDate = request.dueDate() == null ? null : plausible(request.dueDate());
+                    task.status = TaskStatus.TODO;
+                    task.milestone = Boolean.TRUE.equals(request.milestone());
+                    task.position = tasks.nextPosition(group.roomId(), group.groupId());
+                    task.createdBy = group.me().id();
+                    task.createdAt = Instant.now();
+                    task.updatedAt = task.createdAt;
+                    tasks.persist(task);
+                    TaskView view = toView(task, LocalDate.now());
+                    events.append(group.roomId(), EventType.TASK_CREATED, group.groupId(), Actor.of(group.me()),
+                            view);
+                    return view;
+                });
+    }
+
+    @Transactional
+    public TaskView update(Caller caller, String roomId, String groupRef, String taskId, UpdateTaskRequest request) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        Task task = find(group, taskId);
+        if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
+            throw new ApiException(ProblemCode.FORBIDDEN,
+                    "The task's owner, the room owner and the decision-makers change tasks");
+        }
+        if (request.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, "Give at least one field to change");
+        }
+        List<String> changed = new ArrayList<>();
+        if (request.title() != null && !request.title().strip().equals(task.title)) {
+            task.title = request.title().strip();
+            changed.add("title");
+        }
+        if (request.description() != null && !Objects.equals(blankToNull(request.description()), task.description)) {
+            task.description = blankToNull(request.description());
+            changed.add("description");
+        }
+        if (request.ownerId() != null) {
+            UUID owner = owner(group, request.ownerId());
+            if (!owner.equals(task.ownerId)) {
+                task.ownerId = owner;
+                changed.add("ownerId");
+            }
+        }
+        if (request.dueDate() != null && !request.dueDate().equals(task.dueDate)) {
+            task.dueDate = plausible(request.dueDate());
+            changed.add("dueDate");
+        }
+        if (request.milestone() != null && request.milestone() != task.milestone) {
+            task.milestone = request.milestone();
+            changed.add("milestone");
+        }
+        if (request.position() != null && request.position() != task.position) {
+            task.position = request.position();
+            changed.add("position");
+        }
+        changeStatus(task, request, changed);
+        if (changed.isEmpty()) {
+            return toView(task, LocalDate.now());
+        }
+        task.updatedAt = Instant.now();
+        TaskView view = toView(task, LocalDate.now());
+        events.append(group.roomId(), EventType.TASK_UPDATED, group.groupId(), Actor.of(group.me()),
+                new TaskChange(view, changed));
+        return view;
+    }
+
+    private static void changeStatus(Task task, UpdateTaskRequest request, List<String> changed) {
+        TaskStatus next = Objects.requireNonNullElse(request.status(), task.status);
+        if (next != task.status && !task.status.canMoveTo(next)) {
+            throw new ApiException(ProblemCode.INVALID_TRANSITION,
+                    "A " + task.status + " task cannot become " + next);
+        }
+        if (next == TaskStatus.BLOCKED) {
+            String reason = blankToNull(request.blockedReason());
+            if (reason == null && task.status != TaskStatus.BLOCKED) {
+                throw ApiException.invalidField("blockedReason", "required", "Say what blocks the task");
+            }
+            if (reason != null && !reason.equals(task.blockedReason)) {
+                task.blockedReason = reason;
+                changed.add("blockedReason");
+            }
+        } else if (request.blockedReason() != null) {
+            throw ApiException.invalidField("blockedReason", "invalid-value", "Only a blocked task has a reason");
+        } else if (task.blockedReason != null) {
+            task.blockedReason = null;
+            changed.add("blockedReason");
+        }
+        if (next != task.status) {
+            task.status = next;
+            changed.add("status");
+        }
+    }
+
+    private Task find(GroupAccess group, String taskId) {
+        return Ids.parse(taskId).flatMap(id -> tasks.findInGroup(group.roomId(), group.groupId(), id))
+                .orElseThrow(ApiException::notFound);
+    }
+
+    private UUID owner(GroupAccess group, String memberId) {
+        return access.groupMember(group, memberId).map(member -> member.id())
+                .orElseThrow(() -> ApiException.invalidField("ownerId", "not-in-group",
+                        "A task's owner is a member of its group"));
+    }
+
+    private static LocalDate plausible(LocalDate date) {
+        if (date.getYear() < 2000 || date.getYear() > 2999) {
+            throw ApiException.invalidField("dueDate", "out-of-range", "Dates fall between the years 2000 and 2999");
+        }
+        return date;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static TaskView toView(Task task, LocalDate today) {
+        boolean overdue = task.dueDate != null && task.dueDate.isBefore(today) && task.status != TaskStatus.DONE;
+        return new TaskView(task.id.toString(), task.groupId.toString(), task.title, task.description,
+                task.ownerId == null ? null : task.ownerId.toString(), task.dueDate, task.status, task.blockedReason,
+                task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt);
+    }
+}
