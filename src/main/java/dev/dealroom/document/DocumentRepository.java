@@ -7,18 +7,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import dev.dealroom.common.GroupContentRepository;
 
 @ApplicationScoped
-public class DocumentRepository implements PanacheRepositoryBase<Document, UUID> {
+public class DocumentRepository implements GroupContentRepository<Document> {
 
     public List<Document> listInGroup(UUID roomId, UUID groupId) {
         return list("roomId = ?1 and groupId = ?2 order by name", roomId, groupId);
     }
 
-    public Optional<Document> findInGroup(UUID roomId, UUID groupId, UUID documentId) {
-        return find("roomId = ?1 and groupId = ?2 and id = ?3", roomId, groupId, documentId).firstResultOptional();
-    }
 
     public Optional<Document> findByName(UUID roomId, UUID groupId, String name) {
         return find("roomId = ?1 and groupId = ?2 and name = ?3", roomId, groupId, name).firstResultOptional();

@@ -69,7 +69,7 @@ public class DocumentService {
     @Transactional
     public DocumentView get(Caller caller, String roomId, String groupRef, String documentId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return views(List.of(find(group, documentId))).get(0);
+        return views(List.of(documents.requireIn(group, documentId))).get(0);
     }
 
     /**
@@ -133,7 +133,7 @@ public class DocumentService {
     @Transactional
     public Download download(Caller caller, String roomId, String groupRef, String documentId, Integer version) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Document document = find(group, documentId);
+        Document document = documents.requireIn(group, documentId);
         DocumentVersion chosen = documents.versionsOf(List.of(document.id)).stream()
                 .filter(v -> version == null || v.version == version)
                 .findFirst()
@@ -143,10 +143,6 @@ public class DocumentService {
                 chosen.contentOid);
     }
 
-    private Document find(GroupAccess group, String documentId) {
-        return Ids.parse(documentId).flatMap(id -> documents.findInGroup(group.roomId(), group.groupId(), id))
-                .orElseThrow(ApiException::notFound);
-    }
 
     private List<DocumentView> views(List<Document> list) {
         List<UUID> ids = list.stream().map(d -> d.id).toList();

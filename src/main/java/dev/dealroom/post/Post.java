@@ -5,25 +5,17 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.dealroom.common.GroupContent;
+
 /** A message in a group's discussion; replies point at a top-level post. */
 @Entity
 @Table(name = "post")
-public class Post {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "room_id", nullable = false)
-    public UUID roomId;
-
-    @Column(name = "group_id", nullable = false)
-    public UUID groupId;
+public class Post extends GroupContent {
 
     /** The seq of the event that created it: the thread's stable order. */
     @Column(nullable = false)

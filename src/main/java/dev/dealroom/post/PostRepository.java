@@ -1,16 +1,15 @@
 package dev.dealroom.post;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import dev.dealroom.common.GroupContentRepository;
 import io.quarkus.panache.common.Page;
 
 @ApplicationScoped
-public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+public class PostRepository implements GroupContentRepository<Post> {
 
     /** The group's posts before {@code beforeSeq} (all when null), newest first. */
     public List<Post> page(UUID roomId, UUID groupId, Long beforeSeq, int limit) {
@@ -21,7 +20,4 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return query.page(Page.ofSize(limit)).list();
     }
 
-    public Optional<Post> findInGroup(UUID roomId, UUID groupId, UUID postId) {
-        return find("roomId = ?1 and groupId = ?2 and id = ?3", roomId, groupId, postId).firstResultOptional();
-    }
 }

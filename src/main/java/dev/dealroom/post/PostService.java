@@ -57,7 +57,7 @@ public class PostService {
     @Transactional
     public PostView get(Caller caller, String roomId, String groupRef, String postId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return toView(find(group, postId));
+        return toView(posts.requireIn(group, postId));
     }
 
     @Transactional
@@ -75,8 +75,7 @@ public class PostService {
         }
         UUID parentId = null;
         if (request.parentId() != null) {
-            Post parent = Ids.parse(request.parentId())
-                    .flatMap(id -> posts.findInGroup(group.roomId(), group.groupId(), id))
+            Post parent = posts.findIn(group, request.parentId())
                     .orElseThrow(() -> ApiException.invalidField("parentId", "unknown-post",
                             "No such post in this group"));
             if (parent.parentId != null) {
@@ -135,13 +134,9 @@ public class PostService {
         }
     }
 
-    private Post find(GroupAccess group, String postId) {
-        return Ids.parse(postId).flatMap(id -> posts.findInGroup(group.roomId(), group.groupId(), id))
-                .orElseThrow(ApiException::notFound);
-    }
 
     private Post ownPost(GroupAccess group, String postId) {
-        Post post = find(group, postId);
+        Post post = posts.requireIn(group, postId);
         if (!post.authorId.equals(group.me().id())) {
             throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can change a post");
         }

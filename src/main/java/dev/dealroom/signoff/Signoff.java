@@ -7,22 +7,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.dealroom.common.GroupContent;
 
 /** A decision asked of named approvers in a group. */
 @Entity
 @Table(name = "signoff")
-public class Signoff {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "room_id", nullable = false)
-    public UUID roomId;
-
-    @Column(name = "group_id", nullable = false)
-    public UUID groupId;
+public class Signoff extends GroupContent {
 
     @Column(nullable = false, length = 200)
     public String title;

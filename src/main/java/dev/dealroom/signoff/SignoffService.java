@@ -54,7 +54,7 @@ public class SignoffService {
     @Transactional
     public SignoffView get(Caller caller, String roomId, String groupRef, String signoffId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return view(find(group, signoffId));
+        return view(signoffs.requireIn(group, signoffId));
     }
 
     @Transactional
@@ -94,7 +94,7 @@ public class SignoffService {
     public SignoffView decide(Caller caller, String roomId, String groupRef, String signoffId,
             DecisionRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Signoff signoff = find(group, signoffId);
+        Signoff signoff = signoffs.requireIn(group, signoffId);
         List<SignoffApprover> approvers = signoffs.approversOf(List.of(signoff.id));
         SignoffApprover mine = approvers.stream().filter(a -> a.memberId.equals(group.me().id())).findFirst()
                 .orElseThrow(() -> new ApiException(ProblemCode.FORBIDDEN, "You are not an approver of this sign-off"));
@@ -119,7 +119,7 @@ public class SignoffService {
     @Transactional
     public SignoffView withdraw(Caller caller, String roomId, String groupRef, String signoffId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Signoff signoff = find(group, signoffId);
+        Signoff signoff = signoffs.requireIn(group, signoffId);
         if (!signoff.authorId.equals(group.me().id())) {
             throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can withdraw a sign-off");
         }
@@ -159,10 +159,6 @@ public class SignoffService {
         return ids;
     }
 
-    private Signoff find(GroupAccess group, String signoffId) {
-        return Ids.parse(signoffId).flatMap(id -> signoffs.findInGroup(group.roomId(), group.groupId(), id))
-                .orElseThrow(ApiException::notFound);
-    }
 
     private SignoffView view(Signoff signoff) {
         return views(List.of(signoff)).get(0);

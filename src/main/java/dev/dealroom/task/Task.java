@@ -8,22 +8,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.dealroom.common.GroupContent;
 
 /** An item of the mutual action plan, in one group. */
 @Entity
 @Table(name = "task")
-public class Task {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "room_id", nullable = false)
-    public UUID roomId;
-
-    @Column(name = "group_id", nullable = false)
-    public UUID groupId;
+public class Task extends GroupContent {
 
     @Column(nullable = false, length = 200)
     public String title;

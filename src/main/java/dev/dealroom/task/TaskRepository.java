@@ -2,15 +2,14 @@ package dev.dealroom.task;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import dev.dealroom.common.GroupContentRepository;
 
 @ApplicationScoped
-public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+public class TaskRepository implements GroupContentRepository<Task> {
 
     public List<Task> listInGroup(UUID roomId, UUID groupId) {
         return list("roomId = ?1 and groupId = ?2 order by position, createdAt", roomId, groupId);
@@ -25,9 +24,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 roomId, visibleGroupIds);
     }
 
-    public Optional<Task> findInGroup(UUID roomId, UUID groupId, UUID taskId) {
-        return find("roomId = ?1 and groupId = ?2 and id = ?3", roomId, groupId, taskId).firstResultOptional();
-    }
 
     public int nextPosition(UUID roomId, UUID groupId) {
         Integer last = find("select max(t.position) from Task t where t.roomId = ?1 and t.groupId = ?2", roomId,

@@ -56,7 +56,7 @@ public class TaskService {
     @Transactional
     public TaskView get(Caller caller, String roomId, String groupRef, String taskId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return toView(find(group, taskId), LocalDate.now());
+        return toView(tasks.requireIn(group, taskId), LocalDate.now());
     }
 
     /** The tasks of every group the caller is in, soonest due first; milestones are flagged. */
@@ -101,7 +101,7 @@ public class TaskService {
     @Transactional
     public TaskView update(Caller caller, String roomId, String groupRef, String taskId, UpdateTaskRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Task task = find(group, taskId);
+        Task task = tasks.requireIn(group, taskId);
         if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
             throw new ApiException(ProblemCode.FORBIDDEN,
                     "The task's owner, the room owner and the decision-makers change tasks");
@@ -175,10 +175,6 @@ public class TaskService {
         }
     }
 
-    private Task find(GroupAccess group, String taskId) {
-        return Ids.parse(taskId).flatMap(id -> tasks.findInGroup(group.roomId(), group.groupId(), id))
-                .orElseThrow(ApiException::notFound);
-    }
 
     private UUID owner(GroupAccess group, String memberId) {
         return access.groupMember(group, memberId).map(member -> member.id())
