@@ -129,7 +129,7 @@ public class DocumentService {
         return view;
     }
 
-    /** Opens a version (the latest when null) for download and records who viewed it. */
+    /** Opens a version (the latest when null) for download, and records the view, also in the room's log. */
     @Transactional
     public Download download(Caller caller, String roomId, String groupRef, String documentId, Integer version) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
@@ -139,6 +139,8 @@ public class DocumentService {
                 .findFirst()
                 .orElseThrow(ApiException::notFound);
         documents.recordView(document.id, chosen.version, group.me().id());
+        events.append(group.roomId(), EventType.DOCUMENT_VIEWED, group.groupId(), Actor.of(group.me()),
+                new DocumentViewed(document.id.toString(), document.name, chosen.version, group.me().id().toString()));
         return new Download(document.name, chosen.version, chosen.size, chosen.sha256, chosen.contentType,
                 chosen.contentOid);
     }

@@ -3,6 +3,7 @@ package dev.dealroom.event;
 import java.util.Optional;
 
 import dev.dealroom.document.DocumentView;
+import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
 import dev.dealroom.group.GroupView;
 import dev.dealroom.member.MemberRemoved;
@@ -74,7 +75,13 @@ public enum EventType {
     SIGNOFF_WITHDRAWN("signoff.withdrawn", Scope.GROUP, SignoffView.class),
 
     /** A document, or a new version of it, was shared. Payload: the document ({@code DocumentView}). Group event. */
-    DOCUMENT_UPLOADED("document.uploaded", Scope.GROUP, DocumentView.class);
+    DOCUMENT_UPLOADED("document.uploaded", Scope.GROUP, DocumentView.class),
+
+    /**
+     * A member downloaded a version of a document: the engagement signal, kept in the log for the room's audit.
+     * Payload: {@code DocumentViewed}. Group event.
+     */
+    DOCUMENT_VIEWED("document.viewed", Scope.GROUP, DocumentViewed.class);
 
     /** Who an event is for: every member of the room, or the members of its group. */
     public enum Scope {

@@ -48,24 +48,30 @@ class GroupContentEventsTest {
                     .statusCode(201).extract().path("id");
             room.owner.api().post("/api/rooms/{r}/groups/proof/signoffs/{s}/withdraw", room.roomId, other).then()
                     .statusCode(200);
-            room.groupMember.api().contentType("multipart/form-data")
+            String document = room.groupMember.api().contentType("multipart/form-data")
                     .multiPart("file", "results.csv", "a,b\n".getBytes(), "text/csv")
-                    .post("/api/rooms/{r}/groups/proof/documents", room.roomId).then().statusCode(201);
-            // Downloads are recorded, not broadcast.
+                    .post("/api/rooms/{r}/groups/proof/documents", room.roomId).then().statusCode(201)
+                    .extract().path("id");
+            // Reading lists changes nothing; a download is a view, kept in the log for the audit.
             room.owner.api().get("/api/rooms/{r}/groups/proof/documents", room.roomId).then().statusCode(200);
+            room.owner.api().get("/api/rooms/{r}/groups/proof/documents/{d}/content", room.roomId, document).then()
+                    .statusCode(200);
             room.owner.api().body(Map.of("stage", "PROPOSAL")).patch("/api/rooms/{r}", room.roomId).then()
                     .statusCode(200);
 
             List<Map<String, Object>> seen = inside.until(message -> "room.updated".equals(message.get("type")));
             assertEquals(List.of("post.created", "post.edited", "post.deleted", "task.created", "task.updated",
                     "signoff.requested", "signoff.decided", "signoff.requested", "signoff.withdrawn",
-                    "document.uploaded", "room.updated"), seen.stream().map(m -> m.get("type")).toList());
+                    "document.uploaded", "document.viewed", "room.updated"), seen.stream().map(m -> m.get("type")).toList());
             for (int i = 0; i < seen.size(); i++) {
                 assertEquals(start + 1 + i, ((Number) seen.get(i).get("seq")).longValue(), "one event per action");
             }
             assertEquals(room.proofId, seen.get(0).get("groupId"));
             assertEquals(List.of("status"), ((Map<?, ?>) seen.get(4).get("data")).get("changed"));
             assertEquals("APPROVED", ((Map<?, ?>) seen.get(6).get("data")).get("status"));
+            Map<?, ?> viewed = (Map<?, ?>) seen.get(10).get("data");
+            assertEquals(List.of(document, 1, room.owner.api().get("/api/rooms/{r}", room.roomId).then().extract()
+                    .path("me.id")), List.of(viewed.get("documentId"), viewed.get("version"), viewed.get("memberId")));
 
             List<Map<String, Object>> outsiderSaw = outside.until(m -> "room.updated".equals(m.get("type")));
             assertEquals(List.of("room.updated"), outsiderSaw.stream().map(m -> m.get("type")).toList());
