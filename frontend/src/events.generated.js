@@ -22,6 +22,7 @@ export const EVENT_TYPES = Object.freeze({
   "signoff.withdrawn": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "authorId", "status", "approvers", "createdAt", "closedAt"]) }),
   "document.uploaded": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "name", "versions", "views", "createdAt"]) }),
   "document.viewed": Object.freeze({ scope: "group", data: Object.freeze(["documentId", "name", "version", "memberId"]) }),
+  "nudge.sent": Object.freeze({ scope: "member", data: Object.freeze(["id", "memberId", "topic", "byMemberId", "count", "createdAt"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */

@@ -1,6 +1,7 @@
 package dev.dealroom.access;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,13 +68,19 @@ public class AccessPolicy {
     }
 
     /**
-     * The copy of an event this member may receive, or empty. Room-level events reach every member; group
-     * events the group's members, and {@code group.member_removed} also the member it removes, so that their
+     * The copy of an event this member may receive, or empty. Room-level events reach every member; member
+     * events (nudges) only the member they are for and the one who sent them; group events the group's members, and {@code group.member_removed} also the member it removes, so that their
      * client drops the group. In {@code member.added}, the new member's groups are narrowed to the recipient's.
      */
     public Optional<EventEnvelope> visibleEvent(RoomAccess access, EventEnvelope event) {
         if (!event.roomId().equals(access.roomId())) {
             return Optional.empty();
+        }
+        if (EventType.ofWireName(event.type()).map(type -> type.scope() == EventType.Scope.MEMBER).orElse(false)) {
+            String me = access.me().id().toString();
+            boolean mine = me.equals(event.data().path("memberId").asText())
+                    || access.me().id().equals(event.actor().memberId());
+            return mine ? Optional.of(event) : Optional.empty();
         }
         if (event.groupId() != null && !access.sees(event.groupId())) {
             boolean removedRecipient = EventType.GROUP_MEMBER_REMOVED.wireName().equals(event.type())
@@ -98,6 +105,15 @@ public class AccessPolicy {
         return Ids.parse(memberId)
                 .flatMap(id -> lookup.memberById(group.roomId(), id))
                 .filter(member -> lookup.groupIdsOf(member.id()).contains(group.groupId()));
+    }
+
+    /**
+     * The groups whose figures (counts, dates, statuses, who has seen what, never content) a member gets in the
+     * coordination view (invariant 5): steering members — the owner and the decision-makers — every group of
+     * the room; everyone else only their own groups.
+     */
+    public Set<UUID> figureScope(RoomMember member, Set<UUID> ownGroups, Set<UUID> allGroups) {
+        return member.manager() ? Set.copyOf(allGroups) : Set.copyOf(ownGroups);
     }
 
     /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */

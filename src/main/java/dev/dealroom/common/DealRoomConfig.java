@@ -26,6 +26,9 @@ public interface DealRoomConfig {
     /** Documents shared in groups. */
     Documents documents();
 
+    /** The coordination view's health rules. */
+    Progress progress();
+
     interface Identity {
         /**
          * Whether a login must carry {@code email_verified=true} to act as the member with that email. Keep it on
@@ -96,5 +99,15 @@ public interface DealRoomConfig {
                 + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
                 + "application/vnd.openxmlformats-officedocument.presentationml.presentation")
         List<String> allowedTypes();
+    }
+
+    interface Progress {
+        /** A workstream with no event for this long is reported idle. */
+        @WithDefault("7d")
+        Duration idleAfter();
+
+        /** A key update a member has not seen for this long is reported. */
+        @WithDefault("2d")
+        Duration unseenAfter();
     }
 }

@@ -45,6 +45,21 @@ public class EventLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long append(UUID roomId, EventType type, UUID groupId, Actor actor, LongFunction<Object> data) {
+        return append(roomId, type, groupId, actor, false, data);
+    }
+
+    /**
+     * Appends a key update: an event every member of its group is expected to see (an announcement, a sign-off
+     * request, a milestone's new date or status). Who has seen it follows from the members' read markers.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long appendKeyUpdate(UUID roomId, EventType type, UUID groupId, Actor actor, Object data) {
+        return append(roomId, type, groupId, actor, true, seq -> data);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long append(UUID roomId, EventType type, UUID groupId, Actor actor, boolean keyUpdate,
+            LongFunction<Object> data) {
         // The change's own rows go first, so the event never refers to something not yet written.
         em.flush();
         long seq = ((Number) em
@@ -52,8 +67,8 @@ public class EventLog {
                 .setParameter(1, roomId)
                 .getSingleResult()).longValue();
         Object payload = data.apply(seq);
-        em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at, data)"
-                + " values (?1, ?2, ?3, cast(?4 as uuid), cast(?5 as uuid), ?6, ?7, cast(?8 as jsonb))")
+        em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at,"
+                + " data, key_update) values (?1, ?2, ?3, cast(?4 as uuid), cast(?5 as uuid), ?6, ?7, cast(?8 as jsonb), ?9)")
                 .setParameter(1, roomId)
                 .setParameter(2, seq)
                 .setParameter(3, type.wireName())
@@ -62,6 +77,7 @@ public class EventLog {
                 .setParameter(6, actor.name())
                 .setParameter(7, Instant.now())
                 .setParameter(8, toJson(payload))
+                .setParameter(9, keyUpdate)
                 .executeUpdate();
         // Observers run only if and after the transaction commits (TransactionPhase.AFTER_SUCCESS).
         committed.fire(new EventCommitted(roomId, seq));

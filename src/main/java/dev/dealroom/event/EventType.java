@@ -9,6 +9,7 @@ import dev.dealroom.group.GroupView;
 import dev.dealroom.member.MemberRemoved;
 import dev.dealroom.member.MemberView;
 import dev.dealroom.post.PostView;
+import dev.dealroom.progress.NudgeView;
 import dev.dealroom.room.RoomSummary;
 import dev.dealroom.signoff.SignoffView;
 import dev.dealroom.task.TaskChange;
@@ -81,11 +82,17 @@ public enum EventType {
      * A member downloaded a version of a document: the engagement signal, kept in the log for the room's audit.
      * Payload: {@code DocumentViewed}. Group event.
      */
-    DOCUMENT_VIEWED("document.viewed", Scope.GROUP, DocumentViewed.class);
+    DOCUMENT_VIEWED("document.viewed", Scope.GROUP, DocumentViewed.class),
 
-    /** Who an event is for: every member of the room, or the members of its group. */
+    /**
+     * The owner or a decision-maker nudged a member about their overdue tasks or unseen key updates. Payload:
+     * {@code NudgeView}. Member event: only the nudged member and the sender receive it.
+     */
+    NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class);
+
+    /** Who an event is for: every member of the room, the members of its group, or one member. */
     public enum Scope {
-        ROOM, GROUP
+        ROOM, GROUP, MEMBER
     }
 
     private final String wireName;

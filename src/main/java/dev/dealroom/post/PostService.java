@@ -95,7 +95,8 @@ public class PostService {
         post.announcement = announcement;
         post.createdAt = Instant.now();
         PostView[] view = new PostView[1];
-        events.append(group.roomId(), EventType.POST_CREATED, group.groupId(), Actor.of(group.me()), seq -> {
+        events.append(group.roomId(), EventType.POST_CREATED, group.groupId(), Actor.of(group.me()), announcement,
+                seq -> {
             post.seq = seq;
             posts.persist(post);
             view[0] = toView(post);

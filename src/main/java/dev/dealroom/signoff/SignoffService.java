@@ -83,7 +83,7 @@ public class SignoffService {
                     }
                     signoffs.flush();
                     SignoffView view = view(signoff);
-                    events.append(group.roomId(), EventType.SIGNOFF_REQUESTED, group.groupId(),
+                    events.appendKeyUpdate(group.roomId(), EventType.SIGNOFF_REQUESTED, group.groupId(),
                             Actor.of(group.me()), view);
                     return view;
                 });

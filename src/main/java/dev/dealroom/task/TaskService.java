@@ -143,8 +143,10 @@ public class TaskService {
         }
         task.updatedAt = Instant.now();
         TaskView view = toView(task, LocalDate.now());
-        events.append(group.roomId(), EventType.TASK_UPDATED, group.groupId(), Actor.of(group.me()),
-                new TaskChange(view, changed));
+        // A milestone's new date or status is a key update: everyone in the group should see that the plan moved.
+        boolean keyUpdate = task.milestone && (changed.contains("dueDate") || changed.contains("status"));
+        events.append(group.roomId(), EventType.TASK_UPDATED, group.groupId(), Actor.of(group.me()), keyUpdate,
+                seq -> new TaskChange(view, changed));
         return view;
     }
 

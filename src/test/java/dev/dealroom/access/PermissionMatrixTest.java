@@ -87,7 +87,15 @@ class PermissionMatrixTest {
         GET_DOCUMENT("GET /api/rooms/{roomId}/groups/{groupId}/documents/{documentId}", (f, r) -> r
                 .get("/api/rooms/{r}/groups/proof/documents/{d}", f.roomId, GroupContent.document(f))),
         DOWNLOAD_DOCUMENT("GET /api/rooms/{roomId}/groups/{groupId}/documents/{documentId}/content", (f, r) -> r
-                .get("/api/rooms/{r}/groups/proof/documents/{d}/content", f.roomId, GroupContent.document(f)));
+                .get("/api/rooms/{r}/groups/proof/documents/{d}/content", f.roomId, GroupContent.document(f))),
+        PROGRESS("GET /api/rooms/{roomId}/progress", (f, r) -> r.get("/api/rooms/{r}/progress", f.roomId)),
+        PIPELINE("GET /api/pipeline", (f, r) -> r.get("/api/pipeline")),
+        MARK_READ("PUT /api/rooms/{roomId}/groups/{groupId}/read", (f, r) -> r.body(Map.of("seq", 1))
+                .put("/api/rooms/{r}/groups/proof/read", f.roomId)),
+        UNREAD("GET /api/rooms/{roomId}/unread", (f, r) -> r.get("/api/rooms/{r}/unread", f.roomId)),
+        KEY_UPDATES("GET /api/rooms/{roomId}/key-updates", (f, r) -> r.get("/api/rooms/{r}/key-updates", f.roomId)),
+        NUDGE("POST /api/rooms/{roomId}/members/{memberId}/nudges", (f, r) -> r.body(Map.of("topic", "OVERDUE_TASKS"))
+                .post("/api/rooms/{r}/members/{m}/nudges", f.roomId, f.groupMemberId));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -137,6 +145,13 @@ class PermissionMatrixTest {
             { Endpoint.UPLOAD_DOCUMENT,         401, 404,     404,     201,   201,   201 },
             { Endpoint.GET_DOCUMENT,            401, 404,     404,     200,   200,   200 },
             { Endpoint.DOWNLOAD_DOCUMENT,       401, 404,     404,     200,   200,   200 },
+            // Coordination
+            { Endpoint.PROGRESS,                401, 404,     200,     200,   200,   200 },
+            { Endpoint.PIPELINE,                401, 200,     200,     200,   200,   200 },
+            { Endpoint.MARK_READ,               401, 404,     404,     200,   200,   200 },
+            { Endpoint.UNREAD,                  401, 404,     200,     200,   200,   200 },
+            { Endpoint.KEY_UPDATES,             401, 404,     200,     200,   200,   200 },
+            { Endpoint.NUDGE,                   401, 404,     403,     403,   201,   201 },
     };
 
     static Stream<Arguments> matrix() {

@@ -22,6 +22,7 @@ public enum ProblemCode {
     SIGNOFF_CLOSED(409, "signoff-closed", "This sign-off is no longer open"),
     ALREADY_DECIDED(409, "already-decided", "You have already decided on this sign-off"),
     POST_DELETED(409, "post-deleted", "This post was deleted"),
+    NUDGE_LIMIT(409, "nudge-limit", "This member was already nudged about this today"),
     IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused", "This client id was used for a different request"),
     CONFLICT(409, "conflict", "The request conflicts with a concurrent change"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

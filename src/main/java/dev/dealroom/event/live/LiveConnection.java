@@ -23,7 +23,7 @@ final class LiveConnection {
     final WebSocketConnection socket;
     private final int queueLimit;
     private final AtomicInteger queued = new AtomicInteger();
-    RoomAccess access;
+    volatile RoomAccess access;
     long lastSent;
     boolean ready;
 

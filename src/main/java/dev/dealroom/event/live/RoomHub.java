@@ -133,6 +133,11 @@ public class RoomHub {
         }
     }
 
+    /** The room access of an open connection, as its drain last refreshed it. */
+    public Optional<RoomAccess> access(String connectionId) {
+        return Optional.ofNullable(connections.get(connectionId)).map(connection -> connection.access);
+    }
+
     /** Runs the room's drain soon, if this node has connections to it. */
     public void wake(UUID roomId) {
         RoomChannel channel = rooms.get(roomId);

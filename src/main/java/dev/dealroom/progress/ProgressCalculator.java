@@ -1,0 +1,166 @@
+package dev.dealroom.progress;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.dealroom.progress.ProgressView.GroupProgress;
+import dev.dealroom.progress.ProgressView.Health;
+import dev.dealroom.progress.ProgressView.MilestoneMark;
+import dev.dealroom.progress.ProgressView.Reason;
+import dev.dealroom.progress.ProgressView.StakeholderProgress;
+import dev.dealroom.progress.ProgressView.Timeline;
+import dev.dealroom.progress.ProgressView.Verdict;
+
+/**
+ * Turns a room's facts into the progress view for one viewer: pure, so its rules are unit-tested without a
+ * database.
+ *
+ * <p>Health: each overdue or blocked task, idle workstream, key update unseen for too long and a projected
+ * decision date past the target is a reason. {@code OFF_TRACK} when the projected date slips or a milestone is
+ * overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
+ */
+final class ProgressCalculator {
+
+    private final Duration idleAfter;
+    private final Duration unseenAfter;
+
+    ProgressCalculator(Duration idleAfter, Duration unseenAfter) {
+        this.idleAfter = idleAfter;
+        this.unseenAfter = unseenAfter;
+    }
+
+    /**
+     * @param scope   the groups whose figures the viewer gets
+     * @param visible the groups whose content the viewer may see (their own)
+     */
+    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
+                .sorted(Comparator.comparing(RoomFacts.Group::createdAt).thenComparing(RoomFacts.Group::name)).toList();
+        Map<UUID, String> groupNames = groups.stream()
+                .collect(Collectors.toMap(RoomFacts.Group::id, RoomFacts.Group::name));
+        List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
+                .filter(update -> scope.contains(update.groupId())).toList();
+
+        List<GroupProgress> groupProgress = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
+        for (RoomFacts.Group group : groups) {
+            RoomFacts.TaskFigures tasks = facts.tasks.getOrDefault(group.id(), RoomFacts.TaskFigures.NONE);
+            RoomFacts.SignoffFigures signoffs = facts.signoffs.getOrDefault(group.id(),
+                    RoomFacts.SignoffFigures.NONE);
+            Instant last = facts.lastActivity.getOrDefault(group.id(), facts.room.createdAt());
+            long idleDays = ChronoUnit.DAYS.between(last, now);
+            int notSeenByAll = (int) keyUpdates.stream().filter(update -> update.groupId().equals(group.id()))
+                    .filter(update -> !unseenBy(facts, update).isEmpty()).count();
+            groupProgress.add(new GroupProgress(group.id().toString(), group.key(), group.name(), group.kind(),
+                    visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(), tasks.blocked(),
+                    tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays, notSeenByAll));
+            if (tasks.overdue() > 0) {
+                reasons.add(new Reason("tasks-overdue", plural(tasks.overdue(), "task") + " overdue in "
+                        + group.name(), group.id().toString(), null));
+            }
+            if (tasks.blocked() > 0) {
+                reasons.add(new Reason("tasks-blocked", plural(tasks.blocked(), "task") + " blocked in "
+                        + group.name(), group.id().toString(), null));
+            }
+            if ("WORKSTREAM".equals(group.kind()) && Duration.between(last, now).compareTo(idleAfter) >= 0) {
+                reasons.add(new Reason("group-idle", group.name() + " idle for " + plural(idleDays, "day"),
+                        group.id().toString(), null));
+            }
+        }
+
+        List<StakeholderProgress> stakeholders = new ArrayList<>();
+        for (RoomFacts.Member member : facts.members) {
+            Set<UUID> theirs = facts.groupsOf(member.id()).stream().filter(scope::contains)
+                    .collect(Collectors.toSet());
+            int owned = 0;
+            int overdue = 0;
+            for (RoomFacts.Owned task : facts.owned) {
+                if (task.memberId().equals(member.id()) && scope.contains(task.groupId())) {
+                    owned += task.owned();
+                    overdue += task.overdue();
+                }
+            }
+            Instant lastSeen = facts.markers.stream()
+                    .filter(m -> m.memberId().equals(member.id()) && scope.contains(m.groupId()))
+                    .map(RoomFacts.Marker::readAt).max(Comparator.naturalOrder()).orElse(null);
+            int unseen = 0;
+            for (RoomFacts.KeyUpdate update : keyUpdates) {
+                if (unseenBy(facts, update).contains(member.id())) {
+                    unseen++;
+                    Duration age = Duration.between(update.at(), now);
+                    if (age.compareTo(unseenAfter) >= 0) {
+                        reasons.add(new Reason("update-unseen", who(member) + " has not seen the " + label(update)
+                                + " in " + groupNames.get(update.groupId()) + " for "
+                                + plural(age.toDays(), "day"), update.groupId().toString(), member.id().toString()));
+                    }
+                }
+            }
+            stakeholders.add(new StakeholderProgress(member.id().toString(), member.name(), member.title(),
+                    member.side(), member.decisionMaker(), owned, overdue, lastSeen, unseen,
+                    theirs.stream().map(UUID::toString).sorted().toList()));
+        }
+
+        List<MilestoneMark> milestones = new ArrayList<>();
+        LocalDate projected = null;
+        boolean milestoneOverdue = false;
+        for (RoomFacts.Milestone milestone : facts.milestones) {
+            if (!scope.contains(milestone.groupId())) {
+                continue;
+            }
+            boolean open = !"DONE".equals(milestone.status());
+            boolean late = open && milestone.dueDate() != null && milestone.dueDate().isBefore(today);
+            milestoneOverdue |= late;
+            if (open && milestone.dueDate() != null && (projected == null || milestone.dueDate().isAfter(projected))) {
+                projected = milestone.dueDate();
+            }
+            milestones.add(new MilestoneMark(milestone.taskId().toString(), milestone.groupId().toString(),
+                    visible.contains(milestone.groupId()) ? milestone.title() : null, milestone.dueDate(),
+                    milestone.status(), late));
+        }
+        LocalDate target = facts.room.targetDecisionDate();
+        Long slip = projected == null ? null : ChronoUnit.DAYS.between(target, projected);
+        if (slip != null && slip > 0) {
+            reasons.add(0, new Reason("decision-slip", "The projected decision date is " + plural(slip, "day")
+                    + " after the target", null, null));
+        }
+        Verdict verdict = (slip != null && slip > 0) || milestoneOverdue ? Verdict.OFF_TRACK
+                : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
+        return new ProgressView(facts.room.id().toString(), steering, new Health(verdict, reasons), groupProgress,
+                stakeholders, new Timeline(target, milestones, projected, slip));
+    }
+
+    /** The members of the update's group who have not read up to it; its author has seen it. */
+    private static Set<UUID> unseenBy(RoomFacts facts, RoomFacts.KeyUpdate update) {
+        return facts.membersOf(update.groupId()).stream()
+                .filter(member -> !member.equals(update.actorId()))
+                .filter(member -> facts.readUpTo(member, update.groupId()) < update.seq())
+                .collect(Collectors.toSet());
+    }
+
+    private static String label(RoomFacts.KeyUpdate update) {
+        return switch (update.type()) {
+            case "post.created" -> "announcement";
+            case "signoff.requested" -> "sign-off request";
+            case "task.updated" -> "milestone change";
+            default -> "update";
+        };
+    }
+
+    private static String who(RoomFacts.Member member) {
+        return member.title() == null ? member.name() : member.name() + " (" + member.title() + ")";
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

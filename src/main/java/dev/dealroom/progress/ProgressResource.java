@@ -1,0 +1,81 @@
+package dev.dealroom.progress;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import dev.dealroom.access.CurrentCaller;
+import io.quarkus.security.Authenticated;
+
+@Path("/api/rooms/{roomId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Coordination", description = "Progress, health, read tracking, nudges and the pipeline")
+public class ProgressResource {
+
+    private final ProgressService progress;
+    private final ReadService reads;
+    private final NudgeService nudges;
+    private final CurrentCaller caller;
+
+    public ProgressResource(ProgressService progress, ReadService reads, NudgeService nudges, CurrentCaller caller) {
+        this.progress = progress;
+        this.reads = reads;
+        this.nudges = nudges;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/progress")
+    @Operation(summary = "The coordination view", description = "Steering members (owner, decision-makers) get "
+            + "the figures of every group, never the content of a group they are not in; others their groups'.")
+    public ProgressView progress(@PathParam("roomId") String roomId) {
+        return progress.progress(caller.get(), roomId);
+    }
+
+    @PUT
+    @Path("/groups/{groupId}/read")
+    @Operation(summary = "Mark the group read up to a seq", description = "Markers only move forward. The "
+            + "WebSocket takes the same as {\"type\":\"read\",\"groupId\":...,\"seq\":N}.")
+    public UnreadView read(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
+            @Valid @NotNull ReadRequest request) {
+        return reads.markRead(caller.get(), roomId, groupId, request.seq());
+    }
+
+    @GET
+    @Path("/unread")
+    @Operation(summary = "Unread counts of my groups")
+    public List<UnreadView> unread(@PathParam("roomId") String roomId) {
+        return reads.unread(caller.get(), roomId);
+    }
+
+    @GET
+    @Path("/key-updates")
+    @Operation(summary = "Key updates of my groups, with who has and has not seen each")
+    public List<KeyUpdateView> keyUpdates(@PathParam("roomId") String roomId) {
+        return reads.keyUpdates(caller.get(), roomId);
+    }
+
+    @POST
+    @Path("/members/{memberId}/nudges")
+    @Operation(summary = "Nudge a member", description = "Owner and decision-makers; once per member, topic and day.")
+    public RestResponse<NudgeView> nudge(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
+            @Valid @NotNull NudgeRequest request) {
+        return RestResponse.status(RestResponse.Status.CREATED,
+                nudges.nudge(caller.get(), roomId, memberId, request.topic()));
+    }
+}

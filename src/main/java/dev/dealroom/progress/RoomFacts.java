@@ -1,0 +1,84 @@
+package dev.dealroom.progress;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The raw figures of one room that progress, health and the pipeline are computed from. Loaded in bulk by
+ * {@link RoomFactsLoader}; they include content (task titles) only for milestones, and the calculator shows a
+ * title only to members of the milestone's group.
+ */
+final class RoomFacts {
+
+    record Room(UUID id, String name, String prospectAccount, BigDecimal amount, String currency,
+            LocalDate targetDecisionDate, String stage, String status, Instant createdAt) {
+    }
+
+    record Group(UUID id, String key, String name, String kind, Instant createdAt) {
+    }
+
+    record Member(UUID id, String email, String name, String title, String side, boolean decisionMaker,
+            boolean owner) {
+    }
+
+    record TaskFigures(int total, int done, int overdue, int blocked, LocalDate nextMilestone) {
+        static final TaskFigures NONE = new TaskFigures(0, 0, 0, 0, null);
+    }
+
+    record Owned(UUID memberId, UUID groupId, int owned, int overdue) {
+    }
+
+    record Milestone(UUID taskId, UUID groupId, String title, LocalDate dueDate, String status) {
+    }
+
+    record SignoffFigures(int open, int decided) {
+        static final SignoffFigures NONE = new SignoffFigures(0, 0);
+    }
+
+    record KeyUpdate(long seq, UUID groupId, String type, Instant at, UUID actorId) {
+    }
+
+    record Marker(UUID memberId, UUID groupId, long lastSeq, Instant readAt) {
+    }
+
+    Room room;
+    final List<Group> groups = new ArrayList<>();
+    final List<Member> members = new ArrayList<>();
+    final Map<UUID, Set<UUID>> groupMembers = new HashMap<>();
+    final Map<UUID, TaskFigures> tasks = new HashMap<>();
+    final List<Owned> owned = new ArrayList<>();
+    final List<Milestone> milestones = new ArrayList<>();
+    final Map<UUID, SignoffFigures> signoffs = new HashMap<>();
+    final Map<UUID, Instant> lastActivity = new HashMap<>();
+    final List<KeyUpdate> keyUpdates = new ArrayList<>();
+    final List<Marker> markers = new ArrayList<>();
+    Instant lastBuyerActivity;
+
+    Set<UUID> membersOf(UUID groupId) {
+        return groupMembers.getOrDefault(groupId, Set.of());
+    }
+
+    Set<UUID> groupsOf(UUID memberId) {
+        Set<UUID> groups = new HashSet<>();
+        groupMembers.forEach((group, members) -> {
+            if (members.contains(memberId)) {
+                groups.add(group);
+            }
+        });
+        return groups;
+    }
+
+    /** The newest seq the member has read in the group (0 before any read). */
+    long readUpTo(UUID memberId, UUID groupId) {
+        return markers.stream().filter(m -> m.memberId().equals(memberId) && m.groupId().equals(groupId))
+                .mapToLong(Marker::lastSeq).findFirst().orElse(0);
+    }
+}
