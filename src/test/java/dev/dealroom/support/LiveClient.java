@@ -115,6 +115,11 @@ public final class LiveClient implements AutoCloseable {
         return received.get(received.size() - 1);
     }
 
+    /** Sends a text message to the server. */
+    public void send(String message) {
+        socket.sendText(message, true).join();
+    }
+
     public int awaitClose() {
         return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }

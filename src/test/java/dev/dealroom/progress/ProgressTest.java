@@ -1,0 +1,162 @@
+package dev.dealroom.progress;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dealroom.support.DealRoomFixture;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Invariant 5 and the health rules, on rooms built for each test. */
+@QuarkusTest
+class ProgressTest {
+
+    private static final String MARKER = "ZEBRA-" + UUID.randomUUID();
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aDecisionMakerSeesContractsFiguresButNoneOfItsContent() {
+        DealRoomFixture room = new DealRoomFixture();
+        // The outsider is in contracts; the decision-maker is not.
+        room.outsider.api().body(Map.of("body", "Redline " + MARKER)).post("/api/rooms/{r}/groups/contracts/posts",
+                room.roomId).then().statusCode(201);
+        room.owner.api().body(Map.of("title", "Sign " + MARKER, "dueDate", "2020-06-01", "milestone", true,
+                "ownerId", room.outsiderId)).post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then()
+                .statusCode(201);
+        room.outsider.api().contentType("multipart/form-data")
+                .multiPart("file", MARKER + ".pdf", "%PDF".getBytes(), "application/pdf")
+                .post("/api/rooms/{r}/groups/contracts/documents", room.roomId).then().statusCode(201);
+
+        String body = room.decisionMaker.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body("steering", equalTo(true))
+                .body("groups.key", hasItem("contracts"))
+                .body("groups.find { it.key == 'contracts' }.member", equalTo(false))
+                .body("groups.find { it.key == 'contracts' }.tasksTotal", equalTo(1))
+                .body("groups.find { it.key == 'contracts' }.tasksOverdue", equalTo(1))
+                .body("timeline.milestones.find { it.dueDate == '2020-06-01' }.title", nullValue())
+                .body("health.reasons.code", hasItem("tasks-overdue"))
+                .extract().asString();
+        assertFalse(body.contains(MARKER), "no post body, task title or document name of contracts");
+        assertFalse(body.contains("Redline"));
+
+        // Its members do see the milestone's title.
+        room.outsider.api().get("/api/rooms/{r}/progress", room.roomId).then()
+                .body("timeline.milestones[0].title", equalTo("Sign " + MARKER));
+    }
+
+    @Test
+    void aMemberOutsideSteeringGetsOnlyTheirGroupsFigures() {
+        DealRoomFixture room = new DealRoomFixture();
+        room.owner.api().body(Map.of("title", "Draft MSA", "dueDate", "2020-01-01"))
+                .post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then().statusCode(201);
+        JsonPath view = room.groupMember.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body("steering", equalTo(false)).extract().jsonPath();
+        assertEquals(List.of("everyone", "proof"), view.getList("groups.key"));
+        assertTrue(view.getList("health.reasons.text").isEmpty(), "contracts' overdue task is not theirs to see");
+        assertEquals(List.of(), view.getList("stakeholders.find { it.memberId == '%s' }.groupIds"
+                .formatted(room.outsiderId)).stream().filter(id -> !id.equals(groupId(room, "everyone"))).toList());
+    }
+
+    @Test
+    void healthReasonsComeAndGoWithTheData() throws SQLException {
+        DealRoomFixture room = new DealRoomFixture();
+        // An overdue task: a reason, and off track once it is an overdue milestone.
+        String task = room.owner.api().body(Map.of("title", "Security review", "dueDate", "2020-03-01",
+                "milestone", true)).post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201)
+                .extract().path("id");
+        health(room).body("verdict", equalTo("OFF_TRACK"))
+                .body("reasons.text", hasItem("1 task overdue in Proof of concept"));
+        room.owner.api().body(Map.of("status", "DONE")).patch("/api/rooms/{r}/groups/proof/tasks/{t}", room.roomId,
+                task).then().statusCode(200);
+        health(room).body("reasons.code", not(hasItem("tasks-overdue")));
+
+        // An announcement nobody else has read for three days.
+        room.owner.api().body(Map.of("body", "New pricing", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        long announcement = room.seq();
+        health(room).body("reasons.code", not(hasItem("update-unseen")));
+        age(room.roomId, "seq = " + announcement, 3);
+        health(room).body("reasons.text", hasItem(containsString("has not seen the announcement in Proof of concept"
+                + " for 3 days")));
+        for (var reader : List.of(room.groupMember, room.decisionMaker)) {
+            reader.api().body(Map.of("seq", announcement)).put("/api/rooms/{r}/groups/proof/read", room.roomId)
+                    .then().statusCode(200);
+        }
+        health(room).body("reasons.code", not(hasItem("update-unseen")));
+
+        // A workstream idle for nine days, until someone works in it.
+        age(room.roomId, "true", 9);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement opened = connection.prepareStatement(
+                        "update room set created_at = created_at - interval '9 days' where id = ?")) {
+            opened.setObject(1, UUID.fromString(room.roomId));
+            opened.executeUpdate();
+        }
+        // Proof's newest event, the announcement, was already three days old: twelve now.
+        health(room).body("reasons.text", hasItem("Proof of concept idle for 12 days"))
+                .body("reasons.text", hasItem("Contracts idle for 9 days"));
+        room.groupMember.api().body(Map.of("body", "Back on it")).post("/api/rooms/{r}/groups/proof/posts",
+                room.roomId).then().statusCode(201);
+        health(room).body("reasons.text", not(hasItem(containsString("Proof of concept idle"))))
+                .body("reasons.text", hasItem("Contracts idle for 9 days"));
+    }
+
+    @Test
+    void theTimelineProjectsTheDecisionDateFromTheLatestOpenMilestone() {
+        DealRoomFixture room = new DealRoomFixture();
+        // The fixture's target decision date is 2027-03-31.
+        room.owner.api().body(Map.of("title", "Pilot done", "dueDate", "2027-03-01", "milestone", true))
+                .post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201);
+        room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then()
+                .body("timeline.projectedDate", equalTo("2027-03-01"))
+                .body("timeline.slipDays", equalTo(-30))
+                .body("health.verdict", equalTo("ON_TRACK"));
+        room.owner.api().body(Map.of("title", "Legal review", "dueDate", "2027-04-10", "milestone", true))
+                .post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then().statusCode(201);
+        room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then()
+                .body("timeline.projectedDate", equalTo("2027-04-10"))
+                .body("timeline.slipDays", equalTo(10))
+                .body("health.verdict", equalTo("OFF_TRACK"))
+                .body("health.reasons[0].text", equalTo("The projected decision date is 10 days after the target"));
+    }
+
+    private io.restassured.response.ValidatableResponse health(DealRoomFixture room) {
+        return room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200).root("health");
+    }
+
+    /** Moves the room's matching events back in time, as if they had happened days ago. */
+    private void age(String roomId, String which, int days) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement("update room_event set at = at - make_interval("
+                        + "days => ?) where room_id = ? and " + which)) {
+            update.setInt(1, days);
+            update.setObject(2, UUID.fromString(roomId));
+            update.executeUpdate();
+        }
+    }
+
+    private static String groupId(DealRoomFixture room, String key) {
+        return room.owner.api().get("/api/rooms/{r}/groups/{g}", room.roomId, key).then().extract().path("id");
+    }
+}
