@@ -29,6 +29,11 @@ public enum DefaultGroup {
         throw new IllegalArgumentException("No default group " + key);
     }
 
+    /** Where a group is listed: default groups in this enum's order, groups people add after them. */
+    public static int rank(String key) {
+        return key == null ? Integer.MAX_VALUE : ofKey(key).ordinal();
+    }
+
     public String key() {
         return key;
     }

@@ -257,7 +257,7 @@ public class GroupService {
 
     /** Default groups in their fixed order, then the added ones, oldest first. */
     private static final Comparator<RoomGroup> DISPLAY_ORDER = Comparator
-            .comparingInt((RoomGroup group) -> group.key == null ? Integer.MAX_VALUE : DefaultGroup.ofKey(group.key).ordinal())
+            .comparingInt((RoomGroup group) -> DefaultGroup.rank(group.key))
             .thenComparing(group -> group.createdAt)
             .thenComparing(group -> group.id);
 

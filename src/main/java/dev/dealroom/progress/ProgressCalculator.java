@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.dealroom.group.DefaultGroup;
 import dev.dealroom.progress.ProgressView.GroupProgress;
 import dev.dealroom.progress.ProgressView.Health;
 import dev.dealroom.progress.ProgressView.MilestoneMark;
@@ -30,6 +31,12 @@ import dev.dealroom.progress.ProgressView.Verdict;
  */
 final class ProgressCalculator {
 
+    /** Default groups in their fixed order, then the added ones, oldest first, as the group list shows them. */
+    private static final Comparator<RoomFacts.Group> DISPLAY_ORDER = Comparator
+            .comparingInt((RoomFacts.Group group) -> DefaultGroup.rank(group.key()))
+            .thenComparing(RoomFacts.Group::createdAt)
+            .thenComparing(RoomFacts.Group::id);
+
     private final Duration idleAfter;
     private final Duration unseenAfter;
 
@@ -45,7 +52,7 @@ final class ProgressCalculator {
     ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
-                .sorted(Comparator.comparing(RoomFacts.Group::createdAt).thenComparing(RoomFacts.Group::name)).toList();
+                .sorted(DISPLAY_ORDER).toList();
         Map<UUID, String> groupNames = groups.stream()
                 .collect(Collectors.toMap(RoomFacts.Group::id, RoomFacts.Group::name));
         List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
