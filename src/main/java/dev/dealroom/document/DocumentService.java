@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +24,7 @@ import jakarta.transaction.Transactional;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
+import dev.dealroom.common.SqlValues;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Idempotency;
@@ -156,14 +156,11 @@ public class DocumentService {
         Map<UUID, List<DocumentView.ViewSummary>> views = new HashMap<>();
         for (Object[] row : documents.viewSummaries(ids)) {
             views.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new DocumentView.ViewSummary(
-                    row[1].toString(), ((Number) row[2]).longValue(), instant(row[3]), ((Number) row[4]).intValue()));
+                    row[1].toString(), ((Number) row[2]).longValue(), SqlValues.instant(row[3]),
+                    ((Number) row[4]).intValue()));
         }
         return list.stream().map(d -> new DocumentView(d.id.toString(), d.groupId.toString(), d.name,
                 versions.getOrDefault(d.id, List.of()), views.getOrDefault(d.id, List.of()), d.createdAt)).toList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 
     /** A name without any path, control characters or surrounding blanks. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.dealroom.common.SqlValues;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
@@ -102,13 +103,9 @@ public class ReadService {
             seen.sort(null);
             notSeen.sort(null);
             views.add(new KeyUpdateView(seq, (String) update[1], update[2].toString(),
-                    new Actor(author, (String) update[4]), instant(update[5]), seen, notSeen));
+                    new Actor(author, (String) update[4]), SqlValues.instant(update[5]), seen, notSeen));
         }
         return views;
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (java.time.Instant) value;
     }
 
 }

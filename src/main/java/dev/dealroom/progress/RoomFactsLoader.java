@@ -2,7 +2,6 @@ package dev.dealroom.progress;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -16,6 +15,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import dev.dealroom.common.SqlValues;
 
 /**
  * Loads {@link RoomFacts} for many rooms at once: a fixed number of aggregate queries whatever the number of
@@ -42,12 +43,12 @@ public class RoomFactsLoader {
                 + " from room where id = any(?1)", ids, r -> {
                     RoomFacts room = new RoomFacts();
                     room.room = new RoomFacts.Room(uuid(r[0]), (String) r[1], (String) r[2], (BigDecimal) r[3],
-                            (String) r[4], date(r[5]), (String) r[6], (String) r[7], instant(r[8]));
+                            (String) r[4], date(r[5]), (String) r[6], (String) r[7], SqlValues.instant(r[8]));
                     facts.put(room.room.id(), room);
                 });
         rows("select room_id, id, key, name, kind, created_at from room_group where room_id = any(?1)", ids,
                 r -> facts.get(uuid(r[0])).groups.add(new RoomFacts.Group(uuid(r[1]), (String) r[2], (String) r[3],
-                        (String) r[4], instant(r[5]))));
+                        (String) r[4], SqlValues.instant(r[5]))));
         rows("select room_id, id, email, name, title, side, decision_maker, owner from member"
                 + " where room_id = any(?1) order by owner desc, name", ids,
                 r -> facts.get(uuid(r[0])).members.add(new RoomFacts.Member(uuid(r[1]), (String) r[2], (String) r[3],
@@ -83,20 +84,20 @@ public class RoomFactsLoader {
                 + " and e.group_id = g.id order by e.seq desc limit 1) from room_group g where g.room_id = any(?1)",
                 ids, r -> {
                     if (r[2] != null) {
-                        facts.get(uuid(r[0])).lastActivity.put(uuid(r[1]), instant(r[2]));
+                        facts.get(uuid(r[0])).lastActivity.put(uuid(r[1]), SqlValues.instant(r[2]));
                     }
                 });
         rows("select room_id, seq, group_id, type, at, actor_member_id from room_event"
                 + " where room_id = any(?1) and key_update order by seq", ids,
                 r -> facts.get(uuid(r[0])).keyUpdates.add(new RoomFacts.KeyUpdate(((Number) r[1]).longValue(),
-                        uuid(r[2]), (String) r[3], instant(r[4]), uuid(r[5]))));
+                        uuid(r[2]), (String) r[3], SqlValues.instant(r[4]), uuid(r[5]))));
         rows("select room_id, member_id, group_id, last_seq, read_at from read_marker where room_id = any(?1)", ids,
                 r -> facts.get(uuid(r[0])).markers.add(new RoomFacts.Marker(uuid(r[1]), uuid(r[2]),
-                        ((Number) r[3]).longValue(), instant(r[4]))));
+                        ((Number) r[3]).longValue(), SqlValues.instant(r[4]))));
         rows("select r.id, (select e.at from room_event e join member m on m.id = e.actor_member_id"
                 + " where e.room_id = r.id and m.side = 'BUYER' order by e.seq desc limit 1)"
                 + " from room r where r.id = any(?1)", ids,
-                r -> facts.get(uuid(r[0])).lastBuyerActivity = r[1] == null ? null : instant(r[1]));
+                r -> facts.get(uuid(r[0])).lastBuyerActivity = r[1] == null ? null : SqlValues.instant(r[1]));
         return facts;
     }
 
@@ -116,10 +117,5 @@ public class RoomFactsLoader {
 
     private static LocalDate date(Object value) {
         return value == null ? null : value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant()
-                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }
