@@ -24,6 +24,7 @@ import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
+import dev.dealroom.task.TaskService;
 
 /** Who is in a room. Owner and decision-makers add and remove members; every member sees the list. */
 @ApplicationScoped
@@ -36,14 +37,16 @@ public class MemberService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
+    private final TaskService tasks;
 
     public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency) {
+            Idempotency idempotency, TaskService tasks) {
         this.members = members;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
+        this.tasks = tasks;
     }
 
     /** The owner of a room being opened: seller side, named as their identity provider names them. */
@@ -99,7 +102,7 @@ public class MemberService {
         return toView(member, groupIds.stream().filter(room::sees).toList());
     }
 
-    /** Removes a member and, with them, all their group memberships. The owner stays. */
+    /** Removes a member and, with them, all their group memberships; their tasks become unassigned. The owner stays. */
     @Transactional
     public void remove(Caller caller, String roomId, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
@@ -109,6 +112,7 @@ public class MemberService {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
         }
         groups.dropMember(target.id());
+        tasks.unassignAll(room.roomId(), target.id());
         members.deleteById(target.id());
         events.append(room.roomId(), EventType.MEMBER_REMOVED, null, Actor.of(room.me()),
                 new MemberRemoved(target.id().toString(), target.name()));

@@ -150,6 +150,13 @@ public class TaskService {
         return view;
     }
 
+    /** A member left the room: their tasks are nobody's until someone takes them (member.removed says so). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unassignAll(UUID roomId, UUID memberId) {
+        tasks.update("ownerId = null, updatedAt = ?1 where roomId = ?2 and ownerId = ?3", Instant.now(), roomId,
+                memberId);
+    }
+
     private static void changeStatus(Task task, UpdateTaskRequest request, List<String> changed) {
         TaskStatus next = Objects.requireNonNullElse(request.status(), task.status);
         if (next != task.status && !task.status.canMoveTo(next)) {

@@ -53,6 +53,8 @@ class MembershipTest {
     @Test
     void removingAMemberTakesAllTheirGroupMembershipsWithThem() {
         DealRoomFixture room = new DealRoomFixture();
+        String task = room.owner.api().body(Map.of("title", "Sign-off memo", "ownerId", room.decisionMakerId))
+                .post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201).extract().path("id");
         room.owner.api().delete("/api/rooms/{r}/members/{m}", room.roomId, room.decisionMakerId).then()
                 .statusCode(204);
 
@@ -63,6 +65,8 @@ class MembershipTest {
         room.owner.api().get("/api/rooms/{r}/members", room.roomId).then()
                 .body("id", not(hasItem(room.decisionMakerId)));
         room.decisionMaker.api().get("/api/rooms/{r}", room.roomId).then().statusCode(404);
+        room.owner.api().get("/api/rooms/{r}/groups/proof/tasks/{t}", room.roomId, task).then()
+                .body("ownerId", equalTo(null));
     }
 
     @Test
