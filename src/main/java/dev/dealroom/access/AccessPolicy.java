@@ -46,16 +46,22 @@ public class AccessPolicy {
 
     /** The group, by id or default key, if the caller is in it; otherwise 404. */
     public UUID enterGroup(RoomAccess access, String groupRef) {
-        return lookup.groupId(access.roomId(), groupRef)
-                .filter(access::sees)
-                .orElseThrow(ApiException::notFound);
+        return visibleGroup(access, groupRef).orElseThrow(ApiException::notFound);
+    }
+
+    /** The group, by id or default key, if the caller is in it. */
+    public Optional<UUID> visibleGroup(RoomAccess access, String groupRef) {
+        return lookup.groupId(access.roomId(), groupRef).filter(access::sees);
     }
 
     /** Another member of the same room; members of a room see each other, through the everyone group. */
     public RoomMember member(RoomAccess access, String memberId) {
-        return Ids.parse(memberId)
-                .flatMap(id -> lookup.memberById(access.roomId(), id))
-                .orElseThrow(ApiException::notFound);
+        return findMember(access, memberId).orElseThrow(ApiException::notFound);
+    }
+
+    /** Another member of the same room, if there is one with this id. */
+    public Optional<RoomMember> findMember(RoomAccess access, String memberId) {
+        return Ids.parse(memberId).flatMap(id -> lookup.memberById(access.roomId(), id));
     }
 
     /**

@@ -1,10 +1,6 @@
 package dev.dealroom.common;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -67,7 +63,7 @@ public class Idempotency {
         String lockName = caller.subject() + "\n" + operation + "\n" + key.get();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, lockName).getSingleResult();
-        String requestHash = sha256(write(request));
+        String requestHash = Hashes.sha256Hex(write(request));
         @SuppressWarnings("unchecked")
         List<Object[]> earlier = em.createNativeQuery("select request_hash, cast(response as text) from idempotency_key"
                 + " where subject = ?1 and operation = ?2 and key = ?3", Object[].class)
@@ -102,15 +98,6 @@ public class Idempotency {
             return json.readValue(stored, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored " + type, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

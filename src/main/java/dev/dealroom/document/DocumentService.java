@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +24,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.common.SqlValues;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Hashes;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.error.ApiException;
@@ -192,16 +191,12 @@ public class DocumentService {
     }
 
     private static String sha256(Path file) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
+        MessageDigest digest = Hashes.sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
+        return Hashes.hex(digest.digest());
     }
 }

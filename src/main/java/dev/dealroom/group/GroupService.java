@@ -21,8 +21,8 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.FieldError;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
@@ -73,24 +73,13 @@ public class GroupService {
         if (decisionMaker) {
             ids.add(steering);
         }
-        List<FieldError> unknown = new ArrayList<>();
-        for (int i = 0; i < groupRefs.size(); i++) {
-            try {
-                UUID id = access.enterGroup(room, groupRefs.get(i));
-                if (id.equals(steering) && !decisionMaker) {
-                    throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED,
-                            "Steering is the owner and the decision-makers");
-                }
-                ids.add(id);
-            } catch (ApiException e) {
-                if (e.code() != ProblemCode.NOT_FOUND) {
-                    throw e;
-                }
-                unknown.add(new FieldError("groups[" + i + "]", "unknown-group", "No such group in this room"));
+        for (UUID id : Inputs.resolveEach("groups", groupRefs, ref -> access.visibleGroup(room, ref),
+                "unknown-group", "No such group in this room")) {
+            if (id.equals(steering) && !decisionMaker) {
+                throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED,
+                        "Steering is the owner and the decision-makers");
             }
-        }
-        if (!unknown.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, unknown);
+            ids.add(id);
         }
         return ids;
     }
@@ -170,18 +159,9 @@ public class GroupService {
         }
         Set<UUID> memberIds = new LinkedHashSet<>();
         memberIds.add(room.me().id());
-        List<String> requested = Objects.requireNonNullElse(request.memberIds(), List.of());
-        List<FieldError> unknown = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            try {
-                memberIds.add(access.member(room, requested.get(i)).id());
-            } catch (ApiException e) {
-                unknown.add(new FieldError("memberIds[" + i + "]", "unknown-member", "No such member in this room"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, unknown);
-        }
+        Inputs.resolveEach("memberIds", Objects.requireNonNullElse(request.memberIds(), List.of()),
+                ref -> access.findMember(room, ref), "unknown-member", "No such member in this room")
+                .forEach(member -> memberIds.add(member.id()));
         // Names need not be unique: refusing a taken name would tell the caller about groups they cannot see.
         RoomGroup group = newGroup(room.roomId(), null, request.name().strip(), kind, Instant.now());
         for (UUID memberId : memberIds) {

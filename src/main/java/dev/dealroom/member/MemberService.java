@@ -18,6 +18,7 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -91,7 +92,7 @@ public class MemberService {
         member.email = email;
         member.name = request.name().strip();
         member.side = request.side();
-        member.title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
+        member.title = Inputs.blankToNull(request.title());
         member.decisionMaker = decisionMaker;
         member.addedAt = Instant.now();
         members.persist(member);

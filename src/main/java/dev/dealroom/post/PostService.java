@@ -1,13 +1,9 @@
 package dev.dealroom.post;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +12,11 @@ import jakarta.transaction.Transactional;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
+import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.FieldError;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
@@ -145,22 +142,9 @@ public class PostService {
     }
 
     private UUID[] mentions(GroupAccess group, List<String> requested) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        List<FieldError> invalid = new ArrayList<>();
-        List<String> refs = Objects.requireNonNullElse(requested, List.of());
-        for (int i = 0; i < refs.size(); i++) {
-            Optional<UUID> member = access.groupMember(group, refs.get(i)).map(found -> found.id());
-            if (member.isPresent()) {
-                ids.add(member.get());
-            } else {
-                invalid.add(new FieldError("mentions[" + i + "]", "not-in-group",
-                        "Only members of this group can be mentioned"));
-            }
-        }
-        if (!invalid.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, invalid);
-        }
-        return ids.toArray(UUID[]::new);
+        return Inputs.resolveEach("mentions", Objects.requireNonNullElse(requested, List.of()),
+                ref -> access.groupMember(group, ref), "not-in-group", "Only members of this group can be mentioned")
+                .stream().map(RoomMember::id).distinct().toArray(UUID[]::new);
     }
 
     static PostView toView(Post post) {

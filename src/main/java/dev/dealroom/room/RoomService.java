@@ -1,7 +1,6 @@
 package dev.dealroom.room;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,6 +13,7 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -25,10 +25,6 @@ import dev.dealroom.member.MemberService;
 /** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
 @ApplicationScoped
 public class RoomService {
-
-    /** Dates outside these years are typing mistakes, and some do not fit the database. */
-    private static final int FIRST_YEAR = 2000;
-    private static final int LAST_YEAR = 2999;
 
     private final RoomRepository rooms;
     private final MemberService members;
@@ -61,7 +57,7 @@ public class RoomService {
             String field = request.amount() == null ? "amount" : "currency";
             throw ApiException.invalidField(field, "required", "Amount and currency go together");
         }
-        requirePlausible("targetDecisionDate", request.targetDecisionDate());
+        Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
 
         Room room = new Room();
         room.id = Ids.newId();
@@ -108,7 +104,7 @@ public class RoomService {
         }
         Room entity = rooms.findById(room.roomId());
         if (request.targetDecisionDate() != null) {
-            requirePlausible("targetDecisionDate", request.targetDecisionDate());
+            Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
             entity.targetDecisionDate = request.targetDecisionDate();
         }
         if (request.stage() != null) {
@@ -126,12 +122,5 @@ public class RoomService {
     private RoomView view(RoomAccess room, Room entity, long seq) {
         return new RoomView(RoomSummary.of(entity), members.view(room.me().id()), groups.visibleTo(room.me().id()),
                 seq);
-    }
-
-    private static void requirePlausible(String field, LocalDate date) {
-        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
-            throw ApiException.invalidField(field, "out-of-range",
-                    "Dates must fall between the years " + FIRST_YEAR + " and " + LAST_YEAR);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,11 +15,10 @@ import jakarta.transaction.Transactional;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
-import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.FieldError;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
@@ -69,8 +67,7 @@ public class SignoffService {
                     signoff.roomId = group.roomId();
                     signoff.groupId = group.groupId();
                     signoff.title = request.title().strip();
-                    signoff.description = request.description() == null || request.description().isBlank() ? null
-                            : request.description().strip();
+                    signoff.description = Inputs.blankToNull(request.description());
                     signoff.authorId = group.me().id();
                     signoff.status = SignoffStatus.REQUESTED;
                     signoff.createdAt = Instant.now();
@@ -103,7 +100,7 @@ public class SignoffService {
             throw new ApiException(ProblemCode.ALREADY_DECIDED, null);
         }
         mine.decision = request.decision();
-        mine.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        mine.comment = Inputs.blankToNull(request.comment());
         mine.decidedAt = Instant.now();
         if (request.decision() == Decision.REJECTED) {
             close(signoff, SignoffStatus.REJECTED, mine.decidedAt);
@@ -143,22 +140,10 @@ public class SignoffService {
 
     private Set<UUID> approvers(GroupAccess group, List<String> requested) {
         Set<UUID> ids = new LinkedHashSet<>();
-        List<FieldError> invalid = new ArrayList<>();
-        for (int i = 0; i < requested.size(); i++) {
-            Optional<RoomMember> member = access.groupMember(group, requested.get(i));
-            if (member.isPresent()) {
-                ids.add(member.get().id());
-            } else {
-                invalid.add(new FieldError("approverIds[" + i + "]", "not-in-group",
-                        "Approvers are members of this group"));
-            }
-        }
-        if (!invalid.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED, null, invalid);
-        }
+        Inputs.resolveEach("approverIds", requested, ref -> access.groupMember(group, ref), "not-in-group",
+                "Approvers are members of this group").forEach(member -> ids.add(member.id()));
         return ids;
     }
-
 
     private SignoffView view(Signoff signoff) {
         return views(List.of(signoff)).get(0);

@@ -16,6 +16,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -81,9 +82,9 @@ public class TaskService {
                     task.roomId = group.roomId();
                     task.groupId = group.groupId();
                     task.title = request.title().strip();
-                    task.description = blankToNull(request.description());
+                    task.description = Inputs.blankToNull(request.description());
                     task.ownerId = request.ownerId() == null ? null : owner(group, request.ownerId());
-                    task.dueDate = request.dueDate() == null ? null : plausible(request.dueDate());
+                    task.dueDate = request.dueDate() == null ? null : Inputs.plausibleDate("dueDate", request.dueDate());
                     task.status = TaskStatus.TODO;
                     task.milestone = Boolean.TRUE.equals(request.milestone());
                     task.position = tasks.nextPosition(group.roomId(), group.groupId());
@@ -114,8 +115,8 @@ public class TaskService {
             task.title = request.title().strip();
             changed.add("title");
         }
-        if (request.description() != null && !Objects.equals(blankToNull(request.description()), task.description)) {
-            task.description = blankToNull(request.description());
+        if (request.description() != null && !Objects.equals(Inputs.blankToNull(request.description()), task.description)) {
+            task.description = Inputs.blankToNull(request.description());
             changed.add("description");
         }
         if (request.ownerId() != null) {
@@ -126,7 +127,7 @@ public class TaskService {
             }
         }
         if (request.dueDate() != null && !request.dueDate().equals(task.dueDate)) {
-            task.dueDate = plausible(request.dueDate());
+            task.dueDate = Inputs.plausibleDate("dueDate", request.dueDate());
             changed.add("dueDate");
         }
         if (request.milestone() != null && request.milestone() != task.milestone) {
@@ -164,7 +165,7 @@ public class TaskService {
                     "A " + task.status + " task cannot become " + next);
         }
         if (next == TaskStatus.BLOCKED) {
-            String reason = blankToNull(request.blockedReason());
+            String reason = Inputs.blankToNull(request.blockedReason());
             if (reason == null && task.status != TaskStatus.BLOCKED) {
                 throw ApiException.invalidField("blockedReason", "required", "Say what blocks the task");
             }
@@ -189,17 +190,6 @@ public class TaskService {
         return access.groupMember(group, memberId).map(member -> member.id())
                 .orElseThrow(() -> ApiException.invalidField("ownerId", "not-in-group",
                         "A task's owner is a member of its group"));
-    }
-
-    private static LocalDate plausible(LocalDate date) {
-        if (date.getYear() < 2000 || date.getYear() > 2999) {
-            throw ApiException.invalidField("dueDate", "out-of-range", "Dates fall between the years 2000 and 2999");
-        }
-        return date;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static TaskView toView(Task task, LocalDate today) {

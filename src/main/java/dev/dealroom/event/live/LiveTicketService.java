@@ -1,13 +1,9 @@
 package dev.dealroom.event.live;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +15,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Hashes;
 
 /**
  * Issues and redeems WebSocket tickets: 256 random bits, valid for seconds, for one room, usable once, on any
@@ -49,7 +46,7 @@ public class LiveTicketService {
         em.createNativeQuery("delete from live_ticket where expires_at < now()").executeUpdate();
         em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, hash(ticket))
+                .setParameter(1, Hashes.sha256Hex(ticket))
                 .setParameter(2, room.roomId())
                 .setParameter(3, caller.subject())
                 .setParameter(4, caller.memberEmail().orElseThrow())
@@ -65,20 +62,11 @@ public class LiveTicketService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("delete from live_ticket where hash = ?1"
                 + " returning cast(room_id as text), subject, email, name, expires_at > now()", Object[].class)
-                .setParameter(1, hash(ticket))
+                .setParameter(1, Hashes.sha256Hex(ticket))
                 .getResultList();
         return rows.stream()
                 .filter(row -> roomId.equals(row[0]) && Boolean.TRUE.equals(row[4]))
                 .findFirst()
                 .map(row -> new Caller((String) row[1], Optional.of((String) row[2]), (String) row[3]));
-    }
-
-    private static String hash(String ticket) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }
