@@ -11,6 +11,7 @@ public enum ProblemCode {
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token or session is required"),
     EMAIL_NOT_VERIFIED(403, "email-not-verified", "Your identity provider has not verified your email address"),
     FORBIDDEN(403, "forbidden", "You are not allowed to do this in this room"),
+    CROSS_ORIGIN(403, "cross-origin", "Signed-in requests are only accepted from this server's own pages"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed here"),
     NOT_ACCEPTABLE(406, "not-acceptable", "The requested media type cannot be produced"),

@@ -1,8 +1,5 @@
 package dev.dealroom.event.live;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +9,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Origins;
 import dev.dealroom.common.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -41,13 +39,15 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final AccessPolicy access;
     private final LiveTicketService tickets;
     private final TenantIdentityProvider tokens;
+    private final Origins origins;
     private final DealRoomConfig config;
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
-            DealRoomConfig config) {
+            Origins origins, DealRoomConfig config) {
         this.access = access;
         this.tickets = tickets;
         this.tokens = tokens;
+        this.origins = origins;
         this.config = config;
     }
 
@@ -59,7 +59,7 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
-        if (!originAllowed(request)) {
+        if (!origins.allowed(request)) {
             return CheckResult.rejectUpgrade(403);
         }
         Optional<Long> since = since(request.getParam("since"));
@@ -94,27 +94,6 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
 
     private Caller caller(SecurityIdentity identity) {
         return CurrentCaller.of(identity, config.identity().requireVerifiedEmail());
-    }
-
-    /** No Origin: not a browser, so no cross-site hijacking to fear. Otherwise this server's or allowlisted. */
-    private boolean originAllowed(HttpServerRequest request) {
-        String origin = request.getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        List<String> allowed = config.live().allowedOrigins().orElse(List.of());
-        if (allowed.stream().anyMatch(origin::equalsIgnoreCase)) {
-            return true;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String host = request.getHeader("Host");
-            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && originHost != null
-                    && host.toLowerCase(Locale.ROOT).equals(originHost.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Optional<Long> since(String value) {
