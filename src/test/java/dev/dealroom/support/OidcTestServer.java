@@ -13,6 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 public final class OidcTestServer {
 
     public static final String ISSUER = "https://server.example.com";
+    public static final String CLIENT_ID = "deal-room";
 
     private OidcTestServer() {
     }

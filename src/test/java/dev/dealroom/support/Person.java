@@ -35,6 +35,20 @@ public record Person(String email, String name, boolean emailVerified) {
                 .sign();
     }
 
+    /** The ID token the provider hands the server at the end of a browser sign-in (audience: this client). */
+    public String idToken() {
+        Instant now = Instant.now();
+        return Jwt.issuer(OidcTestServer.ISSUER)
+                .subject("sub-" + email)
+                .audience(OidcTestServer.CLIENT_ID)
+                .claim("email", email)
+                .claim("email_verified", emailVerified)
+                .claim("name", name)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(600))
+                .sign();
+    }
+
     /** A RestAssured request carrying this person's bearer token. */
     public RequestSpecification api() {
         return RestAssured.given().auth().oauth2(token()).contentType(ContentType.JSON);

@@ -1,0 +1,109 @@
+// Talking to the server: JSON over fetch with the session cookie, problem details turned into ApiError.
+
+/** A refused request: `status`, the problem's stable `code`, its `detail` and field `errors`. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    this.status = status;
+    this.code = problem?.code || (status === 0 ? 'network' : 'error');
+    this.errors = problem?.errors || [];
+  }
+
+  /** Worth retrying with the same client id: the server may not have seen it, or failed on its side. */
+  get retryable() {
+    return this.status === 0 || this.status >= 500;
+  }
+
+  /** The message to show: the first field error if there is one. */
+  get explanation() {
+    if (this.errors.length) {
+      return this.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    }
+    return this.message;
+  }
+}
+
+const signedOutListeners = new Set();
+
+/** Called when the session has ended (any 401). */
+export function onSignedOut(listener) {
+  signedOutListeners.add(listener);
+}
+
+function problem(status, body) {
+  const error = new ApiError(status, body);
+  if (status === 401) signedOutListeners.forEach((listener) => listener());
+  return error;
+}
+
+export async function api(method, path, body) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, { detail: 'The server cannot be reached. Check your connection.' });
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (!response.ok) throw problem(response.status, json);
+  return json;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body) => api('POST', path, body ?? {});
+export const patch = (path, body) => api('PATCH', path, body);
+export const put = (path, body) => api('PUT', path, body);
+export const del = (path) => api('DELETE', path);
+
+/** A fresh id for a create request: the server answers a retry with it with the original (no duplicates). */
+export function clientId() {
+  return crypto.randomUUID();
+}
+
+/**
+ * Uploads a file as multipart form data, reporting progress (0..1). XMLHttpRequest, because fetch cannot
+ * report upload progress.
+ */
+export function upload(path, fields, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    for (const [key, value] of Object.entries(fields)) {
+      if (value) form.append(key, value);
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    });
+    xhr.addEventListener('load', () => {
+      let json = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        resolve(json);
+      } else {
+        reject(problem(xhr.status, json));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: 'The upload was interrupted.' })));
+    xhr.send(form);
+  });
+}

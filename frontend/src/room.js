@@ -1,0 +1,241 @@
+// An open room: its state (room, my groups, members, presence, unread counts), kept live by one WebSocket,
+// and the room's layout: the group list on the side, the chosen screen beside it.
+
+import { h, fill, field, formValues } from './dom.js';
+import { get, post, clientId } from './api.js';
+import { RoomLive } from './live.js';
+import { day, money, label } from './format.js';
+import { errorText, submitting, presenceDot } from './widgets.js';
+
+export class RoomSession {
+  constructor(roomId, banner) {
+    this.roomId = roomId;
+    this.banner = banner;
+    this.listeners = new Set();
+    this.presence = new Set();
+    this.shownGroupId = null;
+    this.live = null;
+    this.status = 'connecting';
+  }
+
+  async load() {
+    const [view, members, unread] = await Promise.all([
+      get(`/api/rooms/${this.roomId}`),
+      get(`/api/rooms/${this.roomId}/members`),
+      get(`/api/rooms/${this.roomId}/unread`),
+    ]);
+    this.room = view.room;
+    this.me = view.me;
+    this.groups = view.groups;
+    this.members = members;
+    this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
+    return view.seq;
+  }
+
+  async start() {
+    const seq = await this.load();
+    this.live = new RoomLive(this.roomId, seq, {
+      onEvent: (event) => this.apply(event),
+      onPresence: (online) => {
+        this.presence = new Set(online);
+        this.notify({ type: 'presence' });
+      },
+      onResync: async () => {
+        await this.load();
+        this.notify({ type: 'resync' });
+      },
+      onStatus: (status) => {
+        this.status = status;
+        this.banner(status);
+      },
+    }).start();
+    return this;
+  }
+
+  stop() {
+    this.live?.stop();
+    this.listeners.clear();
+  }
+
+  get manager() {
+    return this.me.owner || this.me.decisionMaker;
+  }
+
+  member(id) {
+    return this.members.find((m) => m.id === id);
+  }
+
+  memberName(id) {
+    return this.member(id)?.name || 'Former member';
+  }
+
+  group(id) {
+    return this.groups.find((g) => g.id === id);
+  }
+
+  /** Listen to every event and state change of the room; returns the way to stop listening. */
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(event) {
+    this.listeners.forEach((listener) => listener(event));
+  }
+
+  /** The group on screen is read as its events arrive; the others count unread. */
+  showGroup(groupId) {
+    this.shownGroupId = groupId;
+    if (groupId) {
+      this.unread.set(groupId, 0);
+      this.markRead(groupId);
+    }
+    this.notify({ type: 'unread' });
+  }
+
+  markRead(groupId) {
+    if (document.visibilityState === 'visible' && this.live) this.live.markRead(groupId, this.live.seq);
+  }
+
+  async apply(event) {
+    const d = event.data;
+    switch (event.type) {
+      case 'room.updated':
+        this.room = d;
+        break;
+      case 'member.added':
+        this.members = [...this.members.filter((m) => m.id !== d.id), d];
+        break;
+      case 'member.removed':
+        this.members = this.members.filter((m) => m.id !== d.memberId);
+        break;
+      case 'group.created':
+        if (!this.group(d.id)) this.groups = [...this.groups, d];
+        break;
+      case 'group.member_added':
+      case 'group.member_removed':
+        if (d.memberId === this.me.id) {
+          await this.load(); // my groups changed: what I may see changed with them
+        } else {
+          this.updateGroupMembers(d.groupId, d.memberId, event.type === 'group.member_added');
+        }
+        break;
+      default:
+        break;
+    }
+    if (event.groupId) {
+      if (event.groupId === this.shownGroupId) {
+        this.markRead(event.groupId);
+      } else if (event.actor?.memberId !== this.me.id && this.group(event.groupId)) {
+        this.unread.set(event.groupId, (this.unread.get(event.groupId) || 0) + 1);
+      }
+    }
+    this.notify(event);
+  }
+
+  updateGroupMembers(groupId, memberId, added) {
+    const group = this.group(groupId);
+    if (group) {
+      const ids = group.memberIds.filter((id) => id !== memberId);
+      group.memberIds = added ? [...ids, memberId] : ids;
+    }
+    const member = this.member(memberId);
+    if (member) {
+      const ids = member.groupIds.filter((id) => id !== groupId);
+      member.groupIds = added ? [...ids, groupId] : ids;
+    }
+  }
+}
+
+/** The room's frame: its name, my groups with unread badges, and the screen `content` renders. */
+export function roomLayout(session, current, content) {
+  const nav = h('nav', { class: 'room-nav', 'aria-label': 'Room' });
+  const renderNav = () => fill(nav,
+    h('a', { href: `#/rooms/${session.roomId}`, class: ['room-name', current === 'overview' && 'current'],
+      'aria-current': current === 'overview' ? 'page' : null }, session.room.name),
+    h('p', { class: 'muted small' }, session.room.prospectAccount),
+    h('h2', { class: 'nav-heading' }, 'Groups'),
+    h('ul', { class: 'group-list' }, session.groups.map((g) => {
+      const unread = session.unread.get(g.id) || 0;
+      const here = current === g.id;
+      return h('li', {},
+        h('a', { href: `#/rooms/${session.roomId}/groups/${g.id}`, class: here ? 'current' : null,
+          'aria-current': here ? 'page' : null, 'data-group-key': g.key || null },
+        h('span', { class: 'group-name' }, g.name),
+        unread > 0 ? h('span', { class: 'unread', 'aria-label': `${unread} unread` }, String(unread)) : null));
+    })),
+    h('a', { href: `#/rooms/${session.roomId}/coordination`, class: ['nav-link', current === 'coordination' && 'current'],
+      'aria-current': current === 'coordination' ? 'page' : null }, 'Coordination'));
+  renderNav();
+  const stop = session.subscribe((event) => {
+    if (['unread', 'resync', 'group.created', 'group.member_added', 'group.member_removed', 'room.updated']
+      .includes(event.type) || event.groupId) renderNav();
+  });
+  return { el: h('div', { class: 'room' }, nav, h('section', { class: 'room-main' }, content)), dispose: stop };
+}
+
+/** The room's home: what the deal is, who is in it (and online), and inviting people. */
+export function overviewView(session) {
+  const el = h('div', { class: 'page' });
+  const render = () => fill(el,
+    h('h1', {}, session.room.name),
+    h('dl', { class: 'facts wide' },
+      h('div', {}, h('dt', {}, 'Account'), h('dd', {}, session.room.prospectAccount)),
+      h('div', {}, h('dt', {}, 'Stage'), h('dd', {}, label(session.room.stage))),
+      h('div', {}, h('dt', {}, 'Status'), h('dd', {}, label(session.room.status))),
+      h('div', {}, h('dt', {}, 'Decision'), h('dd', {}, day(session.room.targetDecisionDate))),
+      h('div', {}, h('dt', {}, 'Amount'), h('dd', {}, money(session.room.amount, session.room.currency)))),
+    h('h2', {}, 'Members'),
+    h('ul', { class: 'members', 'aria-label': 'Members' }, sortedMembers(session).map((m) =>
+      h('li', { class: 'member' },
+        presenceDot(session.presence.has(m.id)),
+        h('span', { class: 'member-name' }, m.name),
+        h('span', { class: 'muted' }, [m.title, m.side === 'SELLER' ? 'seller' : 'buyer'].filter(Boolean).join(' · ')),
+        m.owner ? h('span', { class: 'tag' }, 'owner') : null,
+        m.decisionMaker ? h('span', { class: 'tag' }, 'decision-maker') : null))),
+    session.manager ? inviteForm(session) : null);
+  render();
+  const stop = session.subscribe((event) => {
+    if (['presence', 'resync', 'member.added', 'member.removed', 'room.updated'].includes(event.type)) render();
+  });
+  return { el, dispose: stop };
+}
+
+function sortedMembers(session) {
+  return [...session.members].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === 'SELLER' ? -1 : 1));
+}
+
+function inviteForm(session) {
+  const error = errorText();
+  const choosable = session.groups.filter((g) => g.kind !== 'EVERYONE' && g.kind !== 'STEERING');
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'invite-title' },
+    h('h2', { id: 'invite-title' }, 'Invite someone'),
+    h('div', { class: 'row' },
+      field('Email', h('input', { name: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'off' })),
+      field('Name', h('input', { name: 'name', required: true, maxlength: 200 }))),
+    h('div', { class: 'row' },
+      field('Title', h('input', { name: 'title', maxlength: 200 })),
+      field('Side', h('select', { name: 'side' },
+        h('option', { value: 'BUYER' }, 'Buyer'), h('option', { value: 'SELLER' }, 'Seller')))),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'decisionMaker' }),
+      ' Decision-maker (joins steering, manages the room)'),
+    h('fieldset', {}, h('legend', {}, 'Groups'),
+      choosable.map((g) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'groups', value: g.id, 'data-multi': true }), ` ${g.name}`))),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, 'Invite'));
+  let id = clientId();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = formValues(form);
+    const ok = await submitting(form, error, () => post(`/api/rooms/${session.roomId}/members`, {
+      email: v.email, name: v.name, title: v.title || null, side: v.side,
+      decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
+    }));
+    if (ok) {
+      form.reset();
+      id = clientId();
+    }
+  });
+  return form;
+}

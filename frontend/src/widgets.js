@@ -1,0 +1,68 @@
+// Small pieces several screens share.
+
+import { h, fill } from './dom.js';
+import { label } from './format.js';
+
+const HEALTH_TEXT = { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track' };
+
+export function healthBadge(verdict) {
+  return h('span', { class: ['badge', `health-${(verdict || '').toLowerCase().replaceAll('_', '-')}`] },
+    HEALTH_TEXT[verdict] || label(verdict));
+}
+
+export function statusBadge(status) {
+  return h('span', { class: ['badge', `status-${status.toLowerCase().replaceAll('_', '-')}`] }, label(status));
+}
+
+/** A place for a form's error, read out when it changes. */
+export function errorText() {
+  return h('p', { class: 'error', role: 'alert', hidden: true });
+}
+
+export function showError(el, error) {
+  if (!error) {
+    el.hidden = true;
+    fill(el);
+    return;
+  }
+  fill(el, error.explanation || error.message || String(error));
+  el.hidden = false;
+}
+
+/** Runs a form's action with its buttons disabled, showing a refusal in `error`; resolves true on success. */
+export async function submitting(form, error, action) {
+  const buttons = [...form.querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
+  showError(error, null);
+  try {
+    await action();
+    return true;
+  } catch (e) {
+    showError(error, e);
+    return false;
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
+}
+
+/** Runs a button's action, reporting a refusal in `error`. */
+export async function acting(button, error, action) {
+  button.disabled = true;
+  showError(error, null);
+  try {
+    await action();
+  } catch (e) {
+    showError(error, e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function presenceDot(online) {
+  return h('span', { class: ['dot', online ? 'online' : 'offline'] },
+    h('span', { class: 'sr-only' }, online ? 'online' : 'offline'));
+}
+
+export function initials(name) {
+  return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0].toUpperCase()).join('');
+}

@@ -1,0 +1,257 @@
+package dev.dealroom.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.dealroom.support.Browsers;
+import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.Person;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The web page in a real Chromium, signed in through the OIDC authorization code flow, with one browser context
+ * per person: the seller ({@code owner}) and a buyer in {@code proof} ({@code groupMember}).
+ */
+@QuarkusTest
+class WebPageTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static Browsers browsers;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    OpenConnections sockets;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browsers == null) {
+            browsers = new Browsers(root.toString());
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browsers != null) {
+            browsers.close();
+            browsers = null;
+        }
+    }
+
+    @Test
+    void aBuyersPostAppearsLiveForTheSellerWhoSeesEveryGroupWhileTheBuyerSeesOnlyTheirs() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "discussion");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "discussion");
+        seller.evaluate("window.notReloaded = true");
+
+        buyer.getByLabel("Message").fill("The pilot data is ready for review");
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+
+        assertThat(posts(seller, "The pilot data is ready for review")).hasCount(1);
+        assertEquals(true, seller.evaluate("window.notReloaded"));
+        assertThat(seller.locator(".group-list [data-group-key=contracts]")).hasCount(1);
+        assertThat(buyer.locator(".group-list [data-group-key=proof]")).hasCount(1);
+        assertThat(buyer.locator(".group-list [data-group-key=contracts]")).hasCount(0);
+        assertThat(buyer.locator(".group-list [data-group-key=steering]")).hasCount(0);
+    }
+
+    @Test
+    void aPostMadeWhileTheBuyersSocketIsDownAppearsOnceWhenItComesBack() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "discussion");
+
+        buyer.context().setOffline(true);
+        closeSockets(room.roomId);
+        assertThat(buyer.locator("#banner")).containsText("Reconnecting");
+        post(room.owner, room, "Posted while you were away");
+        buyer.context().setOffline(false);
+
+        assertThat(buyer.locator("#banner[data-status=live]")).hasCount(1);
+        assertThat(buyer.locator("#banner")).isHidden();
+        post(room.owner, room, "And one more after you came back");
+        assertThat(posts(buyer, "And one more after you came back")).hasCount(1);
+        assertThat(posts(buyer, "Posted while you were away")).hasCount(1);
+    }
+
+    @Test
+    void aTaskCreatedByOneIsOnTheOthersPlanAndItsStatusMovesTheCoordinationView() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "plan");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "plan");
+
+        buyer.getByLabel("Task", new Page.GetByLabelOptions().setExact(true)).fill("Run the pilot on fleet data");
+        buyer.getByLabel("Owner", new Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(room.groupMember.name()));
+        buyer.getByLabel("Due", new Page.GetByLabelOptions().setExact(true))
+                .fill(LocalDate.now().plusDays(10).toString());
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add task")).click();
+        assertThat(seller.locator(".task .task-title")).hasText("Run the pilot on fleet data");
+
+        seller.navigate("/#/rooms/" + room.roomId + "/coordination");
+        Locator proof = seller.locator(".workstream[data-group-key=proof]");
+        assertThat(proof).containsText("0/1 tasks done");
+        buyer.getByLabel("Status of Run the pilot on fleet data").selectOption("DONE");
+
+        assertThat(proof.locator(".percent")).hasText("100%");
+        assertThat(proof).containsText("1/1 tasks done");
+    }
+
+    @Test
+    void anUploadShowsItsProgressAndTheOtherSideDownloadsTheSameBytes() throws IOException {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "documents");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "documents");
+        byte[] content = new byte[700_000];
+        new Random(42).nextBytes(content);
+        Path file = Files.createTempDirectory("upload").resolve("pilot-results.pdf");
+        Files.write(file, content);
+
+        buyer.getByLabel("File").setInputFiles(file);
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+        Locator progress = buyer.getByLabel("Upload progress");
+        assertThat(progress).isVisible();
+        assertThat(progress).hasJSProperty("value", 100);
+
+        Locator link = seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("pilot-results.pdf"));
+        Download download = seller.waitForDownload(link::click);
+        assertArrayEquals(content, Files.readAllBytes(download.path()));
+        assertThat(buyer.locator(".document .viewers")).containsText(room.owner.name());
+    }
+
+    @Test
+    void markupInAPostIsShownAsTextAndNeverRuns() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "discussion");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "discussion");
+        List<String> dialogs = Collections.synchronizedList(new ArrayList<>());
+        for (Page page : List.of(seller, buyer)) {
+            page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+        }
+        String attack = "<img src=x onerror=alert(1)>";
+
+        buyer.getByLabel("Message").fill(attack);
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+
+        assertThat(posts(seller, attack)).hasCount(1);
+        assertThat(posts(buyer, attack)).hasCount(1);
+        assertThat(seller.locator(".thread img")).hasCount(0);
+        assertThat(buyer.locator(".thread img")).hasCount(0);
+        assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = browsers.signIn(room.owner);
+        seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertEquals(401, seller.request().get("/api/me").status());
+    }
+
+    @Test
+    void screenshotsOfThePipelineAGroupAndTheCoordinationViewAtDesktopAndPhoneSizes() throws IOException {
+        DealRoomFixture room = new DealRoomFixture();
+        tellAStory(room);
+        Files.createDirectories(SCREENSHOTS);
+        for (int[] size : new int[][] { { 1280, 860 }, { 360, 780 } }) {
+            String suffix = size[0] > 600 ? "desktop" : "phone";
+            Page page = browsers.signIn(room.owner, size[0], size[1]);
+            assertThat(page.locator(".room-card").first()).isVisible();
+            shoot(page, "pipeline-" + suffix);
+            open(page, room, room.proofId, "discussion");
+            assertThat(page.locator(".thread .post")).hasCount(3);
+            shoot(page, "group-" + suffix);
+            page.navigate("/#/rooms/" + room.roomId + "/coordination");
+            assertThat(page.locator(".timeline .milestone")).hasCount(2);
+            shoot(page, "coordination-" + suffix);
+            page.context().close();
+        }
+    }
+
+    private static void shoot(Page page, String name) throws IOException {
+        Path path = SCREENSHOTS.resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
+        assertTrue(Files.size(path) > 10_000, name + " looks empty");
+    }
+
+    /** A room with something to show: milestones (one late), a blocked task, a short discussion. */
+    private static void tellAStory(DealRoomFixture room) {
+        String base = "/api/rooms/{r}/groups/proof";
+        String late = task(room.owner, room, "Pilot data extract", room.groupMemberId, LocalDate.now().minusDays(3), true);
+        task(room.owner, room, "Pilot success review", room.decisionMakerId, LocalDate.now().plusDays(20), true);
+        String blocked = task(room.owner, room, "VPN access for the pilot", room.groupMemberId,
+                LocalDate.now().plusDays(2), false);
+        room.owner.api().body(Map.of("status", "BLOCKED", "blockedReason", "Waiting for the security review"))
+                .patch(base + "/tasks/{t}", room.roomId, blocked).then().statusCode(200);
+        room.groupMember.api().body(Map.of("status", "IN_PROGRESS")).patch(base + "/tasks/{t}", room.roomId, late)
+                .then().statusCode(200);
+        post(room.owner, room, "Welcome! The pilot plan is in the Plan tab; shout if a date does not work.");
+        post(room.groupMember, room, "Thanks. The data extract needs one more day, our export job failed.");
+        post(room.decisionMaker, room, "Fine by me, as long as the review date holds.");
+    }
+
+    private static String task(Person by, DealRoomFixture room, String title, String ownerId, LocalDate due,
+            boolean milestone) {
+        return by.api().body(Map.of("title", title, "ownerId", ownerId, "dueDate", due.toString(), "milestone",
+                milestone)).post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static void post(Person by, DealRoomFixture room, String body) {
+        by.api().body(Map.of("body", body, "clientId", UUID.randomUUID().toString()))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+    }
+
+    /** Shows a group tab and waits until the room's socket has replayed and is live. */
+    private static Page open(Page page, DealRoomFixture room, String groupId, String tab) {
+        page.navigate("/#/rooms/" + room.roomId + "/groups/" + groupId + "/" + tab);
+        assertThat(page.locator("#banner[data-status=live]")).hasCount(1);
+        return page;
+    }
+
+    private static Locator posts(Page page, String text) {
+        return page.locator(".thread .post .body").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    /** The server drops the room's sockets, as a restart or a network fault would. */
+    private void closeSockets(String roomId) {
+        for (WebSocketConnection socket : sockets.listAll()) {
+            if (roomId.equals(socket.pathParam("roomId"))) {
+                socket.closeAndAwait();
+            }
+        }
+    }
+}
