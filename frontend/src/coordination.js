@@ -44,8 +44,9 @@ export async function coordinationView(session) {
     facts.push(`active ${g.daysSinceLastActivity === 0 ? 'today' : `${g.daysSinceLastActivity} d ago`}`);
     const name = g.member ? h('a', { href: `#/rooms/${session.roomId}/groups/${g.groupId}` }, g.name) : h('span', {}, g.name);
     return h('li', { class: ['workstream', (g.tasksOverdue || g.tasksBlocked) && 'attention'], 'data-group-key': g.key || g.groupId },
-      h('div', { class: 'workstream-head' }, name, h('span', { class: 'percent' }, `${percent}%`)),
-      h('progress', { max: 100, value: percent, 'aria-label': `${g.name}: ${percent}% of tasks done` }),
+      h('div', { class: 'workstream-head' }, name,
+        h('span', { class: 'percent' }, g.tasksTotal ? `${percent}%` : 'no tasks')),
+      g.tasksTotal ? h('progress', { max: 100, value: percent, 'aria-label': `${g.name}: ${percent}% of tasks done` }) : null,
       h('p', { class: 'muted small' }, facts.join(' · ')));
   }
 
