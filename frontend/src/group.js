@@ -1,9 +1,9 @@
 // A group: its discussion, its part of the plan, its sign-offs, its documents and its members — all live.
 
-import { h, fill, field, formValues } from './dom.js';
+import { h, fill, field } from './dom.js';
 import { get, post, patch, put, del, upload, clientId, ApiError } from './api.js';
 import { day, moment, label, bytes } from './format.js';
-import { errorText, showError, submitting, acting, statusBadge, presenceDot } from './widgets.js';
+import { errorText, showError, acting, onCreate, statusBadge, presenceDot } from './widgets.js';
 
 const TABS = [
   ['discussion', 'Discussion'], ['plan', 'Plan'], ['signoffs', 'Sign-offs'], ['documents', 'Documents'],
@@ -23,17 +23,16 @@ export async function groupView(session, groupId, tab) {
   if (!group) throw new ApiError(404, { detail: 'You are not in this group, or it does not exist.' });
   const base = `/api/rooms/${session.roomId}/groups/${groupId}`;
   const current = TABS.some(([key]) => key === tab) ? tab : 'discussion';
-  const panel = h('div', { class: 'tab-panel', role: 'tabpanel', id: 'group-panel', 'aria-labelledby': `tab-${current}` });
+  const panel = h('div', { class: 'tab-panel', id: 'group-panel' });
   const builders = { discussion: discussion, plan: plan, signoffs: signoffs, documents: documents, members: members };
   const section = await builders[current](session, group, base);
   fill(panel, section.el);
   session.showGroup(groupId);
   const el = h('div', { class: 'page group' },
     h('h1', {}, group.name),
-    h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Group sections' }, TABS.map(([key, text]) =>
-      h('a', { role: 'tab', id: `tab-${key}`, href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
-        'aria-selected': key === current ? 'true' : 'false', 'aria-controls': 'group-panel',
-        class: key === current ? 'current' : null }, text))),
+    h('nav', { class: 'tabs', 'aria-label': 'Group sections' }, TABS.map(([key, text]) =>
+      h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
+        'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, text))),
     panel);
   const stop = session.subscribe((event) => {
     if (event.type === 'resync' || event.groupId === groupId
@@ -89,6 +88,7 @@ async function discussion(session, group, base) {
       announcement: announce ? announce.querySelector('input').checked : false, failed: false };
     pending.push(item);
     text.value = '';
+    if (announce) announce.querySelector('input').checked = false;
     setReply(null);
     render();
     send(item);
@@ -253,18 +253,11 @@ async function plan(session, group, base) {
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'milestone' }), ' Milestone'),
     error,
     h('button', { type: 'submit', class: 'primary' }, 'Add task'));
-  let id = clientId();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    const ok = await submitting(form, error, async () => replace(await post(`${base}/tasks`, {
+  onCreate(form, error, async (v, id) => {
+    replace(await post(`${base}/tasks`, {
       title: v.title, ownerId: v.ownerId || null, dueDate: v.dueDate || null, milestone: v.milestone, clientId: id,
-    })));
-    if (ok) {
-      form.reset();
-      id = clientId();
-      render();
-    }
+    }));
+    render();
   });
 
   return {
@@ -332,18 +325,11 @@ async function signoffs(session, group, base) {
     field('Details', h('textarea', { name: 'description', rows: 2, maxlength: 5000 })),
     approverBoxes, error,
     h('button', { type: 'submit', class: 'primary' }, 'Request sign-off'));
-  let id = clientId();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    const ok = await submitting(form, error, async () => replace(await post(`${base}/signoffs`, {
+  onCreate(form, error, async (v, id) => {
+    replace(await post(`${base}/signoffs`, {
       title: v.title, description: v.description || null, approverIds: v.approverIds, clientId: id,
-    })));
-    if (ok) {
-      form.reset();
-      id = clientId();
-      render();
-    }
+    }));
+    render();
   });
 
   return {
@@ -399,20 +385,12 @@ async function documents(session, group, base) {
     field('Name (optional; the same name adds a version)', h('input', { name: 'name', maxlength: 200 })),
     progress, error,
     h('button', { type: 'submit', class: 'primary' }, 'Upload'));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const chosen = file.files[0];
-    if (!chosen) return;
-    const name = form.elements.name.value.trim();
-    const id = clientId();
+  onCreate(form, error, async (v, id) => {
     progress.value = 0;
     progress.hidden = false;
-    const ok = await submitting(form, error, async () => replace(await upload(`${base}/documents`,
-      { name, clientId: id }, chosen, (fraction) => { progress.value = Math.round(fraction * 100); })));
-    if (ok) {
-      form.reset();
-      render();
-    }
+    replace(await upload(`${base}/documents`, { name: v.name, clientId: id }, file.files[0],
+      (fraction) => { progress.value = Math.round(fraction * 100); }));
+    render();
   });
 
   return {

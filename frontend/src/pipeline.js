@@ -1,9 +1,9 @@
 // Home: the rooms I am in, and a form to open a new one.
 
-import { h, field, formValues } from './dom.js';
-import { get, post, clientId } from './api.js';
+import { h, field } from './dom.js';
+import { get, post } from './api.js';
 import { day, money, label } from './format.js';
-import { healthBadge, errorText, submitting } from './widgets.js';
+import { healthBadge, errorText, onCreate } from './widgets.js';
 
 const STAGES = ['QUALIFICATION', 'DISCOVERY', 'EVALUATION', 'PROPOSAL', 'NEGOTIATION', 'CLOSING'];
 
@@ -50,22 +50,17 @@ function newRoomForm() {
       field('Currency', h('input', { name: 'currency', maxlength: 3, placeholder: 'EUR', pattern: '[A-Za-z]{3}' }))),
     error,
     h('button', { type: 'submit', class: 'primary' }, 'Open room'));
-  const id = clientId(); // one per form: a double submit opens one room
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    submitting(form, error, async () => {
-      const room = await post('/api/rooms', {
-        name: v.name,
-        prospectAccount: v.prospectAccount,
-        targetDecisionDate: v.targetDecisionDate,
-        stage: v.stage,
-        amount: v.amount === '' ? null : Number(v.amount),
-        currency: v.currency === '' ? null : v.currency.toUpperCase(),
-        clientId: id,
-      });
-      location.hash = `#/rooms/${room.room.id}`;
+  onCreate(form, error, async (v, id) => {
+    const room = await post('/api/rooms', {
+      name: v.name,
+      prospectAccount: v.prospectAccount,
+      targetDecisionDate: v.targetDecisionDate,
+      stage: v.stage,
+      amount: v.amount === '' ? null : Number(v.amount),
+      currency: v.currency === '' ? null : v.currency.toUpperCase(),
+      clientId: id,
     });
+    location.hash = `#/rooms/${room.room.id}`;
   });
   return form;
 }

@@ -1,11 +1,11 @@
 // An open room: its state (room, my groups, members, presence, unread counts), kept live by one WebSocket,
 // and the room's layout: the group list on the side, the chosen screen beside it.
 
-import { h, fill, field, formValues } from './dom.js';
-import { get, post, clientId } from './api.js';
+import { h, fill, field } from './dom.js';
+import { get, post } from './api.js';
 import { RoomLive } from './live.js';
 import { day, money, label } from './format.js';
-import { errorText, submitting, presenceDot } from './widgets.js';
+import { errorText, onCreate, presenceDot } from './widgets.js';
 
 export class RoomSession {
   constructor(roomId, banner) {
@@ -224,18 +224,9 @@ function inviteForm(session) {
         h('input', { type: 'checkbox', name: 'groups', value: g.id, 'data-multi': true }), ` ${g.name}`))),
     error,
     h('button', { type: 'submit', class: 'primary' }, 'Invite'));
-  let id = clientId();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    const ok = await submitting(form, error, () => post(`/api/rooms/${session.roomId}/members`, {
-      email: v.email, name: v.name, title: v.title || null, side: v.side,
-      decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
-    }));
-    if (ok) {
-      form.reset();
-      id = clientId();
-    }
-  });
+  onCreate(form, error, (v, id) => post(`/api/rooms/${session.roomId}/members`, {
+    email: v.email, name: v.name, title: v.title || null, side: v.side,
+    decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
+  }));
   return form;
 }

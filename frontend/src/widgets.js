@@ -1,6 +1,7 @@
 // Small pieces several screens share.
 
-import { h, fill } from './dom.js';
+import { h, fill, formValues } from './dom.js';
+import { clientId } from './api.js';
 import { label } from './format.js';
 
 const HEALTH_TEXT = { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track' };
@@ -43,6 +44,29 @@ export async function submitting(form, error, action) {
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
   }
+}
+
+/**
+ * Wires a form that creates something: `create(values, clientId)` runs with the buttons disabled and its
+ * refusal shown in `error`. Sending the same values again reuses the client id, so a double submit or a
+ * retry after a lost answer creates one thing, not two; changed values are a new request with a new id.
+ * The form is cleared after success.
+ */
+export function onCreate(form, error, create) {
+  let id = clientId();
+  let tried = null;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const values = formValues(form);
+    const key = JSON.stringify(values);
+    if (tried !== null && tried !== key) id = clientId();
+    tried = key;
+    if (await submitting(form, error, () => create(values, id))) {
+      form.reset();
+      id = clientId();
+      tried = null;
+    }
+  });
 }
 
 /** Runs a button's action, reporting a refusal in `error`. */

@@ -104,6 +104,26 @@ class WebPageTest {
     }
 
     @Test
+    void aPostThatCouldNotBeSentIsRetriedOnceAndAppearsOnce() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "discussion");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "discussion");
+
+        buyer.context().setOffline(true);
+        buyer.getByLabel("Message").fill("Sent from the train");
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        Locator pending = buyer.locator(".post.pending");
+        assertThat(pending).containsText("Not sent.");
+        assertThat(pending).containsText("Sent from the train");
+        buyer.context().setOffline(false);
+        pending.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry")).click();
+
+        assertThat(posts(seller, "Sent from the train")).hasCount(1);
+        assertThat(buyer.locator(".post.pending")).hasCount(0);
+        assertThat(posts(buyer, "Sent from the train")).hasCount(1);
+    }
+
+    @Test
     void aTaskCreatedByOneIsOnTheOthersPlanAndItsStatusMovesTheCoordinationView() {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = open(browsers.signIn(room.owner), room, room.proofId, "plan");
