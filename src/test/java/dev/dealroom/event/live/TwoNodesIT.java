@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.support.ChildProcess;
 import dev.dealroom.support.LiveClient;
 import dev.dealroom.support.OidcTestServer;
 import dev.dealroom.support.Person;
@@ -36,7 +30,7 @@ import io.restassured.specification.RequestSpecification;
 class TwoNodesIT {
 
     private static final OidcWiremockTestResource OIDC = new OidcWiremockTestResource();
-    private static final List<Process> NODES = new ArrayList<>();
+    private static final List<ChildProcess> NODES = new ArrayList<>();
     private static URI nodeA;
     private static URI nodeB;
 
@@ -46,19 +40,15 @@ class TwoNodesIT {
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
         nodeA = start("a", authServer);
         nodeB = start("b", authServer);
-        awaitHealthy(nodeA);
-        awaitHealthy(nodeB);
+        for (ChildProcess node : NODES) {
+            node.awaitOk("/q/health/ready", Duration.ofSeconds(60));
+        }
     }
 
     @AfterAll
     static void stopNodes() throws InterruptedException {
-        for (Process node : NODES) {
-            node.destroy();
-        }
-        for (Process node : NODES) {
-            if (!node.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                node.destroyForcibly();
-            }
+        for (ChildProcess node : NODES) {
+            node.close();
         }
         OIDC.stop();
     }
@@ -106,48 +96,13 @@ class TwoNodesIT {
     }
 
     private static URI start(String name, String authServer) throws IOException {
-        int port = freePort();
-        Path jar = Path.of(System.getProperty("dealroom.server.jar", "target/quarkus-app/quarkus-run.jar"));
-        assertTrue(Files.exists(jar), jar + " is built by `package`, before integration tests");
-        Path log = Files.createDirectories(Path.of("target/two-nodes")).resolve("node-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/dealroom_test");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", authServer);
-        env.put("QUARKUS_OIDC_CLIENT_ID", "deal-room");
-        env.put("QUARKUS_OIDC_TOKEN_ISSUER", OidcTestServer.ISSUER);
-        // No periodic catch-up within the test's time: what arrives was woken by the other node's NOTIFY.
-        env.put("DEALROOM_LIVE_CATCH_UP_INTERVAL", "1h");
-        NODES.add(builder.start());
-        return URI.create("http://localhost:" + port);
-    }
-
-    private static void awaitHealthy(URI node) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(node.resolve("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(node + " did not become healthy; see target/two-nodes/*.log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ChildProcess node = ChildProcess.server(name, Map.of(
+                "QUARKUS_OIDC_AUTH_SERVER_URL", authServer,
+                "QUARKUS_OIDC_CLIENT_ID", "deal-room",
+                "QUARKUS_OIDC_TOKEN_ISSUER", OidcTestServer.ISSUER,
+                // No periodic catch-up within the test's time: what arrives was woken by the other node's NOTIFY.
+                "DEALROOM_LIVE_CATCH_UP_INTERVAL", "1h"));
+        NODES.add(node);
+        return node.url;
     }
 }

@@ -1,0 +1,127 @@
+package dev.dealroom;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.dealroom.support.ChildProcess;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The packaged server against the real Keycloak, started from its distribution on Maven Central by
+ * {@code docker/keycloak/run-keycloak.sh} (downloaded once, then cached) with the realm in
+ * {@code docker/keycloak/}: real tokens from the demo users, nothing stubbed.
+ */
+class KeycloakIT {
+
+    private static final String REALM = "/realms/deal-room";
+    private static ChildProcess keycloak;
+    private static ChildProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port = ChildProcess.freePort();
+        keycloak = ChildProcess.start("keycloak.log", URI.create("http://localhost:" + port), Map.of(),
+                List.of("bash", "docker/keycloak/run-keycloak.sh", String.valueOf(port)))
+                .awaitOk(REALM + "/.well-known/openid-configuration", Duration.ofMinutes(5));
+        server = ChildProcess.server("keycloak", Map.of(
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.url + REALM,
+                "QUARKUS_OIDC_CLIENT_ID", "deal-room",
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "deal-room-dev-secret-change-me-in-production"))
+                .awaitOk("/q/health/ready", Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void aSellerOpensARoomAndABuyerWorksInTheirGroupWithRealKeycloakTokens() {
+        String sam = token("sam.seller@acme.example");
+        String ivan = token("ivan.it@northwind.example");
+        String stranger = token("stranger@elsewhere.example");
+
+        api(sam).get("/api/me").then().statusCode(200)
+                .body("name", equalTo("Sam Seller"))
+                .body("email", equalTo("sam.seller@acme.example"))
+                .body("emailVerified", equalTo(true));
+        String roomId = api(sam)
+                .body(Map.of("name", "Keycloak evaluation", "prospectAccount", "Northwind", "targetDecisionDate",
+                        "2027-06-30"))
+                .post("/api/rooms").then().statusCode(201).extract().path("room.id");
+        api(sam).body(Map.of("email", "Ivan.IT@northwind.example", "name", "Ivan Ilic", "side", "BUYER",
+                "groups", List.of("proof")))
+                .post("/api/rooms/{r}/members", roomId).then().statusCode(201);
+
+        List<String> ivansGroups = api(ivan).get("/api/rooms/{r}/groups", roomId).then().statusCode(200)
+                .extract().path("key");
+        assertEquals(List.of("everyone", "proof"), ivansGroups);
+        api(ivan).body(Map.of("body", "Pilot environment is ready"))
+                .post("/api/rooms/{r}/groups/proof/posts", roomId).then().statusCode(201);
+        api(sam).get("/api/rooms/{r}/groups/proof/posts", roomId).then().statusCode(200)
+                .body("posts[0].body", equalTo("Pilot environment is ready"));
+
+        api(stranger).get("/api/rooms/{r}", roomId).then().statusCode(404).body("code", equalTo("not-found"));
+        api(ivan).get("/api/rooms/{r}/groups/contracts", roomId).then().statusCode(404);
+    }
+
+    @Test
+    void aTamperedOrExpiredKeycloakTokenIsRefused() throws InterruptedException {
+        String ivan = token("ivan.it@northwind.example");
+        String[] parts = ivan.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2)
+                + (parts[1].endsWith("A") ? "QQ" : "AA") + "." + parts[2];
+        api(tampered).get("/api/me").then().statusCode(401).body("code", equalTo("unauthenticated"));
+
+        setAccessTokenLifespan(1);
+        try {
+            String shortLived = token("ivan.it@northwind.example");
+            api(shortLived).get("/api/me").then().statusCode(200);
+            Thread.sleep(2500);
+            api(shortLived).get("/api/me").then().statusCode(401).body("code", equalTo("unauthenticated"));
+        } finally {
+            setAccessTokenLifespan(300);
+        }
+    }
+
+    /** A user's access token from the realm's API client (password grant: the demo users' password is demo). */
+    private static String token(String username) {
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "deal-room-api")
+                .formParam("username", username).formParam("password", "demo")
+                .post(keycloak.url + REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static void setAccessTokenLifespan(int seconds) {
+        String admin = RestAssured.given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(keycloak.url + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("accessTokenLifespan", seconds))
+                .put(keycloak.url + "/admin" + REALM)
+                .then().statusCode(204);
+    }
+
+    private static RequestSpecification api(String token) {
+        return RestAssured.given().baseUri(server.url.toString()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+}
