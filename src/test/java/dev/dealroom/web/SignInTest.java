@@ -26,6 +26,7 @@ class SignInTest {
                 .header("Location", containsString("/auth/realms/quarkus?"))
                 .header("Location", containsString("response_type=code"))
                 .header("Location", containsString("client_id=deal-room"))
+                .header("Location", containsString("code_challenge_method=S256"))
                 .header("Location", containsString("redirect_uri=http%3A%2F%2Flocalhost%3A8081%2Flogin"));
     }
 
