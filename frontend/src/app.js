@@ -1,7 +1,7 @@
 // The page's entry point: who is signed in, which screen the address names (#/…), the live banner.
 
 import { h, fill } from './dom.js';
-import { get, onSignedOut, ApiError } from './api.js';
+import { get, post, onSignedOut, ApiError } from './api.js';
 import { pipelineView } from './pipeline.js';
 import { RoomSession, roomLayout, overviewView } from './room.js';
 import { groupView } from './group.js';
@@ -65,6 +65,11 @@ async function route() {
         : part === 'coordination' ? await coordinationView(session) : overviewView(session);
       const layout = roomLayout(session, current, content.el);
       view = { el: layout.el, dispose: () => { content.dispose?.(); layout.dispose(); } };
+    } else if (area === 'join' && roomId) {
+      closeRoom();
+      const joined = await post('/api/invitations/claim', { token: roomId });
+      location.replace(`#/rooms/${joined.roomId}`); // the link is used up: keep it out of the history
+      return;
     } else {
       closeRoom();
       view = { el: await pipelineView() };
@@ -79,10 +84,13 @@ async function route() {
   } catch (e) {
     if (ticket !== navigation) return;
     if (e instanceof ApiError && e.status === 401) return;
+    const invitation = e instanceof ApiError && e.code.startsWith('invitation-');
     fill(main, h('div', { class: 'page' },
-      h('h1', {}, e instanceof ApiError && e.status === 404 ? 'Not found' : 'Something went wrong'),
-      h('p', {}, e instanceof ApiError && e.status === 404
+      h('h1', {}, invitation ? 'This invitation cannot be used'
+        : e instanceof ApiError && e.status === 404 ? 'Not found' : 'Something went wrong'),
+      h('p', {}, !invitation && e instanceof ApiError && e.status === 404
         ? 'This room or group does not exist, or you are not in it.' : e.message),
+      invitation ? h('p', {}, 'Ask the person who invited you to send a new invitation.') : null,
       h('a', { href: '#/' }, 'Back to my rooms')));
   }
 }

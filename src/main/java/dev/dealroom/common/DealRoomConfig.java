@@ -29,6 +29,19 @@ public interface DealRoomConfig {
     /** The coordination view's health rules. */
     Progress progress();
 
+    /** Invitations sent to people added to a room. */
+    Invitations invitations();
+
+    /** Where people reach this server: the links in emails point there. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    interface Invitations {
+        /** How long an invitation link can be used. */
+        @WithDefault("14d")
+        java.time.Duration ttl();
+    }
+
     interface Identity {
         /**
          * Whether a login must carry {@code email_verified=true} to act as the member with that email. Keep it on

@@ -7,6 +7,7 @@ import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
 import dev.dealroom.group.GroupView;
 import dev.dealroom.member.MemberRemoved;
+import dev.dealroom.invitation.InvitationView;
 import dev.dealroom.member.MemberView;
 import dev.dealroom.post.PostView;
 import dev.dealroom.progress.NudgeView;
@@ -35,6 +36,15 @@ public enum EventType {
      * a delivery must narrow {@code groupIds} to the recipient's own groups.
      */
     MEMBER_ADDED("member.added", Scope.ROOM, MemberView.class),
+
+    /** An added member was sent an invitation link (or a new one). Payload: the invitation, never its token. Room-level. */
+    INVITATION_SENT("invitation.sent", Scope.ROOM, InvitationView.class),
+
+    /** An invited member used their link and joined. Payload: the invitation. Room-level. */
+    INVITATION_CLAIMED("invitation.claimed", Scope.ROOM, InvitationView.class),
+
+    /** A manager withdrew an unused invitation link. Payload: the invitation. Room-level. */
+    INVITATION_REVOKED("invitation.revoked", Scope.ROOM, InvitationView.class),
 
     /** A person left the room, with all their group memberships. Payload: {@code memberId}, {@code name}. Room-level. */
     MEMBER_REMOVED("member.removed", Scope.ROOM, MemberRemoved.class),

@@ -25,6 +25,7 @@ import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
+import dev.dealroom.invitation.InvitationService;
 import dev.dealroom.task.TaskService;
 
 /** Who is in a room. Owner and decision-makers add and remove members; every member sees the list. */
@@ -39,15 +40,17 @@ public class MemberService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final TaskService tasks;
+    private final InvitationService invitations;
 
     public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency, TaskService tasks) {
+            Idempotency idempotency, TaskService tasks, InvitationService invitations) {
         this.members = members;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
         this.tasks = tasks;
+        this.invitations = invitations;
     }
 
     /** The owner of a room being opened: seller side, named as their identity provider names them. */
@@ -100,6 +103,7 @@ public class MemberService {
 
         MemberView view = toView(member, groupIds);
         events.append(room.roomId(), EventType.MEMBER_ADDED, null, Actor.of(room.me()), view);
+        invitations.invite(room, member.id, member.email, member.name);
         return toView(member, groupIds.stream().filter(room::sees).toList());
     }
 

@@ -96,7 +96,15 @@ class PermissionMatrixTest {
         UNREAD("GET /api/rooms/{roomId}/unread", (f, r) -> r.get("/api/rooms/{r}/unread", f.roomId)),
         KEY_UPDATES("GET /api/rooms/{roomId}/key-updates", (f, r) -> r.get("/api/rooms/{r}/key-updates", f.roomId)),
         NUDGE("POST /api/rooms/{roomId}/members/{memberId}/nudges", (f, r) -> r.body(Map.of("topic", "OVERDUE_TASKS"))
-                .post("/api/rooms/{r}/members/{m}/nudges", f.roomId, f.groupMemberId));
+                .post("/api/rooms/{r}/members/{m}/nudges", f.roomId, f.groupMemberId)),
+        LIST_INVITATIONS("GET /api/rooms/{roomId}/invitations", (f, r) -> r.get("/api/rooms/{r}/invitations", f.roomId)),
+        RESEND_INVITATION("POST /api/rooms/{roomId}/members/{memberId}/invitations", (f, r) -> r
+                .post("/api/rooms/{r}/members/{m}/invitations", f.roomId, f.groupMemberId)),
+        REVOKE_INVITATION("DELETE /api/rooms/{roomId}/invitations/{invitationId}", (f, r) -> r
+                .delete("/api/rooms/{r}/invitations/{i}", f.roomId, invitationOf(f, f.groupMemberId))),
+        // No caller holds this link's token, so every signed-in caller learns only that it is not valid.
+        CLAIM_INVITATION("POST /api/invitations/claim", (f, r) -> r.body(Map.of("token", "no-such-invitation"))
+                .post("/api/invitations/claim"));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -154,6 +162,11 @@ class PermissionMatrixTest {
             { Endpoint.UNREAD,                  401, 404,     200,     200,   200,   200 },
             { Endpoint.KEY_UPDATES,             401, 404,     200,     200,   200,   200 },
             { Endpoint.NUDGE,                   401, 404,     403,     403,   201,   201 },
+            // Invitations
+            { Endpoint.LIST_INVITATIONS,        401, 404,     403,     403,   200,   200 },
+            { Endpoint.RESEND_INVITATION,       401, 404,     403,     403,   201,   201 },
+            { Endpoint.REVOKE_INVITATION,       401, 404,     403,     403,   204,   204 },
+            { Endpoint.CLAIM_INVITATION,        401, 404,     404,     404,   404,   404 },
     };
 
     static Stream<Arguments> matrix() {
@@ -195,6 +208,12 @@ class PermissionMatrixTest {
         Set<String> rows = Arrays.stream(Endpoint.values()).map(e -> e.route)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(operations, rows);
+    }
+
+    /** The invitation the room's owner sent {@code memberId} when adding them. */
+    private static String invitationOf(DealRoomFixture room, String memberId) {
+        return room.owner.api().get("/api/rooms/{r}/invitations", room.roomId).then().statusCode(200)
+                .extract().path("find { it.memberId == '" + memberId + "' }.id");
     }
 
     private static RequestSpecification request(DealRoomFixture room, Caller caller) {

@@ -47,6 +47,15 @@ public final class Browsers implements AutoCloseable {
     }
 
     public Page signIn(Person person, int width, int height) {
+        return signInAt("/", person, width, height);
+    }
+
+    /** Opens {@code path} signed out, as someone following a link would, and signs in from there. */
+    public Page signInAt(String path, Person person) {
+        return signInAt(path, person, 1280, 800);
+    }
+
+    private Page signInAt(String path, Person person, int width, int height) {
         TestSignInPage.allow(person);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
@@ -54,7 +63,7 @@ public final class Browsers implements AutoCloseable {
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
-        page.navigate("/");
+        page.navigate(path);
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
         page.getByLabel("Email").fill(person.email());

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +33,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.dealroom.support.Browsers;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
@@ -51,6 +54,9 @@ class WebPageTest {
 
     @Inject
     OpenConnections sockets;
+
+    @Inject
+    MockMailbox mailbox;
 
     @BeforeEach
     void startBrowser() {
@@ -190,6 +196,24 @@ class WebPageTest {
         assertThat(seller.locator(".thread img")).hasCount(0);
         assertThat(buyer.locator(".thread img")).hasCount(0);
         assertEquals(List.of(), dialogs);
+    }
+
+    @Test
+    void anInviteeFollowsTheLinkInTheirEmailSignsInAndLandsInTheirGroups() {
+        DealRoomFixture room = new DealRoomFixture();
+        Person guest = Person.random("guest");
+        room.addMember(room.owner, guest, "BUYER", false, "proof");
+        Matcher link = Pattern.compile("http://localhost:8081(/#/join/\\S+)")
+                .matcher(mailbox.getMailsSentTo(guest.email()).get(0).getText());
+        assertTrue(link.find());
+
+        Page page = browsers.signInAt(link.group(1), guest);
+
+        assertThat(page).hasURL(Pattern.compile(".*#/rooms/" + room.roomId + "$"));
+        assertThat(page.locator(".group-list [data-group-key=proof]")).hasCount(1);
+        assertThat(page.locator(".group-list [data-group-key=contracts]")).hasCount(0);
+        page.navigate(link.group(1));
+        assertThat(page.locator("h1")).hasText("This invitation cannot be used");
     }
 
     @Test

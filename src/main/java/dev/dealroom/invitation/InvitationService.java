@@ -1,0 +1,162 @@
+package dev.dealroom.invitation;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+import dev.dealroom.access.RoomMember;
+import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Hashes;
+import dev.dealroom.common.Ids;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
+
+/**
+ * Invitations: everyone added to a room gets a link by email that brings them into it. The link holds 256
+ * random bits; only their SHA-256 is stored. It works once, until it expires or is revoked, and only for a login
+ * whose verified email is the one invited — the same email that makes them the member, so a forwarded link is
+ * useless to anyone else. Resending revokes the member's open link and sends a new one.
+ */
+@ApplicationScoped
+public class InvitationService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+    private final EventLog events;
+    private final DealRoomConfig config;
+    private final Event<InvitationIssued> issued;
+
+    public InvitationService(EntityManager em, AccessPolicy access, EventLog events, DealRoomConfig config,
+            Event<InvitationIssued> issued) {
+        this.em = em;
+        this.access = access;
+        this.events = events;
+        this.config = config;
+        this.issued = issued;
+    }
+
+    /** Invites a member just added to the room, in the transaction that added them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void invite(RoomAccess room, UUID memberId, String email, String name) {
+        issue(room, memberId, email, name);
+    }
+
+    @Transactional
+    public List<InvitationView> list(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        Instant now = Instant.now();
+        return em.createQuery("from Invitation i where i.roomId = ?1 order by i.createdAt desc", Invitation.class)
+                .setParameter(1, room.roomId())
+                .getResultStream()
+                .map(invitation -> InvitationView.of(invitation, now))
+                .toList();
+    }
+
+    @Transactional
+    public InvitationView resend(Caller caller, String roomId, String memberId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        RoomMember target = access.member(room, memberId);
+        if (target.owner()) {
+            throw new ApiException(ProblemCode.CONFLICT, "The room's owner needs no invitation");
+        }
+        em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"
+                + " and i.revokedAt is null")
+                .setParameter(1, Instant.now())
+                .setParameter(2, target.id())
+                .executeUpdate();
+        String email = (String) em.createNativeQuery("select email from member where id = ?1")
+                .setParameter(1, target.id()).getSingleResult();
+        return issue(room, target.id(), email, target.name());
+    }
+
+    @Transactional
+    public void revoke(Caller caller, String roomId, String invitationId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.requireManager(room);
+        Invitation invitation = Ids.parse(invitationId)
+                .map(id -> em.find(Invitation.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(found -> found.roomId.equals(room.roomId()))
+                .orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, null));
+        if (invitation.claimedAt != null) {
+            throw new ApiException(ProblemCode.INVITATION_USED, "It was used; remove the member to take their access away");
+        }
+        if (invitation.revokedAt != null) {
+            return;
+        }
+        invitation.revokedAt = Instant.now();
+        events.append(room.roomId(), EventType.INVITATION_REVOKED, null, Actor.of(room.me()),
+                InvitationView.of(invitation, invitation.revokedAt));
+    }
+
+    /** Uses an invitation: the caller must have signed in with the invited, verified email. */
+    @Transactional
+    public ClaimView claim(Caller caller, ClaimRequest request) {
+        Invitation invitation = em.createQuery("from Invitation i where i.tokenHash = ?1", Invitation.class)
+                .setParameter(1, Hashes.sha256Hex(request.token().strip()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new ApiException(ProblemCode.INVITATION_NOT_FOUND, null));
+        Instant now = Instant.now();
+        switch (invitation.status(now)) {
+            case CLAIMED -> throw new ApiException(ProblemCode.INVITATION_USED, null);
+            case REVOKED -> throw new ApiException(ProblemCode.INVITATION_REVOKED, null);
+            case EXPIRED -> throw new ApiException(ProblemCode.INVITATION_EXPIRED, null);
+            case OPEN -> {
+                // usable
+            }
+        }
+        if (!caller.memberEmail().map(invitation.email::equals).orElse(false)) {
+            throw new ApiException(ProblemCode.INVITATION_EMAIL_MISMATCH, caller.memberEmail().isEmpty()
+                    ? "Your identity provider has not verified your email address"
+                    : "Sign in as the person this invitation was sent to");
+        }
+        invitation.claimedAt = now;
+        invitation.claimedBy = caller.subject();
+        RoomAccess room = access.enterRoom(caller, invitation.roomId.toString());
+        events.append(room.roomId(), EventType.INVITATION_CLAIMED, null, Actor.of(room.me()),
+                InvitationView.of(invitation, now));
+        return new ClaimView(invitation.roomId.toString(), invitation.memberId.toString());
+    }
+
+    private InvitationView issue(RoomAccess room, UUID memberId, String email, String inviteeName) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Invitation invitation = new Invitation();
+        invitation.id = Ids.newId();
+        invitation.roomId = room.roomId();
+        invitation.memberId = memberId;
+        invitation.email = email;
+        invitation.tokenHash = Hashes.sha256Hex(token);
+        invitation.invitedBy = room.me().id();
+        invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        invitation.expiresAt = invitation.createdAt.plus(config.invitations().ttl());
+        em.persist(invitation);
+        InvitationView view = InvitationView.of(invitation, invitation.createdAt);
+        events.append(room.roomId(), EventType.INVITATION_SENT, null, Actor.of(room.me()), view);
+        String roomName = (String) em.createNativeQuery("select name from room where id = ?1")
+                .setParameter(1, room.roomId()).getSingleResult();
+        issued.fire(new InvitationIssued(email, inviteeName, room.me().name(), roomName,
+                config.publicUrl().replaceAll("/+$", "") + "/#/join/" + token, invitation.expiresAt));
+        return view;
+    }
+}

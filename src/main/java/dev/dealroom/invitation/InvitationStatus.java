@@ -1,0 +1,5 @@
+package dev.dealroom.invitation;
+
+public enum InvitationStatus {
+    OPEN, CLAIMED, EXPIRED, REVOKED
+}
