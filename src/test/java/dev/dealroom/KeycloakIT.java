@@ -3,10 +3,13 @@ package dev.dealroom;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +40,9 @@ class KeycloakIT {
         server = ChildProcess.server("keycloak", Map.of(
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.url + REALM,
                 "QUARKUS_OIDC_CLIENT_ID", "deal-room",
-                "QUARKUS_OIDC_CREDENTIALS_SECRET", "deal-room-dev-secret-change-me-in-production"))
+                "QUARKUS_OIDC_CREDENTIALS_SECRET", "deal-room-dev-secret-change-me-in-production",
+                // no SMTP server here: the mock mailer writes each mail to the server's log
+                "QUARKUS_MAILER_MOCK", "true"))
                 .awaitOk("/q/health/ready", Duration.ofSeconds(90));
     }
 
@@ -52,7 +57,7 @@ class KeycloakIT {
     }
 
     @Test
-    void aSellerOpensARoomAndABuyerWorksInTheirGroupWithRealKeycloakTokens() {
+    void aSellerOpensARoomInvitesABuyerWhoClaimsItAndWorksInTheirGroup() throws Exception {
         String sam = token("sam.seller@acme.example");
         String ivan = token("ivan.it@northwind.example");
         String stranger = token("stranger@elsewhere.example");
@@ -68,6 +73,11 @@ class KeycloakIT {
         api(sam).body(Map.of("email", "Ivan.IT@northwind.example", "name", "Ivan Ilic", "side", "BUYER",
                 "groups", List.of("proof")))
                 .post("/api/rooms/{r}/members", roomId).then().statusCode(201);
+        String invitation = invitationToken();
+        api(stranger).body(Map.of("token", invitation)).post("/api/invitations/claim").then().statusCode(403)
+                .body("code", equalTo("invitation-email-mismatch"));
+        api(ivan).body(Map.of("token", invitation)).post("/api/invitations/claim").then().statusCode(200)
+                .body("roomId", equalTo(roomId));
 
         List<String> ivansGroups = api(ivan).get("/api/rooms/{r}/groups", roomId).then().statusCode(200)
                 .extract().path("key");
@@ -98,6 +108,23 @@ class KeycloakIT {
         } finally {
             setAccessTokenLifespan(300);
         }
+    }
+
+    /** The token of the newest invitation link in the mails the server has sent. */
+    private static String invitationToken() throws IOException, InterruptedException {
+        Pattern link = Pattern.compile("/#/join/([A-Za-z0-9_-]{43})");
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Matcher found = link.matcher(server.output());
+            String token = null;
+            while (found.find()) {
+                token = found.group(1);
+            }
+            if (token != null) {
+                return token;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no invitation mail in the server's log");
     }
 
     /** A user's access token from the realm's API client (password grant: the demo users' password is demo). */

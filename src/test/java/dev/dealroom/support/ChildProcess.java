@@ -74,6 +74,11 @@ public final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(url + path + " did not answer 200 in " + patience + "; see " + log);
     }
 
+    /** What the process has written so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
