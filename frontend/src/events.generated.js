@@ -38,5 +38,6 @@ export const CONTROL_MESSAGES = Object.freeze({
 /** The codes with which the server closes a room's WebSocket. */
 export const CLOSE_CODES = Object.freeze({
   RESUME: 4001,
+  SESSION_EXPIRED: 4401,
   REMOVED: 4403,
 });

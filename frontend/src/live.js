@@ -69,7 +69,8 @@ export class RoomLive {
       this.socket = null;
       if (this.stopped) return;
       if (e.code === CLOSE_CODES.REMOVED) return this.status('removed');
-      if (e.code === CLOSE_CODES.RESUME) this.attempt = 0; // fell behind: resume at once
+      // fell behind, or the login expired (a new ticket renews the session): resume at once
+      if (e.code === CLOSE_CODES.RESUME || e.code === CLOSE_CODES.SESSION_EXPIRED) this.attempt = 0;
       this.retry();
     });
   }

@@ -1,5 +1,6 @@
 package dev.dealroom.access;
 
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,6 +44,18 @@ public class CurrentCaller {
         String name = text(token, "name").or(() -> text(token, "preferred_username")).or(() -> email)
                 .orElse(token.getSubject());
         return new Caller(token.getSubject(), verified ? email : Optional.empty(), name);
+    }
+
+    /** When the caller's login stops being valid: its token's {@code exp}, if it has one. */
+    public Optional<Instant> sessionEnds() {
+        return sessionEnds(identity);
+    }
+
+    public static Optional<Instant> sessionEnds(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> text(JsonWebToken token, String claim) {

@@ -6,6 +6,12 @@ public enum CloseCode {
     /** The client fell behind (or the server asks it to move): reconnect with {@code since} = the last seq applied. */
     RESUME(4001, "resume"),
 
+    /**
+     * The login the socket was opened with has expired: get a fresh ticket (the page's session refreshes itself
+     * then) or token, and reconnect with {@code since} = the last seq applied. A 401 there means: sign in again.
+     */
+    SESSION_EXPIRED(4401, "session-expired"),
+
     /** The member was removed from the room: do not reconnect. */
     REMOVED(4403, "removed");
 

@@ -32,6 +32,6 @@ public class LiveTicketResource {
             + "Authorization header with a WebSocket: open /ws/rooms/{roomId}?ticket=... within seconds; the "
             + "ticket works once.")
     public RestResponse<LiveTicket> issue(@PathParam("roomId") String roomId) {
-        return RestResponse.status(RestResponse.Status.CREATED, tickets.issue(caller.get(), roomId));
+        return RestResponse.status(RestResponse.Status.CREATED, tickets.issue(caller.get(), caller.sessionEnds(), roomId));
     }
 }

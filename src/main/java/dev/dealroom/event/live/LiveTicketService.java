@@ -16,6 +16,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Hashes;
+import dev.dealroom.common.SqlValues;
 
 /**
  * Issues and redeems WebSocket tickets: 256 random bits, valid for seconds, for one room, usable once, on any
@@ -37,36 +38,46 @@ public class LiveTicketService {
     }
 
     @Transactional
-    public LiveTicket issue(Caller caller, String roomId) {
+    public LiveTicket issue(Caller caller, Optional<Instant> sessionEnds, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = Instant.now().plus(config.live().ticketTtl()).truncatedTo(ChronoUnit.MILLIS);
         em.createNativeQuery("delete from live_ticket where expires_at < now()").executeUpdate();
-        em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at,"
+                + " session_ends_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, Hashes.sha256Hex(ticket))
                 .setParameter(2, room.roomId())
                 .setParameter(3, caller.subject())
                 .setParameter(4, caller.memberEmail().orElseThrow())
                 .setParameter(5, caller.name())
                 .setParameter(6, expiresAt)
+                .setParameter(7, sessionEnds.orElse(null))
                 .executeUpdate();
         return new LiveTicket(ticket, expiresAt);
     }
 
-    /** The caller a ticket was issued to, if it is for this room, unexpired and unused; it is used up now. */
+    /**
+     * Who a ticket was issued to and when their login expires, if it is for this room, unexpired and unused;
+     * it is used up now.
+     */
     @Transactional
-    public Optional<Caller> redeem(String ticket, String roomId) {
+    public Optional<Admitted> redeem(String ticket, String roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("delete from live_ticket where hash = ?1"
-                + " returning cast(room_id as text), subject, email, name, expires_at > now()", Object[].class)
+                + " returning cast(room_id as text), subject, email, name, expires_at > now(), session_ends_at",
+                Object[].class)
                 .setParameter(1, Hashes.sha256Hex(ticket))
                 .getResultList();
         return rows.stream()
                 .filter(row -> roomId.equals(row[0]) && Boolean.TRUE.equals(row[4]))
                 .findFirst()
-                .map(row -> new Caller((String) row[1], Optional.of((String) row[2]), (String) row[3]));
+                .map(row -> new Admitted(new Caller((String) row[1], Optional.of((String) row[2]), (String) row[3]),
+                        Optional.ofNullable(SqlValues.instant(row[5]))));
+    }
+
+    /** A caller let in through a ticket, and when the login the ticket was issued to expires. */
+    public record Admitted(Caller caller, Optional<Instant> sessionEnds) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.dealroom.event.live;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,8 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<RoomAccess> ACCESS = new UserData.TypedKey<>("dealroom.access");
     static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("dealroom.since");
+    /** When the login the socket was opened with expires; absent if its token has no expiry. */
+    static final UserData.TypedKey<Instant> SESSION_ENDS = new UserData.TypedKey<>("dealroom.sessionEnds");
 
     private static final String BEARER = "Bearer ";
 
@@ -69,23 +72,26 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         String roomId = context.pathParam("roomId");
         String ticket = request.getParam("ticket");
         String authorization = request.getHeader("Authorization");
-        Uni<Caller> caller;
+        Uni<LiveTicketService.Admitted> caller;
         if (ticket != null) {
             caller = blocking(() -> tickets.redeem(ticket, roomId).orElseThrow(UnauthorizedException::new));
         } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             // Verified like any API request's token, but without the HTTP layer answering on our behalf.
             caller = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
-                    .map(this::caller);
+                    .map(identity -> new LiveTicketService.Admitted(caller(identity),
+                            CurrentCaller.sessionEnds(identity)));
         } else {
             return CheckResult.rejectUpgrade(401);
         }
         return caller
-                .chain(who -> blocking(() -> QuarkusTransaction.requiringNew().call(() -> access.enterRoom(who, roomId))))
-                .map(admitted -> {
+                .chain(who -> blocking(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    RoomAccess admitted = access.enterRoom(who.caller(), roomId);
                     context.userData().put(ACCESS, admitted);
                     context.userData().put(SINCE, since.get());
-                    return CheckResult.permitUpgradeSync();
-                })
+                    who.sessionEnds().ifPresent(ends -> context.userData().put(SESSION_ENDS, ends));
+                    return admitted;
+                })))
+                .map(admitted -> CheckResult.permitUpgradeSync())
                 .onFailure(failure -> failure instanceof UnauthorizedException
                         || failure instanceof AuthenticationFailedException)
                 .recoverWithItem(() -> CheckResult.rejectUpgradeSync(401))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,6 +219,25 @@ class LiveEventsTest {
         room.owner.api().get("/api/rooms/{r}/events?since=soon", room.roomId).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("since")));
         room.owner.api().get("/api/rooms/{r}/events?limit=0", room.roomId).then().statusCode(400);
+    }
+
+    @Test
+    void aSocketClosesWhenTheLoginItWasOpenedWithExpiresSoTheClientRenewsIt() {
+        DealRoomFixture room = new DealRoomFixture();
+        String shortLived = room.groupMember.tokenExpiringAt(Instant.now().plusSeconds(2));
+        try (LiveClient bearer = LiveClient.open(room.roomId, "?since=0", Map.of("Authorization", "Bearer " + shortLived))) {
+            bearer.nextOfType("ready");
+            assertEquals(4401, bearer.awaitClose());
+        }
+
+        String ticket = io.restassured.RestAssured.given()
+                .auth().oauth2(room.groupMember.tokenExpiringAt(Instant.now().plusSeconds(2)))
+                .post("/api/rooms/{r}/live-tickets", room.roomId).then().statusCode(201).extract().path("ticket");
+        try (LiveClient viaTicket = LiveClient.open(room.roomId, "?since=0&ticket=" + ticket, Map.of())) {
+            viaTicket.nextOfType("ready");
+            assertEquals(4401, viaTicket.awaitClose());
+        }
+
     }
 
     @Test
