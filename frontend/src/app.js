@@ -3,7 +3,7 @@
 import { h, fill } from './dom.js';
 import { get, post, onSignedOut, ApiError } from './api.js';
 import { pipelineView } from './pipeline.js';
-import { RoomSession, roomLayout, overviewView } from './room.js';
+import { RoomSession, roomLayout, overviewView, settingsView } from './room.js';
 import { groupView } from './group.js';
 import { coordinationView } from './coordination.js';
 
@@ -60,9 +60,10 @@ async function route() {
         closeRoom();
         session = await new RoomSession(roomId, showStatus).start();
       }
-      const current = part === 'groups' ? id : part === 'coordination' ? 'coordination' : 'overview';
+      const current = part === 'groups' ? id : ['coordination', 'settings'].includes(part) ? part : 'overview';
       const content = part === 'groups' ? await groupView(session, id, tab)
-        : part === 'coordination' ? await coordinationView(session) : overviewView(session);
+        : part === 'coordination' ? await coordinationView(session)
+          : part === 'settings' ? await settingsView(session) : overviewView(session);
       const layout = roomLayout(session, current, content.el);
       view = { el: layout.el, dispose: () => { content.dispose?.(); layout.dispose(); } };
     } else if (area === 'join' && roomId) {

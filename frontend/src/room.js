@@ -1,11 +1,11 @@
 // An open room: its state (room, my groups, members, presence, unread counts), kept live by one WebSocket,
 // and the room's layout: the group list on the side, the chosen screen beside it.
 
-import { h, fill, field } from './dom.js';
-import { get, post } from './api.js';
+import { h, fill, field, formValues } from './dom.js';
+import { get, post, put } from './api.js';
 import { RoomLive } from './live.js';
 import { day, money, label } from './format.js';
-import { errorText, onCreate, presenceDot } from './widgets.js';
+import { errorText, onCreate, presenceDot, submitting } from './widgets.js';
 
 export class RoomSession {
   constructor(roomId, banner) {
@@ -165,7 +165,9 @@ export function roomLayout(session, current, content) {
         unread > 0 ? h('span', { class: 'unread', 'aria-label': `${unread} unread` }, String(unread)) : null));
     })),
     h('a', { href: `#/rooms/${session.roomId}/coordination`, class: ['nav-link', current === 'coordination' && 'current'],
-      'aria-current': current === 'coordination' ? 'page' : null }, 'Coordination'));
+      'aria-current': current === 'coordination' ? 'page' : null }, 'Coordination'),
+    h('a', { href: `#/rooms/${session.roomId}/settings`, class: ['nav-link', current === 'settings' && 'current'],
+      'aria-current': current === 'settings' ? 'page' : null }, 'My emails'));
   renderNav();
   const stop = session.subscribe((event) => {
     if (['unread', 'resync', 'group.created', 'group.member_added', 'group.member_removed', 'room.updated']
@@ -229,4 +231,31 @@ function inviteForm(session) {
     decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
   }));
   return form;
+}
+
+const EMAILS = [
+  ['mentions', 'When a post mentions me'],
+  ['nudges', 'When the room\u2019s owner or a decision-maker nudges me'],
+  ['signoffRequests', 'When a sign-off asks for my approval'],
+  ['digest', 'A daily digest of what I have not seen (at most one a day)'],
+];
+
+/** Which emails this room sends me. */
+export async function settingsView(session) {
+  const base = `/api/rooms/${session.roomId}/notifications`;
+  const settings = await get(base);
+  const error = errorText();
+  const saved = h('p', { class: 'muted', role: 'status' });
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'emails-title' },
+    h('h1', { id: 'emails-title' }, 'My emails from this room'),
+    EMAILS.map(([key, text]) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: key, checked: settings[key] }), ` ${text}`)),
+    error, saved,
+    h('button', { type: 'submit', class: 'primary' }, 'Save'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    fill(saved);
+    if (await submitting(form, error, () => put(base, formValues(form)))) fill(saved, 'Saved.');
+  });
+  return { el: h('div', { class: 'page' }, form) };
 }

@@ -32,6 +32,15 @@ public interface DealRoomConfig {
     /** Invitations sent to people added to a room. */
     Invitations invitations();
 
+    /** Email notifications. */
+    Notifications notifications();
+
+    interface Notifications {
+        /** When the daily digest goes out (a Quarkus cron expression, server time). */
+        @WithDefault("0 0 7 * * ?")
+        String digestCron();
+    }
+
     /** Where people reach this server: the links in emails point there. */
     @WithDefault("http://localhost:8080")
     String publicUrl();

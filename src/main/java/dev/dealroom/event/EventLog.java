@@ -67,6 +67,7 @@ public class EventLog {
                 .setParameter(1, roomId)
                 .getSingleResult()).longValue();
         Object payload = data.apply(seq);
+        String json = toJson(payload);
         em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at,"
                 + " data, key_update) values (?1, ?2, ?3, cast(?4 as uuid), cast(?5 as uuid), ?6, ?7, cast(?8 as jsonb), ?9)")
                 .setParameter(1, roomId)
@@ -76,11 +77,11 @@ public class EventLog {
                 .setParameter(5, actor.memberId() == null ? null : actor.memberId().toString())
                 .setParameter(6, actor.name())
                 .setParameter(7, Instant.now())
-                .setParameter(8, toJson(payload))
+                .setParameter(8, json)
                 .setParameter(9, keyUpdate)
                 .executeUpdate();
         // Observers run only if and after the transaction commits (TransactionPhase.AFTER_SUCCESS).
-        committed.fire(new EventCommitted(roomId, seq));
+        committed.fire(new EventCommitted(roomId, seq, type, groupId, actor, json));
         return seq;
     }
 

@@ -104,7 +104,12 @@ class PermissionMatrixTest {
                 .delete("/api/rooms/{r}/invitations/{i}", f.roomId, invitationOf(f, f.groupMemberId))),
         // No caller holds this link's token, so every signed-in caller learns only that it is not valid.
         CLAIM_INVITATION("POST /api/invitations/claim", (f, r) -> r.body(Map.of("token", "no-such-invitation"))
-                .post("/api/invitations/claim"));
+                .post("/api/invitations/claim")),
+        NOTIFICATION_SETTINGS("GET /api/rooms/{roomId}/notifications", (f, r) -> r
+                .get("/api/rooms/{r}/notifications", f.roomId)),
+        CHANGE_NOTIFICATION_SETTINGS("PUT /api/rooms/{roomId}/notifications", (f, r) -> r
+                .body(Map.of("mentions", true, "nudges", false, "signoffRequests", true, "digest", false))
+                .put("/api/rooms/{r}/notifications", f.roomId));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -167,6 +172,9 @@ class PermissionMatrixTest {
             { Endpoint.RESEND_INVITATION,       401, 404,     403,     403,   201,   201 },
             { Endpoint.REVOKE_INVITATION,       401, 404,     403,     403,   204,   204 },
             { Endpoint.CLAIM_INVITATION,        401, 404,     404,     404,   404,   404 },
+            // Notifications: everyone's own settings
+            { Endpoint.NOTIFICATION_SETTINGS,   401, 404,     200,     200,   200,   200 },
+            { Endpoint.CHANGE_NOTIFICATION_SETTINGS, 401, 404, 200,    200,   200,   200 },
     };
 
     static Stream<Arguments> matrix() {

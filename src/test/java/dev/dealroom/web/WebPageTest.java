@@ -217,6 +217,21 @@ class WebPageTest {
     }
 
     @Test
+    void aMemberTurnsAKindOfEmailOffInTheRoom() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = browsers.signIn(room.groupMember);
+        buyer.navigate("/#/rooms/" + room.roomId + "/settings");
+
+        buyer.getByLabel("When a post mentions me").uncheck();
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+
+        assertThat(buyer.getByText("Saved.")).isVisible();
+        room.groupMember.api().get("/api/rooms/{r}/notifications", room.roomId).then().statusCode(200)
+                .body("mentions", org.hamcrest.Matchers.equalTo(false))
+                .body("digest", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = browsers.signIn(room.owner);

@@ -1,0 +1,91 @@
+package dev.dealroom.notification;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
+
+/** Each member's email settings per room, and who among some members wants a given kind of email. */
+@ApplicationScoped
+public class NotificationService {
+
+    /** The kinds of email a member can turn off; each names its column. */
+    enum Kind {
+        MENTIONS("mentions"), NUDGES("nudges"), SIGNOFF_REQUESTS("signoff_requests"), DIGEST("digest");
+
+        final String column;
+
+        Kind(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Someone to email, with what the email needs to say where it comes from. */
+    record Recipient(UUID memberId, UUID roomId, String email, String name, String roomName) {
+    }
+
+    private final EntityManager em;
+    private final AccessPolicy access;
+
+    public NotificationService(EntityManager em, AccessPolicy access) {
+        this.em = em;
+        this.access = access;
+    }
+
+    @Transactional
+    public NotificationSettings settings(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select mentions, nudges, signoff_requests, digest"
+                + " from notification_preference where member_id = ?1", Object[].class)
+                .setParameter(1, room.me().id()).getResultList();
+        return rows.stream().findFirst()
+                .map(row -> new NotificationSettings((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3]))
+                .orElse(NotificationSettings.ALL_ON);
+    }
+
+    @Transactional
+    public NotificationSettings change(Caller caller, String roomId, NotificationSettings settings) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        em.createNativeQuery("insert into notification_preference (member_id, mentions, nudges, signoff_requests, digest)"
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (member_id) do update set mentions = excluded.mentions,"
+                + " nudges = excluded.nudges, signoff_requests = excluded.signoff_requests, digest = excluded.digest")
+                .setParameter(1, room.me().id())
+                .setParameter(2, settings.mentions())
+                .setParameter(3, settings.nudges())
+                .setParameter(4, settings.signoffRequests())
+                .setParameter(5, settings.digest())
+                .executeUpdate();
+        return settings;
+    }
+
+    /** Those of {@code memberIds} who are still in the room and have not turned {@code kind} off. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<Recipient> recipients(UUID roomId, List<UUID> memberIds, Kind kind) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name from member m"
+                + " join room r on r.id = m.room_id left join notification_preference p on p.member_id = m.id"
+                + " where m.room_id = ?1 and m.id = any(?2) and coalesce(p." + kind.column + ", true)", Object[].class)
+                .setParameter(1, roomId)
+                .setParameter(2, memberIds.toArray(UUID[]::new))
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Recipient((UUID) row[0], roomId, (String) row[1], (String) row[2], (String) row[3]))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    String groupName(UUID groupId) {
+        return (String) em.createNativeQuery("select name from room_group where id = ?1")
+                .setParameter(1, groupId).getResultStream().findFirst().orElse("a group");
+    }
+}
