@@ -36,4 +36,7 @@ export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}"
 export QUARKUS_OIDC_AUTH_SERVER_URL="http://localhost:$keycloak_port/realms/deal-room"
 export QUARKUS_OIDC_CLIENT_ID=deal-room
 export QUARKUS_OIDC_CREDENTIALS_SECRET="$secret"
+# No SMTP server on this machine: emails (invitation links included) are written to this log instead.
+# Set QUARKUS_MAILER_MOCK=false and QUARKUS_MAILER_HOST etc. to send real ones.
+export QUARKUS_MAILER_MOCK="${QUARKUS_MAILER_MOCK:-true}"
 java -jar target/quarkus-app/quarkus-run.jar
