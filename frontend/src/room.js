@@ -2,10 +2,10 @@
 // and the room's layout: the group list on the side, the chosen screen beside it.
 
 import { h, fill, field, formValues } from './dom.js';
-import { get, post, put } from './api.js';
+import { get, post, put, del } from './api.js';
 import { RoomLive } from './live.js';
 import { day, money, label } from './format.js';
-import { errorText, onCreate, presenceDot, submitting } from './widgets.js';
+import { errorText, onCreate, presenceDot, submitting, acting } from './widgets.js';
 
 export class RoomSession {
   constructor(roomId, banner) {
@@ -178,29 +178,71 @@ export function roomLayout(session, current, content) {
 
 /** The room's home: what the deal is, who is in it (and online), and inviting people. */
 export function overviewView(session) {
-  const el = h('div', { class: 'page' });
-  const render = () => fill(el,
+  const facts = h('div', {});
+  const members = h('section', { 'aria-labelledby': 'members-title' });
+  // built once, so that what a manager is typing survives presence and membership updates
+  const invitations = h('section', { class: 'invitations', 'aria-labelledby': 'invitations-title' });
+  const invite = session.manager ? inviteForm(session) : null;
+  const renderFacts = () => fill(facts,
     h('h1', {}, session.room.name),
     h('dl', { class: 'facts wide' },
       h('div', {}, h('dt', {}, 'Account'), h('dd', {}, session.room.prospectAccount)),
       h('div', {}, h('dt', {}, 'Stage'), h('dd', {}, label(session.room.stage))),
       h('div', {}, h('dt', {}, 'Status'), h('dd', {}, label(session.room.status))),
       h('div', {}, h('dt', {}, 'Decision'), h('dd', {}, day(session.room.targetDecisionDate))),
-      h('div', {}, h('dt', {}, 'Amount'), h('dd', {}, money(session.room.amount, session.room.currency)))),
-    h('h2', {}, 'Members'),
+      h('div', {}, h('dt', {}, 'Amount'), h('dd', {}, money(session.room.amount, session.room.currency)))));
+  const renderMembers = () => fill(members,
+    h('h2', { id: 'members-title' }, 'Members'),
     h('ul', { class: 'members', 'aria-label': 'Members' }, sortedMembers(session).map((m) =>
       h('li', { class: 'member' },
         presenceDot(session.presence.has(m.id)),
         h('span', { class: 'member-name' }, m.name),
         h('span', { class: 'muted' }, [m.title, m.side === 'SELLER' ? 'seller' : 'buyer'].filter(Boolean).join(' · ')),
         m.owner ? h('span', { class: 'tag' }, 'owner') : null,
-        m.decisionMaker ? h('span', { class: 'tag' }, 'decision-maker') : null))),
-    session.manager ? inviteForm(session) : null);
-  render();
+        m.decisionMaker ? h('span', { class: 'tag' }, 'decision-maker') : null))));
+  const renderInvitations = async () => {
+    if (!session.manager) return;
+    const list = await get(`/api/rooms/${session.roomId}/invitations`);
+    fill(invitations, ...invitationsSection(session, list, renderInvitations));
+  };
+  renderFacts();
+  renderMembers();
+  renderInvitations().catch(() => {});
   const stop = session.subscribe((event) => {
-    if (['presence', 'resync', 'member.added', 'member.removed', 'room.updated'].includes(event.type)) render();
+    if (['resync', 'room.updated'].includes(event.type)) renderFacts();
+    if (['presence', 'resync', 'member.added', 'member.removed'].includes(event.type)) renderMembers();
+    if (event.type.startsWith('invitation.') || event.type.startsWith('member.')) renderInvitations().catch(() => {});
   });
-  return { el, dispose: stop };
+  return { el: h('div', { class: 'page' }, facts, members, session.manager ? invitations : null, invite), dispose: stop };
+}
+
+const INVITATION_TEXT = { OPEN: 'invited, not joined yet', CLAIMED: 'joined', EXPIRED: 'invitation expired',
+  REVOKED: 'invitation withdrawn' };
+
+/** The newest invitation of each member, with resending and withdrawing for managers. */
+function invitationsSection(session, invitations, refresh) {
+  const latest = new Map();
+  invitations.forEach((i) => { if (!latest.has(i.memberId)) latest.set(i.memberId, i); }); // newest first
+  const error = errorText();
+  const rows = [...latest.values()].filter((i) => session.member(i.memberId));
+  return [
+    h('h2', { id: 'invitations-title' }, 'Invitations'),
+    rows.length === 0 ? h('p', { class: 'muted' }, 'Nobody invited yet.') : h('ul', { class: 'members' }, rows.map((i) =>
+      h('li', { class: 'member', 'data-invitation-status': i.status },
+        h('span', { class: 'member-name' }, session.memberName(i.memberId)),
+        h('span', { class: 'muted' }, `${i.email} · ${INVITATION_TEXT[i.status]}`),
+        i.status !== 'CLAIMED' ? h('button', { type: 'button', class: 'small-button',
+          onclick: (e) => acting(e.currentTarget, error, async () => {
+            await post(`/api/rooms/${session.roomId}/members/${i.memberId}/invitations`);
+            await refresh();
+          }) }, `Send ${session.memberName(i.memberId)} a new link`) : null,
+        i.status === 'OPEN' ? h('button', { type: 'button', class: 'small-button',
+          onclick: (e) => acting(e.currentTarget, error, async () => {
+            await del(`/api/rooms/${session.roomId}/invitations/${i.id}`);
+            await refresh();
+          }) }, 'Withdraw link') : null))),
+    error,
+  ];
 }
 
 function sortedMembers(session) {

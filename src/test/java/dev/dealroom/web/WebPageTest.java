@@ -217,6 +217,24 @@ class WebPageTest {
     }
 
     @Test
+    void theOwnerWithdrawsAnInvitationLinkAndSendsANewOne() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = browsers.signIn(room.owner);
+        seller.navigate("/#/rooms/" + room.roomId);
+        Person guest = Person.random("guest");
+        room.addMember(room.owner, guest, "BUYER", false, "proof");
+        Locator invitation = seller.locator(".invitations li").filter(new Locator.FilterOptions().setHasText(guest.email()));
+        assertThat(invitation).containsText("invited, not joined yet");
+
+        invitation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Withdraw link")).click();
+        assertThat(invitation).containsText("invitation withdrawn");
+        invitation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send " + guest.name() + " a new link"))
+                .click();
+        assertThat(invitation).containsText("invited, not joined yet");
+        assertEquals(2, mailbox.getMailsSentTo(guest.email()).size());
+    }
+
+    @Test
     void aMemberTurnsAKindOfEmailOffInTheRoom() {
         DealRoomFixture room = new DealRoomFixture();
         Page buyer = browsers.signIn(room.groupMember);
