@@ -68,7 +68,8 @@ async function route() {
       view = { el: layout.el, dispose: () => { content.dispose?.(); layout.dispose(); } };
     } else if (area === 'join' && roomId) {
       closeRoom();
-      const joined = await post('/api/invitations/claim', { token: roomId });
+      const token = roomId; // #/join/<token>: the second part is the invitation's token, not a room
+      const joined = await post('/api/invitations/claim', { token });
       location.replace(`#/rooms/${joined.roomId}`); // the link is used up: keep it out of the history
       return;
     } else {

@@ -7,25 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
-import org.jboss.logging.Logger;
+import dev.dealroom.common.Emails;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
-
-/**
- * Sends the invitation email once the invitation is committed (never for one that was rolled back). Plain
- * text: names and room names are people's input and are never rendered as markup.
- */
+/** Sends the invitation email once the invitation is committed (never for one that was rolled back). */
 @ApplicationScoped
 class InvitationMailer {
 
-    private static final Logger LOG = Logger.getLogger(InvitationMailer.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
 
-    private final Mailer mailer;
+    private final Emails emails;
 
-    InvitationMailer(Mailer mailer) {
-        this.mailer = mailer;
+    InvitationMailer(Emails emails) {
+        this.emails = emails;
     }
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) InvitationIssued invitation) {
@@ -41,11 +34,6 @@ class InvitationMailer {
                 The link works once and until %s. If you did not expect it, ignore this email.
                 """.formatted(invitation.inviteeName(), invitation.inviterName(), invitation.roomName(),
                 invitation.email(), invitation.link(), DAY.format(invitation.expiresAt()));
-        try {
-            mailer.send(Mail.withText(invitation.email(),
-                    invitation.inviterName() + " invited you to " + invitation.roomName(), text));
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "The invitation to %s could not be sent; it can be resent from the room", invitation.email());
-        }
+        emails.send(invitation.email(), invitation.inviterName() + " invited you to " + invitation.roomName(), text);
     }
 }

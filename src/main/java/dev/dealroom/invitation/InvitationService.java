@@ -18,6 +18,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Emails;
 import dev.dealroom.common.Hashes;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
@@ -42,14 +43,16 @@ public class InvitationService {
     private final EventLog events;
     private final DealRoomConfig config;
     private final Event<InvitationIssued> issued;
+    private final Emails emails;
 
     public InvitationService(EntityManager em, AccessPolicy access, EventLog events, DealRoomConfig config,
-            Event<InvitationIssued> issued) {
+            Event<InvitationIssued> issued, Emails emails) {
         this.em = em;
         this.access = access;
         this.events = events;
         this.config = config;
         this.issued = issued;
+        this.emails = emails;
     }
 
     /** Invites a member just added to the room, in the transaction that added them. */
@@ -156,7 +159,7 @@ public class InvitationService {
         String roomName = (String) em.createNativeQuery("select name from room where id = ?1")
                 .setParameter(1, room.roomId()).getSingleResult();
         issued.fire(new InvitationIssued(email, inviteeName, room.me().name(), roomName,
-                config.publicUrl().replaceAll("/+$", "") + "/#/join/" + token, invitation.expiresAt));
+                emails.link("#/join/" + token), invitation.expiresAt));
         return view;
     }
 }
