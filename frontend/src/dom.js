@@ -75,7 +75,7 @@ export function formValues(form) {
 
 let idCounter = 0;
 /** A unique element id, to tie labels to their controls. */
-export function uid(prefix) {
+function uid(prefix) {
   idCounter += 1;
   return `${prefix}-${idCounter}`;
 }

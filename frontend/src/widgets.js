@@ -86,7 +86,3 @@ export function presenceDot(online) {
   return h('span', { class: ['dot', online ? 'online' : 'offline'] },
     h('span', { class: 'sr-only' }, online ? 'online' : 'offline'));
 }
-
-export function initials(name) {
-  return (name || '?').split(/\s+/).filter(Boolean).slice(0, 2).map((p) => p[0].toUpperCase()).join('');
-}
