@@ -43,16 +43,21 @@ public final class ChildProcess implements AutoCloseable {
 
     /** A node of the packaged server on a free port, configured by {@code env} (database, OIDC, …). */
     public static ChildProcess server(String name, Map<String, String> env) throws IOException {
+        return server(name, freePort(), "-Xmx256m", env);
+    }
+
+    /** A node of the packaged server on {@code port} with the heap option {@code heap} (e.g. -Xmx1g). */
+    public static ChildProcess server(String name, int port, String heap, Map<String, String> env)
+            throws IOException {
         Path jar = Path.of(System.getProperty("dealroom.server.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(jar), jar + " is built by `package`, before integration tests");
-        int port = freePort();
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         all.putIfAbsent("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/dealroom_test");
         all.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return start("server-" + name + ".log", URI.create("http://localhost:" + port), all,
-                List.of(java, "-Xmx256m", "-jar", jar.toString()));
+                List.of(java, heap, "-jar", jar.toString()));
     }
 
     /** Waits until {@code path} answers 200, or fails pointing at the log. */
@@ -69,9 +74,14 @@ public final class ChildProcess implements AutoCloseable {
             } catch (IOException starting) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(20);
         }
         throw new IllegalStateException(url + path + " did not answer 200 in " + patience + "; see " + log);
+    }
+
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** What the process has written so far. */

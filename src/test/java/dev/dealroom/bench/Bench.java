@@ -1,0 +1,631 @@
+package dev.dealroom.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.HdrHistogram.Histogram;
+
+import dev.dealroom.bench.Fleet.Outcome;
+import dev.dealroom.bench.Fleet.Window;
+import dev.dealroom.support.ChildProcess;
+import dev.dealroom.support.OidcTestServer;
+import dev.dealroom.support.Person;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/**
+ * The benchmark harness behind {@code ./mvnw -Pbench verify}: starts the packaged server on a fresh database,
+ * runs every scenario of {@code docs/benchmarks.md} against it from this process (the load generator), stops
+ * everything and writes the report and its chart. Bounded: every phase has a fixed duration or count, and
+ * everything runs on 127.0.0.1. {@code -Dbench.quick=true} runs the same scenarios at a tenth of the size, to
+ * try the harness itself.
+ */
+public final class Bench {
+
+    private static final String DATABASE = "dealroom_bench";
+    private static final String JDBC = "jdbc:postgresql://localhost:5432/";
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
+    private static final String[] WORKSTREAMS = {"proof", "business-case"};
+    private static final double P99_LIMIT_MS = 50;
+
+    /** Sizes and durations; the full run is the one the targets speak of. */
+    private record Scale(int rooms, int rate, Duration warmUp, Duration measured, Duration step, int maxConnections,
+            int connectionStep, int catchUpRooms, int scalePosts, int scaleTasks, int pipelineRooms, int saturationMax) {
+
+        static Scale of(boolean quick) {
+            return quick
+                    ? new Scale(20, 100, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(3), 1_000,
+                            200, 10, 5_000, 200, 50, 800)
+                    : new Scale(200, 500, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                            18_000, 2_000, 100, 50_000, 2_000, 500, 16_000);
+        }
+    }
+
+    private final Scale scale;
+    private final Path jar;
+    private final Path out;
+    private final Path work;
+    private final Report report = new Report();
+    private final List<ChildProcess> nodes = new ArrayList<>();
+    private final List<String> startups = new ArrayList<>();
+    private final List<Chart.Panel> panels = new ArrayList<>();
+    private final List<String> latencyRuns = new ArrayList<>();
+    private final List<double[]> latencyBars = new ArrayList<>();
+    private String authServer;
+    private ChildProcess nodeA;
+    private int portA;
+    private Api api;
+    private List<BenchRoom> rooms;
+
+    private Bench(boolean quick, Path jar, Path out, Path work) {
+        this.scale = Scale.of(quick);
+        this.jar = jar;
+        this.out = out;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Bench bench = new Bench(Boolean.getBoolean("bench.quick"), Path.of(System.getProperty("bench.jar")),
+                Path.of(System.getProperty("bench.out")), Path.of(System.getProperty("bench.work")));
+        int status = 0;
+        try {
+            bench.run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // WireMock and Vert.x leave non-daemon threads behind.
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        Instant started = Instant.now();
+        Files.createDirectories(work);
+        Files.createDirectories(out);
+        System.setProperty("dealroom.server.jar", jar.toString());
+        recreateDatabase();
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
+        authServer = oidc.start().get("keycloak.url") + "/realms/quarkus";
+        System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
+        try {
+            portA = ChildProcess.freePort();
+            nodeA = startNode("a", portA);
+            api = new Api(nodeA.url);
+            log("setting up %d rooms of 10 members", scale.rooms());
+            rooms = api.openRooms("Bench room ", scale.rooms(), 10, WORKSTREAMS, 8);
+            try (Fleet fleet = new Fleet(rooms, nodeA.url)) {
+                fanOut(fleet);
+                fleet.disconnectAll();
+                durableWrites();
+                catchUp(fleet);
+                twoNodes(fleet);
+                coordination();
+                connections(fleet);
+            }
+        } finally {
+            for (ChildProcess node : nodes) {
+                node.close();
+            }
+            oidc.stop();
+        }
+        write(started, Duration.between(started, Instant.now()));
+    }
+
+    // ---- scenarios ---------------------------------------------------------------------------------------
+
+    private double[] durableAndCeiling = new double[4];
+
+    private void durableWrites() throws Exception {
+        Pgbench pgbench = new Pgbench(JDBC + DATABASE, DATABASE, work);
+        List<List<String>> rows = new ArrayList<>();
+        int column = 0;
+        for (int writers : new int[] {8, 32}) {
+            log("ceiling: pgbench with %d clients", writers);
+            Pgbench.Result ceiling = pgbench.run(writers, (int) scale.step().toSeconds());
+            log("durable posts: %d writers", writers);
+            List<Fleet.Target> targets = IntStream.range(0, writers).mapToObj(i -> new Fleet.Target(
+                    i % rooms.size(), "everyone", rooms.get(i % rooms.size()).members().get(1 + i / rooms.size())))
+                    .toList();
+            Window run;
+            try (Fleet writing = new Fleet(rooms, nodeA.url)) {
+                run = writing.closedLoop(targets, Duration.ofSeconds(3), scale.step());
+                writing.settle(run, Duration.ofSeconds(10));
+            }
+            double rate = run.acks.getTotalCount() / run.seconds();
+            double ratio = rate / ceiling.tps();
+            durableAndCeiling[column++] = ceiling.tps();
+            durableAndCeiling[column++] = rate;
+            List<String> row = new ArrayList<>(List.of(String.valueOf(writers), Report.count(ceiling.tps()),
+                    Report.ms(ceiling.latencyAverageMs()), Report.count(rate)));
+            row.addAll(Report.percentiles(run.acks));
+            row.add(String.format("%.2f", ratio));
+            rows.add(row);
+            report.check("durable posts, " + writers + " writers", ">= 0.8 x pgbench",
+                    String.format("%.2f x (%s vs %s /s)", ratio, Report.count(rate), Report.count(ceiling.tps())),
+                    ratio >= 0.8);
+        }
+        report.section("Durable posts against the PostgreSQL ceiling", """
+                *Ceiling*: `pgbench` commits one row shaped like a post (the `post` table's columns, types and
+                indexes, a 200-byte body) per transaction. *Durable posts*: closed-loop writers, each in a room of
+                its own, `POST …/groups/everyone/posts` with a `clientId` as the web page sends it; a post counts
+                when the server has answered 201, i.e. after the post, its event and its idempotency record
+                committed in one transaction. Same PostgreSQL, same `synchronous_commit`, same run.""");
+        report.table(List.of("writers", "pgbench tx/s", "pgbench avg ms", "posts/s", "p50 ms", "p95 ms", "p99 ms",
+                "max ms", "ratio"), rows);
+        panels.add(new Chart.Panel("Durable writes per second", "per second", List.of("8 writers", "32 writers"),
+                List.of("pgbench ceiling", "Deal Room posts"),
+                new double[][] {{durableAndCeiling[0], durableAndCeiling[1]},
+                    {durableAndCeiling[2], durableAndCeiling[3]}}, false, 0));
+    }
+
+    private void fanOut(Fleet fleet) throws Exception {
+        List<Integer> all = IntStream.range(0, rooms.size()).boxed().toList();
+        log("fan-out: connecting %d clients", rooms.size() * 10);
+        connectOrFail(fleet, nodeA.url, all, 1);
+        warmUp(fleet, fleet.everyone(all), nodeA);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> categories = latencyRuns;
+        List<double[]> bars = latencyBars;
+
+        log("fan-out W: %d posts/s", scale.rate());
+        Measured w = measure(fleet, fleet.everyone(all), scale.rate(), scale.warmUp(), scale.measured(), nodeA);
+        rows.add(w.row("W: everyone, " + scale.rate() + " posts/s"));
+        categories.add("W");
+        bars.add(w.bars());
+        report.check("W: " + Report.count(w.clients()) + " clients, " + scale.rate() + " posts/s",
+                "p99 <= 5 ms, 0 lost, 0 duplicated", w.summary(), w.p99() <= 5 && w.clean());
+        long heap = Probe.heapAfterGc(nodeA.pid());
+        long rss = Probe.rss(nodeA.pid());
+
+        log("fan-out W over groups");
+        Measured spread = measure(fleet, fleet.spread(all, List.of(WORKSTREAMS)), scale.rate(), scale.warmUp(),
+                scale.step(), nodeA);
+        rows.add(spread.row("W over groups (proof / business-case)"));
+        categories.add("W groups");
+        bars.add(spread.bars());
+        report.check("W over groups: nothing seen outside one's groups", "0 forbidden, 0 lost",
+                spread.outcome.forbidden() + " forbidden, " + spread.outcome.lost() + " lost",
+                spread.outcome.forbidden() == 0 && spread.clean());
+
+        List<List<String>> steps = new ArrayList<>();
+        steps.add(w.stepRow(scale.rate()));
+        int sustained = w.sustainable() ? scale.rate() : 0;
+        double sustainedDeliveries = w.sustainable() ? w.deliveriesPerSecond() : 0;
+        for (int rate = scale.rate() * 2; rate <= scale.saturationMax(); rate *= 2) {
+            log("saturation: %d posts/s", rate);
+            Measured step = measure(fleet, fleet.everyone(all), rate, Duration.ofSeconds(3), scale.step(), nodeA);
+            steps.add(step.stepRow(rate));
+            if (!step.sustainable()) {
+                break;
+            }
+            sustained = rate;
+            sustainedDeliveries = step.deliveriesPerSecond();
+            categories.add(rate + "/s");
+            bars.add(step.bars());
+        }
+        report.section("Live fan-out (workload W)", String.format("""
+                %,d authenticated WebSocket clients (bearer token at the upgrade) in %d rooms, 10 per room; posts
+                round-robin over the rooms, each by the next member of its room, open loop (the schedule never
+                waits for answers), ~200-byte bodies carrying the send time. Latency: from the moment the writer
+                hands the post to its HTTP client to its receipt at each of the room's 10 connections (the
+                writer's own included); %s s warm-up, then %s s measured. Before the first run the server
+                gets %d s of the same load unmeasured, for its JIT compiler. Lost = acknowledged posts an expected
+                receiver never got; the counts are checked per post and receiver, not estimated.
+                The variant puts each buyer in one workstream (proof or business-case) and posts there: each
+                client checks that every post it receives is from a group its member is in.""",
+                rooms.size() * 10, rooms.size(), scale.warmUp().toSeconds(), scale.measured().toSeconds(),
+                scale.step().toSeconds()));
+        report.table(Measured.HEADERS, rows);
+        report.paragraph(String.format("Server memory with the %,d clients connected, after W: heap in use after a"
+                + " full collection %,.0f MiB, resident set %,.0f MiB.", w.clients(), heap / 1048576.0,
+                rss / 1048576.0));
+        report.section("Saturation", String.format("""
+                W with the post rate doubled step by step (3 s warm-up, %d s measured each) until p99 passes
+                %.0f ms, anything is lost or duplicated, a post fails, or the load generator cannot keep the
+                schedule. CPU per delivery = the server process's CPU time over the step / deliveries.""",
+                scale.step().toSeconds(), P99_LIMIT_MS));
+        report.table(Measured.STEP_HEADERS, steps);
+        report.check("saturation: highest sustained rate", ">= 3,000 posts/s (30,000 deliveries/s), p99 <= 50 ms",
+                Report.count(sustained) + " posts/s (" + Report.count(sustainedDeliveries) + " deliveries/s)",
+                sustained >= 3_000);
+    }
+
+    private void catchUp(Fleet fleet) throws Exception {
+        fleet.disconnectAll();
+        List<Integer> some = IntStream.range(0, Math.min(scale.catchUpRooms(), rooms.size())).boxed().toList();
+        log("catch-up: connecting %d clients", some.size() * 10);
+        connectOrFail(fleet, nodeA.url, some, 1);
+        fleet.reconnectOnClose(true);
+        int rate = Math.max(50, scale.rate() * 2 / 5);
+        AtomicReference<Window> writing = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                writing.set(fleet.openLoop(fleet.everyone(some), rate, Duration.ZERO, Duration.ofSeconds(16), true));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        Thread.sleep(5_000);
+        log("catch-up: restarting the server");
+        long down = System.nanoTime();
+        nodeA.close();
+        nodes.remove(nodeA);
+        long stopped = System.nanoTime();
+        while (fleet.readyListeners() > 0 && System.nanoTime() - stopped < 5_000_000_000L) {
+            Thread.sleep(5);
+        }
+        long starting = System.nanoTime();
+        nodeA = startNode("a-restarted", portA);
+        long up = System.nanoTime();
+        long resumed;
+        while ((resumed = fleet.allResumedAt()) < 0 && System.nanoTime() - up < 30_000_000_000L) {
+            Thread.sleep(5);
+        }
+        writer.join();
+        Outcome outcome = fleet.settle(writing.get(), Duration.ofSeconds(30));
+        fleet.reconnectOnClose(false);
+        double catchUpMs = resumed < 0 ? Double.NaN : Math.max(0, resumed - up) / 1e6;
+        report.section("Catch-up after a restart", String.format("""
+                %,d clients connected (%d rooms × 10), writers posting %d posts/s to those rooms throughout. After
+                5 s the server is stopped (SIGTERM) and started again on the same port and database. Clients
+                reconnect 50–100 ms after their socket closes, then every 100 ms, each with `since` = the last
+                seq it saw; writers retry a refused post with the same `clientId` until it is answered. Resumed =
+                the client has had its `ready` (replay done). Every acknowledged post is then checked at every
+                receiver, across the whole run.""", some.size() * 10, some.size(), rate));
+        report.table(List.of("stop (SIGTERM → exited) ms", "start → ready ms", "ready → all resumed ms",
+                "down → all resumed ms", "posts acknowledged", "lost", "duplicated", "posts failed"),
+                List.of(List.of(Report.ms((stopped - down) / 1e6), Report.ms((up - starting) / 1e6),
+                        resumed < 0 ? "not all resumed in 30 s" : Report.ms(catchUpMs),
+                        resumed < 0 ? "–" : Report.ms((resumed - down) / 1e6), Report.count(outcome.acknowledged()),
+                        Report.count(outcome.lost()), Report.count(outcome.duplicated()),
+                        Report.count(outcome.posts() - outcome.acknowledged()))));
+        report.check("catch-up of " + some.size() * 10 + " clients after a restart",
+                "<= 2 s from ready, 0 lost, 0 duplicated",
+                (resumed < 0 ? "not all resumed" : Report.ms(catchUpMs) + " ms") + ", " + outcome.lost() + " lost, "
+                        + outcome.duplicated() + " duplicated",
+                resumed >= 0 && catchUpMs <= 2_000 && outcome.lost() == 0 && outcome.duplicated() == 0);
+        api.server(nodeA.url);
+    }
+
+    private void twoNodes(Fleet fleet) throws Exception {
+        fleet.disconnectAll();
+        ChildProcess nodeB = startNode("b", ChildProcess.freePort());
+        List<Integer> all = IntStream.range(0, rooms.size()).boxed().toList();
+        log("two nodes: %d clients on node b, writers on node a", rooms.size() * 10);
+        connectOrFail(fleet, nodeB.url, all, 1);
+        warmUp(fleet, fleet.everyone(all), nodeA);
+        Measured crossing = measure(fleet, fleet.everyone(all), scale.rate(), scale.warmUp(), scale.measured(), nodeA);
+        fleet.disconnectAll();
+        nodeB.close();
+        nodes.remove(nodeB);
+        report.section("Two nodes", """
+                W again, with every client connected to node b and every post written through node a: a commit on
+                a wakes b through PostgreSQL `LISTEN/NOTIFY` (coalesced, outside the write transaction), and b reads
+                the rows itself. Node b is new and node a restarted in the previous scenario: both get the unmeasured
+                warm-up first.""");
+        report.table(Measured.HEADERS, List.of(crossing.row("W across two nodes")));
+        report.check("two nodes at W", "p99 <= 10 ms, 0 lost", crossing.summary(),
+                crossing.p99() <= 10 && crossing.clean());
+        latencyRuns.add("2 nodes");
+        latencyBars.add(crossing.bars());
+        double slowest = startups.stream().mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).max()
+                .orElse(Double.NaN);
+        report.check("start to ready (slowest node start)", "<= 2 s", Report.ms(slowest) + " ms", slowest <= 2_000);
+    }
+
+    private void coordination() throws Exception {
+        log("coordination: seeding a room with %d tasks and %d posts", scale.scaleTasks(), scale.scalePosts());
+        BenchRoom big = api.openRooms("Scale room", 1, 10, new String[] {"proof", "implementation",
+            "success-metrics", "business-case", "contracts"}, 1).get(0);
+        String owner = big.members().get(0).token();
+        for (String name : List.of("Security review", "Procurement", "Executive briefing")) {
+            api.post(owner, "/api/rooms/" + big.id() + "/groups", Map.of("name", name));
+        }
+        Person seller = Person.random("pipeline");
+        log("coordination: opening a pipeline of %d rooms", scale.pipelineRooms());
+        List<BenchRoom> pipeline = api.openRooms("Pipeline room ", scale.pipelineRooms(), 3, WORKSTREAMS, 8, seller);
+        try (Seeder seeder = new Seeder(JDBC + DATABASE)) {
+            seeder.fill(big.id(), scale.scaleTasks(), scale.scalePosts());
+            for (BenchRoom room : pipeline) {
+                seeder.fill(room.id(), 20, 100);
+            }
+            seeder.analyze();
+        }
+        Histogram progress = timedGets(owner, "/api/rooms/" + big.id() + "/progress", 20, 200);
+        Histogram pipe = timedGets(Api.token(seller), "/api/pipeline", 5, 50);
+        Histogram unread = timedGets(owner, "/api/rooms/" + big.id() + "/unread", 20, 200);
+        report.section("Coordination at scale", String.format("""
+                One room with 10 groups, %,d tasks and %,d posts (each with its event), read by its owner (who
+                sees every group's figures); a pipeline of %d rooms (20 tasks and 100 posts each) read by their
+                seller. Sequential requests over one keep-alive connection, bearer token verified on each; the
+                history is bulk-loaded into the tables after the rooms are made through the API.""",
+                scale.scaleTasks(), scale.scalePosts(), scale.pipelineRooms()));
+        List<String> headers = List.of("request", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        report.table(headers, List.of(row("`GET /api/rooms/{id}/progress`", progress),
+                row("`GET /api/rooms/{id}/unread`", unread),
+                row("`GET /api/pipeline` (" + scale.pipelineRooms() + " rooms)", pipe)));
+        report.check("progress of a room with 10 groups, " + Report.count(scale.scaleTasks()) + " tasks, "
+                + Report.count(scale.scalePosts()) + " posts", "p95 <= 20 ms",
+                Report.ms(Report.p(progress, 95)) + " ms", Report.p(progress, 95) <= 20);
+        report.check("pipeline of " + scale.pipelineRooms() + " rooms", "p95 <= 50 ms",
+                Report.ms(Report.p(pipe, 95)) + " ms", Report.p(pipe, 95) <= 50);
+    }
+
+    private void connections(Fleet fleet) throws Exception {
+        fleet.disconnectAll();
+        long pid = nodeA.pid();
+        List<Integer> all = IntStream.range(0, rooms.size()).boxed().toList();
+        List<long[]> readings = new ArrayList<>();
+        readings.add(new long[] {0, Probe.heapAfterGc(pid), Probe.rss(pid)});
+        int held = 0;
+        String stop = "the step limit of " + Report.count(scale.maxConnections()) + " connections";
+        while (held + rooms.size() * 10 <= scale.maxConnections()) {
+            int target = held + rooms.size() * 10;
+            log("connections: %d", target);
+            int ready = fleet.connect(nodeA.url, all, 1, this::seqOf, 200, Duration.ofSeconds(120));
+            if (ready < target || fleet.failedConnects() > 0) {
+                stop = String.format("a failed step: %d of %d ready, %d refused", ready, target,
+                        fleet.failedConnects());
+                held = ready;
+                break;
+            }
+            held = ready;
+            readings.add(new long[] {held, Probe.heapAfterGc(pid), Probe.rss(pid)});
+        }
+        double perConnection = slope(readings, 1);
+        double rssPerConnection = slope(readings, 2);
+        double perGb = (1L << 30) / perConnection;
+        fleet.disconnectAll();
+        List<List<String>> rows = readings.stream().map(reading -> List.of(Report.count(reading[0]),
+                Report.count(reading[1] / 1048576.0), Report.count(reading[2] / 1048576.0))).toList();
+        report.section("Idle connections", String.format("""
+                The server runs with `-Xmx1g`. Authenticated, idle WebSocket connections are added %,d at a time
+                (each member of the %d rooms once more), and after each step the heap in use after a full
+                collection (`jcmd GC.run`, `GC.heap_info`) and the resident set are read. The run stopped at %s.
+                Memory per connection is the least-squares slope of heap against connections.""",
+                rooms.size() * 10, rooms.size(), stop));
+        report.table(List.of("connections", "heap after GC MiB", "RSS MiB"), rows);
+        report.paragraph(String.format("Heap per connection: **%,.0f bytes** (RSS: %,.0f bytes) → **%,.0f connections"
+                + " per GiB of heap**; %,d held at once.", perConnection, rssPerConnection, perGb, held));
+        report.check("idle authenticated connections per GB of heap", ">= 20,000",
+                Report.count(perGb) + " (" + Report.count(perConnection) + " B each; " + Report.count(held) + " held)",
+                perGb >= 20_000);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** One open-loop run and what it cost the server. */
+    private record Measured(int clients, Window window, Outcome outcome, double serverCpuSeconds,
+            double machineBusy) {
+
+        static final List<String> HEADERS = List.of("run", "clients", "posts/s", "deliveries/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "lost", "duplicated", "failed posts", "server CPU", "machine busy");
+        static final List<String> STEP_HEADERS = List.of("posts/s offered", "deliveries/s", "p50 ms", "p99 ms",
+                "max ms", "lost", "dup", "failed", "generator kept up", "server CPU µs / delivery", "machine busy",
+                "sustained");
+
+        double p99() {
+            return window.deliveries.getTotalCount() == 0 ? Double.MAX_VALUE : Report.p(window.deliveries, 99);
+        }
+
+        boolean clean() {
+            return outcome.lost() == 0 && outcome.duplicated() == 0 && outcome.posts() == outcome.acknowledged()
+                    && outcome.delivered() > 0;
+        }
+
+        boolean sustainable() {
+            return clean() && p99() <= P99_LIMIT_MS && !window.generatorBacklog;
+        }
+
+        double deliveriesPerSecond() {
+            return outcome.delivered() / window.seconds();
+        }
+
+        double[] bars() {
+            return new double[] {Report.p(window.deliveries, 50), Report.p(window.deliveries, 95), p99()};
+        }
+
+        String summary() {
+            return String.format("p99 %s ms, %d lost, %d duplicated", Report.ms(p99()), outcome.lost(),
+                    outcome.duplicated());
+        }
+
+        List<String> row(String name) {
+            List<String> row = new ArrayList<>(List.of(name, Report.count(clients),
+                    Report.count(outcome.posts() / window.seconds()), Report.count(deliveriesPerSecond())));
+            row.addAll(Report.percentiles(window.deliveries));
+            row.addAll(List.of(Report.count(outcome.lost()), Report.count(outcome.duplicated()),
+                    Report.count(outcome.posts() - outcome.acknowledged()),
+                    String.format("%.0f%% of a core", 100 * serverCpuSeconds / window.seconds()),
+                    String.format("%.0f%%", 100 * machineBusy)));
+            return row;
+        }
+
+        List<String> stepRow(int rate) {
+            return List.of(Report.count(rate), Report.count(deliveriesPerSecond()),
+                    Report.ms(Report.p(window.deliveries, 50)), Report.ms(p99()),
+                    Report.ms(window.deliveries.getMaxValue() / 1000.0), Report.count(outcome.lost()),
+                    Report.count(outcome.duplicated()), Report.count(outcome.posts() - outcome.acknowledged()),
+                    window.generatorBacklog ? "no" : "yes (max lag " + Report.ms(window.maxScheduleLagNanos / 1e6)
+                            + " ms)",
+                    String.format("%.1f", serverCpuSeconds * 1e6 / Math.max(1, outcome.delivered())),
+                    String.format("%.0f%%", 100 * machineBusy), sustainable() ? "yes" : "no");
+        }
+    }
+
+    private Measured measure(Fleet fleet, Fleet.Plan plan, int rate, Duration warmUp, Duration measured,
+            ChildProcess server) throws Exception {
+        Duration cpuBefore = Probe.cpu(server.pid());
+        long[] busyBefore = Probe.machineJiffies();
+        Window window = fleet.openLoop(plan, rate, warmUp, measured, false);
+        Duration cpuAfter = Probe.cpu(server.pid());
+        long[] busyAfter = Probe.machineJiffies();
+        Outcome outcome = fleet.settle(window, Duration.ofSeconds(20));
+        // The CPU over the whole schedule, warm-up included, is divided by the measured part's share.
+        double share = measured.toNanos() / (double) warmUp.plus(measured).toNanos();
+        double cpu = (cpuAfter.toNanos() - cpuBefore.toNanos()) / 1e9 * share;
+        log("  p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d lost, %d dup, %d failed, %.0f deliveries/s",
+                Report.p(window.deliveries, 50), Report.p(window.deliveries, 99),
+                window.deliveries.getMaxValue() / 1000.0, outcome.lost(), outcome.duplicated(),
+                outcome.posts() - outcome.acknowledged(), outcome.delivered() / window.seconds());
+        return new Measured(fleet.readyListeners(), window, outcome, cpu, Probe.busyShare(busyBefore, busyAfter));
+    }
+
+    /**
+     * Posts for a while without measuring: the server's JIT compiler compiles the hot paths (a fresh JVM spends
+     * its first seconds compiling, on the same two cores), as a server that has been up for a while has.
+     */
+    private void warmUp(Fleet fleet, Fleet.Plan plan, ChildProcess server) throws Exception {
+        log("warming up %s", server.url);
+        Window window = fleet.openLoop(plan, scale.rate(), Duration.ZERO, scale.step(), false);
+        fleet.settle(window, Duration.ofSeconds(20));
+    }
+
+    private void connectOrFail(Fleet fleet, URI node, List<Integer> roomIndexes, int copies) throws Exception {
+        int expected = fleet.readyListeners() + roomIndexes.size() * 10 * copies;
+        int ready = fleet.connect(node, roomIndexes, copies, this::seqOf, 200, Duration.ofSeconds(120));
+        if (ready < expected) {
+            throw new IllegalStateException("Only " + ready + " of " + expected + " clients became ready ("
+                    + fleet.failedConnects() + " refused)");
+        }
+    }
+
+    private long seqOf(int roomIndex) {
+        BenchRoom room = rooms.get(roomIndex);
+        return api.get(room.members().get(0).token(), "/api/rooms/" + room.id()).path("seq").asLong();
+    }
+
+    private Histogram timedGets(String token, String path, int warmUp, int count) {
+        for (int i = 0; i < warmUp; i++) {
+            api.get(token, path);
+        }
+        Histogram micros = new Histogram(3);
+        for (int i = 0; i < count; i++) {
+            micros.recordValue(api.timedGet(token, path));
+        }
+        return micros;
+    }
+
+    private static List<String> row(String name, Histogram micros) {
+        List<String> row = new ArrayList<>(List.of(name, Report.count(micros.getTotalCount())));
+        row.addAll(Report.percentiles(micros));
+        return row;
+    }
+
+    /** Least-squares slope of column {@code y} against column 0. */
+    private static double slope(List<long[]> readings, int y) {
+        double n = readings.size();
+        double sx = 0;
+        double sy = 0;
+        double sxy = 0;
+        double sxx = 0;
+        for (long[] reading : readings) {
+            sx += reading[0];
+            sy += reading[y];
+            sxy += (double) reading[0] * reading[y];
+            sxx += (double) reading[0] * reading[0];
+        }
+        return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+    }
+
+    private ChildProcess startNode(String name, int port) throws Exception {
+        long spawned = System.nanoTime();
+        ChildProcess node = ChildProcess.server("bench-" + name, port, "-Xmx1g", Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", JDBC + DATABASE,
+                "QUARKUS_OIDC_AUTH_SERVER_URL", authServer,
+                "QUARKUS_OIDC_CLIENT_ID", OidcTestServer.CLIENT_ID,
+                "QUARKUS_OIDC_TOKEN_ISSUER", OidcTestServer.ISSUER,
+                "QUARKUS_MAILER_MOCK", "true",
+                "QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL", "WARN",
+                "DEALROOM_PUBLIC_URL", "http://127.0.0.1:" + port));
+        nodes.add(node);
+        node.awaitOk("/q/health/ready", Duration.ofSeconds(60));
+        double ms = (System.nanoTime() - spawned) / 1e6;
+        Matcher startedIn = STARTED_IN.matcher(node.output());
+        String own = startedIn.find() ? startedIn.group(1) + " s" : "?";
+        startups.add(name + " " + ms + " " + own);
+        log("node %s ready after %.0f ms (Quarkus: started in %s)", name, ms, own);
+        return node;
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection db = DriverManager.getConnection(JDBC + "postgres", "postgres", "");
+                Statement statement = db.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE);
+        }
+    }
+
+    private void write(Instant started, Duration took) throws IOException {
+        String date = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(started.atOffset(ZoneOffset.UTC).withNano(0));
+        String postgres;
+        try (Connection db = DriverManager.getConnection(JDBC + "postgres", "postgres", "");
+                Statement statement = db.createStatement();
+                var version = statement.executeQuery("select version(), current_setting('synchronous_commit'),"
+                        + " current_setting('shared_buffers'), current_setting('max_connections')")) {
+            version.next();
+            postgres = version.getString(1).replaceAll(" on .*", "") + " (synchronous_commit " + version.getString(2)
+                    + ", shared_buffers " + version.getString(3) + ")";
+        } catch (java.sql.SQLException e) {
+            postgres = "unknown";
+        }
+        String commit = Probe.firstLine(List.of("git", "describe", "--always", "--dirty"));
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Generated by `./mvnw -Pbench verify` (see the README). Do not edit by hand: the next run"
+                + " rewrites it; the analysis at the end is kept in `src/test/resources/bench/analysis.md`.\n\n");
+        md.append("![Latency and throughput](benchmarks.png)\n\n");
+        md.append("| run | |\n|---|---|\n");
+        md.append("| date (UTC) | ").append(date).append(" (took ").append(took.toMinutes()).append(" min ")
+                .append(took.toSecondsPart()).append(" s)").append(" |\n");
+        md.append("| machine | ").append(Probe.cpuModel()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Probe.memoryBytes() >> 30).append(" GiB, Linux ")
+                .append(Probe.firstLine(List.of("uname", "-r"))).append(" |\n");
+        md.append("| Deal Room | ").append(commit).append(", Quarkus ").append(System.getProperty("bench.quarkus"))
+                .append(", server JVM `-Xmx1g` (").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(") |\n");
+        md.append("| PostgreSQL | ").append(postgres).append(" |\n");
+        md.append("| load generator | this harness (`dev.dealroom.bench`), one JVM of its own, Vert.x ")
+                .append(io.vertx.core.impl.launcher.commands.VersionCommand.getVersion())
+                .append(" clients, HdrHistogram |\n");
+        md.append("| node starts | ").append(String.join("; ", startups.stream().map(line -> {
+            String[] parts = line.split(" ");
+            return parts[0] + ": " + Report.ms(Double.parseDouble(parts[1])) + " ms to ready (Quarkus says "
+                    + parts[2] + " " + (parts.length > 3 ? parts[3] : "") + ")";
+        }).toList())).append(" |\n\n");
+        md.append("## Targets\n\n").append(report.targets()).append('\n');
+        md.append(report.sections());
+        Path analysis = Path.of("src/test/resources/bench/analysis.md");
+        if (Files.exists(analysis)) {
+            md.append('\n').append(Files.readString(analysis).strip()).append('\n');
+        }
+        Files.writeString(out.resolve("benchmarks.md"), md.toString());
+        panels.add(0, new Chart.Panel("Live delivery latency", "ms (log)", latencyRuns, List.of("p50", "p95", "p99"),
+                latencyBars.toArray(double[][]::new), true, 5));
+        Chart.write(out.resolve("benchmarks.png"), "Deal Room " + commit + ", " + date + " UTC, "
+                + Runtime.getRuntime().availableProcessors() + " cores; load generator, server and PostgreSQL on one"
+                + " machine", panels);
+        log("wrote %s and benchmarks.png", out.resolve("benchmarks.md"));
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+}
