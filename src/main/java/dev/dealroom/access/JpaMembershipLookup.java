@@ -25,19 +25,19 @@ public class JpaMembershipLookup implements MembershipLookup {
 
     @Override
     public Optional<RoomMember> memberByEmail(UUID roomId, String email) {
-        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and email = ?2", Object[].class)
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and email = ?2")
                 .setParameter(1, roomId).setParameter(2, email).getResultList());
     }
 
     @Override
     public Optional<RoomMember> memberById(UUID roomId, UUID memberId) {
-        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and id = ?2", Object[].class)
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and id = ?2")
                 .setParameter(1, roomId).setParameter(2, memberId).getResultList());
     }
 
     @Override
     public Set<UUID> groupIdsOf(UUID memberId) {
-        List<?> rows = em.createNativeQuery("select group_id from group_member where member_id = ?1", UUID.class)
+        List<?> rows = em.createNativeQuery("select group_id from group_member where member_id = ?1")
                 .setParameter(1, memberId).getResultList();
         Set<UUID> ids = new HashSet<>();
         rows.forEach(row -> ids.add((UUID) row));
@@ -48,9 +48,9 @@ public class JpaMembershipLookup implements MembershipLookup {
     public Optional<UUID> groupId(UUID roomId, String idOrKey) {
         Optional<UUID> id = Ids.parse(idOrKey);
         List<?> rows = id.isPresent()
-                ? em.createNativeQuery("select id from room_group where room_id = ?1 and id = ?2", UUID.class)
+                ? em.createNativeQuery("select id from room_group where room_id = ?1 and id = ?2")
                         .setParameter(1, roomId).setParameter(2, id.get()).getResultList()
-                : em.createNativeQuery("select id from room_group where room_id = ?1 and key = ?2", UUID.class)
+                : em.createNativeQuery("select id from room_group where room_id = ?1 and key = ?2")
                         .setParameter(1, roomId).setParameter(2, idOrKey).getResultList();
         return rows.stream().map(UUID.class::cast).findFirst();
     }

@@ -66,7 +66,7 @@ public class Idempotency {
         String requestHash = Hashes.sha256Hex(write(request));
         @SuppressWarnings("unchecked")
         List<Object[]> earlier = em.createNativeQuery("select request_hash, cast(response as text) from idempotency_key"
-                + " where subject = ?1 and operation = ?2 and key = ?3", Object[].class)
+                + " where subject = ?1 and operation = ?2 and key = ?3")
                 .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key.get())
                 .getResultList();
         if (!earlier.isEmpty()) {

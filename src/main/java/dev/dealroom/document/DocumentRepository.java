@@ -38,8 +38,8 @@ public class DocumentRepository implements GroupContentRepository<Document> {
         }
         return getEntityManager().createNativeQuery("select document_id, member_id, count(*), max(viewed_at),"
                 + " (array_agg(version order by viewed_at desc))[1] from document_view"
-                + " where document_id = any(?1) group by document_id, member_id order by max(viewed_at) desc",
-                Object[].class).setParameter(1, documentIds.toArray(UUID[]::new)).getResultList();
+                + " where document_id = any(?1) group by document_id, member_id order by max(viewed_at) desc")
+                .setParameter(1, documentIds.toArray(UUID[]::new)).getResultList();
     }
 
     public void recordView(UUID documentId, int version, UUID memberId) {

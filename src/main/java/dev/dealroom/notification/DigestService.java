@@ -76,7 +76,7 @@ public class DigestService {
                 where coalesce(p.digest, true)
                 group by m.id, m.room_id, m.email, m.name, r.name, g.name
                 order by m.id, g.name
-                """, Object[].class).setParameter(1, since).getResultList();
+                """).setParameter(1, since).getResultList();
         Map<NotificationService.Recipient, List<Line>> digests = new LinkedHashMap<>();
         for (Object[] row : rows) {
             NotificationService.Recipient to = new NotificationService.Recipient((UUID) row[0], (UUID) row[1],

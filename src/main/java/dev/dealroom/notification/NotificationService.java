@@ -43,7 +43,7 @@ public class NotificationService {
         RoomAccess room = access.enterRoom(caller, roomId);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select mentions, nudges, signoff_requests, digest"
-                + " from notification_preference where member_id = ?1", Object[].class)
+                + " from notification_preference where member_id = ?1")
                 .setParameter(1, room.me().id()).getResultList();
         return rows.stream().findFirst()
                 .map(row -> new NotificationSettings((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3]))
@@ -74,7 +74,7 @@ public class NotificationService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name from member m"
                 + " join room r on r.id = m.room_id left join notification_preference p on p.member_id = m.id"
-                + " where m.room_id = ?1 and m.id = any(?2) and coalesce(p." + kind.column + ", true)", Object[].class)
+                + " where m.room_id = ?1 and m.id = any(?2) and coalesce(p." + kind.column + ", true)")
                 .setParameter(1, roomId)
                 .setParameter(2, memberIds.toArray(UUID[]::new))
                 .getResultList();

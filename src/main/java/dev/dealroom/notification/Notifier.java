@@ -55,10 +55,14 @@ class Notifier {
     }
 
     private void mentioned(EventCommitted event, JsonNode post) {
+        List<Recipient> recipients = recipients(event, ids(post.path("mentions")), Kind.MENTIONS);
+        if (recipients.isEmpty()) {
+            return; // most posts mention nobody: no query, no transaction
+        }
         String group = notifications.groupName(event.groupId());
         String body = post.path("body").asText();
         String excerpt = body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body;
-        for (Recipient to : recipients(event, ids(post.path("mentions")), Kind.MENTIONS)) {
+        for (Recipient to : recipients) {
             postman.send(to, event.actor().name() + " mentioned you in " + group + " — " + to.roomName(), """
                     %s mentioned you in %s:
 
@@ -104,7 +108,7 @@ class Notifier {
     /** The addressed members but the one who acted. */
     private List<Recipient> recipients(EventCommitted event, List<UUID> addressed, Kind kind) {
         List<UUID> others = addressed.stream().filter(id -> !id.equals(event.actor().memberId())).distinct().toList();
-        return notifications.recipients(event.roomId(), others, kind);
+        return others.isEmpty() ? List.of() : notifications.recipients(event.roomId(), others, kind);
     }
 
     private static List<UUID> ids(JsonNode node) {

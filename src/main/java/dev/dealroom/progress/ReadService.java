@@ -68,7 +68,7 @@ public class ReadService {
                 + " (select count(*) from room_event e where e.room_id = ?1 and e.group_id = g.id"
                 + "  and e.seq > coalesce(m.last_seq, 0) and e.actor_member_id is distinct from ?2)"
                 + " from unnest(?3) as g(id)"
-                + " left join read_marker m on m.group_id = g.id and m.member_id = ?2 order by g.id", Object[].class)
+                + " left join read_marker m on m.group_id = g.id and m.member_id = ?2 order by g.id")
                 .setParameter(1, room.roomId()).setParameter(2, room.me().id())
                 .setParameter(3, room.groupIds().toArray(UUID[]::new)).getResultList();
         return rows.stream().map(row -> new UnreadView(row[0].toString(), ((Number) row[1]).longValue(),
@@ -82,12 +82,12 @@ public class ReadService {
         UUID[] groups = room.groupIds().toArray(UUID[]::new);
         @SuppressWarnings("unchecked")
         List<Object[]> updates = em.createNativeQuery("select seq, type, group_id, actor_member_id, actor_name, at"
-                + " from room_event where room_id = ?1 and key_update and group_id = any(?2) order by seq desc",
-                Object[].class).setParameter(1, room.roomId()).setParameter(2, groups).getResultList();
+                + " from room_event where room_id = ?1 and key_update and group_id = any(?2) order by seq desc")
+                .setParameter(1, room.roomId()).setParameter(2, groups).getResultList();
         @SuppressWarnings("unchecked")
         List<Object[]> members = em.createNativeQuery("select gm.group_id, gm.member_id, coalesce(m.last_seq, 0)"
                 + " from group_member gm left join read_marker m on m.member_id = gm.member_id"
-                + " and m.group_id = gm.group_id where gm.group_id = any(?1)", Object[].class)
+                + " and m.group_id = gm.group_id where gm.group_id = any(?1)")
                 .setParameter(1, groups).getResultList();
         Map<UUID, List<Object[]>> byGroup = members.stream().collect(Collectors.groupingBy(row -> (UUID) row[0]));
         List<KeyUpdateView> views = new ArrayList<>();

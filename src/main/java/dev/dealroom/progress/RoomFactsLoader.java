@@ -103,7 +103,7 @@ public class RoomFactsLoader {
 
     @SuppressWarnings("unchecked")
     private void rows(String sql, UUID[] roomIds, Consumer<Object[]> each) {
-        ((List<Object[]>) em.createNativeQuery(sql, Object[].class).setParameter(1, roomIds).getResultList())
+        ((List<Object[]>) em.createNativeQuery(sql).setParameter(1, roomIds).getResultList())
                 .forEach(each);
     }
 

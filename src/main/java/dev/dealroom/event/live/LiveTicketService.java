@@ -66,8 +66,7 @@ public class LiveTicketService {
     public Optional<Admitted> redeem(String ticket, String roomId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("delete from live_ticket where hash = ?1"
-                + " returning cast(room_id as text), subject, email, name, expires_at > now(), session_ends_at",
-                Object[].class)
+                + " returning cast(room_id as text), subject, email, name, expires_at > now(), session_ends_at")
                 .setParameter(1, Hashes.sha256Hex(ticket))
                 .getResultList();
         return rows.stream()
