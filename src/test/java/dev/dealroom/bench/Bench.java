@@ -229,7 +229,7 @@ public final class Bench {
                 The variant puts each buyer in one workstream (proof or business-case) and posts there: each
                 client checks that every post it receives is from a group its member is in.""",
                 rooms.size() * 10, rooms.size(), scale.warmUp().toSeconds(), scale.measured().toSeconds(),
-                scale.step().toSeconds()));
+                scale.step().toSeconds() * 2));
         report.table(Measured.HEADERS, rows);
         report.paragraph(String.format("Server memory with the %,d clients connected, after W: heap in use after a"
                 + " full collection %,.0f MiB, resident set %,.0f MiB.", w.clients(), heap / 1048576.0,
@@ -493,7 +493,7 @@ public final class Bench {
      */
     private void warmUp(Fleet fleet, Fleet.Plan plan, ChildProcess server) throws Exception {
         log("warming up %s", server.url);
-        Window window = fleet.openLoop(plan, scale.rate(), Duration.ZERO, scale.step(), false);
+        Window window = fleet.openLoop(plan, scale.rate(), Duration.ZERO, scale.step().multipliedBy(2), false);
         fleet.settle(window, Duration.ofSeconds(20));
     }
 
@@ -552,7 +552,6 @@ public final class Bench {
                 "QUARKUS_OIDC_CLIENT_ID", OidcTestServer.CLIENT_ID,
                 "QUARKUS_OIDC_TOKEN_ISSUER", OidcTestServer.ISSUER,
                 "QUARKUS_MAILER_MOCK", "true",
-                "QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL", "WARN",
                 "DEALROOM_PUBLIC_URL", "http://127.0.0.1:" + port));
         nodes.add(node);
         node.awaitOk("/q/health/ready", Duration.ofSeconds(60));
