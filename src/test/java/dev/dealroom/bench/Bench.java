@@ -277,10 +277,13 @@ public final class Bench {
         while ((resumed = fleet.allResumedAt()) < 0 && System.nanoTime() - up < 30_000_000_000L) {
             Thread.sleep(5);
         }
+        long firstResumed = fleet.firstResumedAt();
         writer.join();
         Outcome outcome = fleet.settle(writing.get(), Duration.ofSeconds(30));
         fleet.reconnectOnClose(false);
-        double catchUpMs = resumed < 0 ? Double.NaN : Math.max(0, resumed - up) / 1e6;
+        // Clients get in as soon as the port opens, before the health check (polled every 20 ms) answers: the
+        // catch-up is measured from the first client resumed to the last.
+        double catchUpMs = resumed < 0 ? Double.NaN : (resumed - firstResumed) / 1e6;
         report.section("Catch-up after a restart", String.format("""
                 %,d clients connected (%d rooms × 10), writers posting %d posts/s to those rooms throughout. After
                 5 s the server is stopped (SIGTERM) and started again on the same port and database. Clients
@@ -288,7 +291,7 @@ public final class Bench {
                 seq it saw; writers retry a refused post with the same `clientId` until it is answered. Resumed =
                 the client has had its `ready` (replay done). Every acknowledged post is then checked at every
                 receiver, across the whole run.""", some.size() * 10, some.size(), rate));
-        report.table(List.of("stop (SIGTERM → exited) ms", "start → ready ms", "ready → all resumed ms",
+        report.table(List.of("stop (SIGTERM → exited) ms", "start → ready ms", "first → last client resumed ms",
                 "down → all resumed ms", "posts acknowledged", "lost", "duplicated", "posts failed"),
                 List.of(List.of(Report.ms((stopped - down) / 1e6), Report.ms((up - starting) / 1e6),
                         resumed < 0 ? "not all resumed in 30 s" : Report.ms(catchUpMs),
@@ -296,7 +299,7 @@ public final class Bench {
                         Report.count(outcome.lost()), Report.count(outcome.duplicated()),
                         Report.count(outcome.posts() - outcome.acknowledged()))));
         report.check("catch-up of " + some.size() * 10 + " clients after a restart",
-                "<= 2 s from ready, 0 lost, 0 duplicated",
+                "<= 2 s (first to last resumed), 0 lost, 0 duplicated",
                 (resumed < 0 ? "not all resumed" : Report.ms(catchUpMs) + " ms") + ", " + outcome.lost() + " lost, "
                         + outcome.duplicated() + " duplicated",
                 resumed >= 0 && catchUpMs <= 2_000 && outcome.lost() == 0 && outcome.duplicated() == 0);
@@ -412,10 +415,11 @@ public final class Bench {
 
     /** One open-loop run and what it cost the server. */
     private record Measured(int clients, Window window, Outcome outcome, double serverCpuSeconds,
-            double machineBusy) {
+            double generatorCpuSeconds, double machineBusy) {
 
         static final List<String> HEADERS = List.of("run", "clients", "posts/s", "deliveries/s", "p50 ms", "p95 ms",
-                "p99 ms", "max ms", "lost", "duplicated", "failed posts", "server CPU", "machine busy");
+                "p99 ms", "max ms", "lost", "duplicated", "failed posts", "server CPU", "load generator CPU",
+                "machine busy");
         static final List<String> STEP_HEADERS = List.of("posts/s offered", "deliveries/s", "p50 ms", "p99 ms",
                 "max ms", "lost", "dup", "failed", "generator kept up", "server CPU µs / delivery", "machine busy",
                 "sustained");
@@ -453,7 +457,8 @@ public final class Bench {
             row.addAll(List.of(Report.count(outcome.lost()), Report.count(outcome.duplicated()),
                     Report.count(outcome.posts() - outcome.acknowledged()),
                     String.format("%.0f%% of a core", 100 * serverCpuSeconds / window.seconds()),
-                    String.format("%.0f%%", 100 * machineBusy)));
+                    String.format("%.0f%% of a core", 100 * generatorCpuSeconds / window.seconds()),
+                    String.format("%.0f%% of 2 cores", 100 * machineBusy)));
             return row;
         }
 
@@ -472,19 +477,23 @@ public final class Bench {
     private Measured measure(Fleet fleet, Fleet.Plan plan, int rate, Duration warmUp, Duration measured,
             ChildProcess server) throws Exception {
         Duration cpuBefore = Probe.cpu(server.pid());
+        Duration generatorBefore = Probe.cpu(ProcessHandle.current().pid());
         long[] busyBefore = Probe.machineJiffies();
         Window window = fleet.openLoop(plan, rate, warmUp, measured, false);
         Duration cpuAfter = Probe.cpu(server.pid());
+        Duration generatorAfter = Probe.cpu(ProcessHandle.current().pid());
         long[] busyAfter = Probe.machineJiffies();
         Outcome outcome = fleet.settle(window, Duration.ofSeconds(20));
         // The CPU over the whole schedule, warm-up included, is divided by the measured part's share.
         double share = measured.toNanos() / (double) warmUp.plus(measured).toNanos();
         double cpu = (cpuAfter.toNanos() - cpuBefore.toNanos()) / 1e9 * share;
+        double generator = (generatorAfter.toNanos() - generatorBefore.toNanos()) / 1e9 * share;
         log("  p50 %.2f ms, p99 %.2f ms, max %.1f ms, %d lost, %d dup, %d failed, %.0f deliveries/s",
                 Report.p(window.deliveries, 50), Report.p(window.deliveries, 99),
                 window.deliveries.getMaxValue() / 1000.0, outcome.lost(), outcome.duplicated(),
                 outcome.posts() - outcome.acknowledged(), outcome.delivered() / window.seconds());
-        return new Measured(fleet.readyListeners(), window, outcome, cpu, Probe.busyShare(busyBefore, busyAfter));
+        return new Measured(fleet.readyListeners(), window, outcome, cpu, generator,
+                Probe.busyShare(busyBefore, busyAfter));
     }
 
     /**

@@ -149,6 +149,18 @@ final class Fleet implements AutoCloseable {
         reconnect = enabled;
     }
 
+    /** The earliest time a listener resumed after its last close (nanoTime), or -1 if one has not resumed. */
+    long firstResumedAt() {
+        long first = Long.MAX_VALUE;
+        for (Listener listener : listeners) {
+            if (!listener.ready || listener.resumedAt == 0) {
+                return -1;
+            }
+            first = Math.min(first, listener.resumedAt);
+        }
+        return first;
+    }
+
     /** The time by which every listener had resumed after its last close (nanoTime), or -1 if one has not. */
     long allResumedAt() {
         long last = 0;
