@@ -136,6 +136,8 @@ final class Fleet implements AutoCloseable {
     void disconnectAll() throws InterruptedException {
         reconnect = false;
         for (Listener listener : listeners) {
+            // No longer counted as ready from now on, so its close (which comes later) does not count down.
+            listener.ready = false;
             listener.close();
         }
         listeners.clear();
