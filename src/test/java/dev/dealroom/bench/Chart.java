@@ -65,6 +65,9 @@ final class Chart {
             }
         }
         max = Math.max(max, panel.threshold()) * 1.15;
+        if (panel.threshold() > 0) {
+            min = Math.min(min, panel.threshold()); // the target line stays inside the axis
+        }
         double low = panel.logarithmic() ? Math.pow(10, Math.floor(Math.log10(Math.min(min, max / 10)))) : 0;
         double high = panel.logarithmic() ? Math.pow(10, Math.ceil(Math.log10(max))) : niceCeiling(max);
         DoubleUnaryOperator scale = panel.logarithmic()
