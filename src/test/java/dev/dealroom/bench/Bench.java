@@ -128,9 +128,8 @@ public final class Bench {
 
     // ---- scenarios ---------------------------------------------------------------------------------------
 
-    private double[] durableAndCeiling = new double[4];
-
     private void durableWrites() throws Exception {
+        double[] durableAndCeiling = new double[4];
         Pgbench pgbench = new Pgbench(JDBC + DATABASE, DATABASE, work);
         List<List<String>> rows = new ArrayList<>();
         int column = 0;

@@ -230,7 +230,7 @@ final class Fleet implements AutoCloseable {
                 long intended = start + (long) (sent[0] * 1e9 / rate);
                 run.maxScheduleLagNanos = Math.max(run.maxScheduleLagNanos, now - intended);
                 Target target = plan.target(sent[0]);
-                send(nextPost.getAndIncrement(), target, retryFailures ? end + TimeUnit.SECONDS.toNanos(30) : 0);
+                post(nextPost.getAndIncrement(), target, retryFailures ? end + TimeUnit.SECONDS.toNanos(30) : 0);
                 sent[0]++;
             }
             if (now >= end) {
@@ -270,10 +270,6 @@ final class Fleet implements AutoCloseable {
         }
         int index = nextPost.getAndIncrement();
         post(index, writer, 0).onComplete(done -> keepWriting(writer, run));
-    }
-
-    private void send(int index, Target target, long retryUntil) {
-        post(index, target, retryUntil);
     }
 
     private io.vertx.core.Future<Void> post(int index, Target target, long retryUntil) {
