@@ -62,7 +62,7 @@ public final class Bench {
     private final Path work;
     private final Report report = new Report();
     private final List<ChildProcess> nodes = new ArrayList<>();
-    private final List<String> startups = new ArrayList<>();
+    private final List<NodeStart> startups = new ArrayList<>();
     private final List<Chart.Panel> panels = new ArrayList<>();
     private final List<String> latencyRuns = new ArrayList<>();
     private final List<double[]> latencyBars = new ArrayList<>();
@@ -326,7 +326,7 @@ public final class Bench {
                 crossing.p99() <= 10 && crossing.clean());
         latencyRuns.add("2 nodes");
         latencyBars.add(crossing.bars());
-        double slowest = startups.stream().mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).max()
+        double slowest = startups.stream().mapToDouble(NodeStart::readyMs).max()
                 .orElse(Double.NaN);
         report.check("start to ready (slowest node start)", "<= 2 s", Report.ms(slowest) + " ms", slowest <= 2_000);
     }
@@ -411,6 +411,10 @@ public final class Bench {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
+
+    /** A node's start: from spawning the process to its first ready answer, and Quarkus's own figure. */
+    private record NodeStart(String name, double readyMs, String quarkusSays) {
+    }
 
     /** One open-loop run and what it cost the server. */
     private record Measured(int clients, Window window, Outcome outcome, double serverCpuSeconds,
@@ -566,7 +570,7 @@ public final class Bench {
         double ms = (System.nanoTime() - spawned) / 1e6;
         Matcher startedIn = STARTED_IN.matcher(node.output());
         String own = startedIn.find() ? startedIn.group(1) + " s" : "?";
-        startups.add(name + " " + ms + " " + own);
+        startups.add(new NodeStart(name, ms, own));
         log("node %s ready after %.0f ms (Quarkus: started in %s)", name, ms, own);
         return node;
     }
@@ -612,11 +616,9 @@ public final class Bench {
         md.append("| load generator | this harness (`dev.dealroom.bench`), one JVM of its own, Vert.x ")
                 .append(io.vertx.core.impl.launcher.commands.VersionCommand.getVersion())
                 .append(" clients, HdrHistogram |\n");
-        md.append("| node starts | ").append(String.join("; ", startups.stream().map(line -> {
-            String[] parts = line.split(" ");
-            return parts[0] + ": " + Report.ms(Double.parseDouble(parts[1])) + " ms to ready (Quarkus says "
-                    + parts[2] + " " + (parts.length > 3 ? parts[3] : "") + ")";
-        }).toList())).append(" |\n\n");
+        md.append("| node starts | ").append(String.join("; ", startups.stream().map(start -> start.name() + ": "
+                + Report.ms(start.readyMs()) + " ms to ready (Quarkus says " + start.quarkusSays() + ")").toList()))
+                .append(" |\n\n");
         md.append("## Targets\n\n").append(report.targets()).append('\n');
         md.append(report.sections());
         Path analysis = Path.of("src/test/resources/bench/analysis.md");
