@@ -129,4 +129,23 @@ public class AccessPolicy {
                     "Only the room owner and the decision-makers can do this");
         }
     }
+
+    /**
+     * Adding, removing, regrouping or re-inviting a person of one side: the buyer side is managed by the owner and
+     * the decision-makers, the seller side by the owner alone — a buyer's decision-maker steers the buyer's people,
+     * not the seller's team.
+     */
+    public void requireManagerOf(RoomAccess access, boolean sellerSide) {
+        requireManager(access);
+        if (sellerSide && !access.me().owner()) {
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner manages the seller's side");
+        }
+    }
+
+    /** Declaring the deal won or lost, or reopening a decided one, is the owner's call. */
+    public void requireOwnerForOutcome(RoomAccess access) {
+        if (!access.me().owner()) {
+            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner declares the deal won or lost");
+        }
+    }
 }

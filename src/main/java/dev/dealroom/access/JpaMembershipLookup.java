@@ -15,7 +15,7 @@ import dev.dealroom.common.Ids;
 @ApplicationScoped
 public class JpaMembershipLookup implements MembershipLookup {
 
-    private static final String MEMBER_COLUMNS = "select id, room_id, name, owner, decision_maker from member ";
+    private static final String MEMBER_COLUMNS = "select id, room_id, name, owner, decision_maker, side = 'SELLER' from member ";
 
     private final EntityManager em;
 
@@ -57,6 +57,6 @@ public class JpaMembershipLookup implements MembershipLookup {
 
     private static Optional<RoomMember> single(List<Object[]> rows) {
         return rows.stream().findFirst().map(row -> new RoomMember((UUID) row[0], (UUID) row[1], (String) row[2],
-                (Boolean) row[3], (Boolean) row[4]));
+                (Boolean) row[3], (Boolean) row[4], (Boolean) row[5]));
     }
 }

@@ -18,10 +18,12 @@ import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 
 /**
- * Makes creates safe to retry (invariant 3): a create sent with a client-generated id ({@code clientId} in the
- * body or an {@code Idempotency-Key} header) runs once per caller, operation and id; a retry gets the original
+ * Makes creates safe to retry (invariants 3 and 7): a create sent with a client-generated id ({@code clientId} in
+ * the body or an {@code Idempotency-Key} header) runs once per caller, operation and id; a retry gets the original
  * response and creates nothing. Concurrent duplicates take turns on a transaction-scoped advisory lock, so the
- * second sees what the first committed. The same id with a different request is refused (409).
+ * second sees what the first committed. The id belongs to its target (the room or group created in): the same id
+ * with a different request, or sent to another target, is refused (409 {@code idempotency-key-reused}), so it
+ * never answers with another target's item.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -53,17 +55,20 @@ public class Idempotency {
     /**
      * Runs {@code create} unless this caller already ran {@code operation} with this key, in which case the
      * original response is returned. Call inside the create's transaction, after the access checks.
+     *
+     * @param target what the create is made in, resolved (a room's or a group's id; empty for a new room), so that
+     *               the same key sent to another room or group is a different request
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> T once(Caller caller, String operation, Optional<String> key, Object request, Class<T> type,
-            Supplier<T> create) {
+    public <T> T once(Caller caller, String operation, String target, Optional<String> key, Object request,
+            Class<T> type, Supplier<T> create) {
         if (key.isEmpty()) {
             return create.get();
         }
         String lockName = caller.subject() + "\n" + operation + "\n" + key.get();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, lockName).getSingleResult();
-        String requestHash = Hashes.sha256Hex(write(request));
+        String requestHash = Hashes.sha256Hex(target + "\n" + write(request));
         @SuppressWarnings("unchecked")
         List<Object[]> earlier = em.createNativeQuery("select request_hash, cast(response as text) from idempotency_key"
                 + " where subject = ?1 and operation = ?2 and key = ?3")
@@ -72,7 +77,7 @@ public class Idempotency {
         if (!earlier.isEmpty()) {
             if (!requestHash.equals(earlier.get(0)[0])) {
                 throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                        "This client id was already used for a different request");
+                        "This client id was already used for a different request, or in another room or group");
             }
             return read((String) earlier.get(0)[1], type);
         }

@@ -1,13 +1,15 @@
 package dev.dealroom.document;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.dealroom.common.GroupContentRepository;
+import dev.dealroom.common.Ids;
 
 @ApplicationScoped
 public class DocumentRepository implements GroupContentRepository<Document> {
@@ -17,8 +19,17 @@ public class DocumentRepository implements GroupContentRepository<Document> {
     }
 
 
-    public Optional<Document> findByName(UUID roomId, UUID groupId, String name) {
-        return find("roomId = ?1 and groupId = ?2 and name = ?3", roomId, groupId, name).firstResultOptional();
+    /**
+     * The group's document of this name, created when the group has none, row-locked until the transaction ends:
+     * uploads under one name at the same moment take turns and become its next versions one after the other.
+     */
+    public Document lockOrCreate(UUID roomId, UUID groupId, String name, UUID createdBy, Instant now) {
+        getEntityManager().createNativeQuery("insert into document (id, room_id, group_id, name, created_by, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (group_id, name) do nothing")
+                .setParameter(1, Ids.newId()).setParameter(2, roomId).setParameter(3, groupId).setParameter(4, name)
+                .setParameter(5, createdBy).setParameter(6, now).executeUpdate();
+        return find("roomId = ?1 and groupId = ?2 and name = ?3", roomId, groupId, name)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult();
     }
 
     /** The versions of these documents (already scoped to one visible group), newest first. */

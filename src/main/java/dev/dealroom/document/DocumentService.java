@@ -25,7 +25,6 @@ import dev.dealroom.access.GroupAccess;
 import dev.dealroom.common.SqlValues;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Hashes;
-import dev.dealroom.common.Ids;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -94,23 +93,15 @@ public class DocumentService {
         }
         String documentName = documentName(name != null && !name.isBlank() ? name : fileName);
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
-        return idempotency.once(caller, "document.upload", Idempotency.key(clientId, idempotencyKey), request,
+        return idempotency.once(caller, "document.upload", group.groupId().toString(),
+                Idempotency.key(clientId, idempotencyKey), request,
                 DocumentView.class, () -> store(group, file, request));
     }
 
     private DocumentView store(GroupAccess group, Path file, UploadRequest request) {
         Instant now = Instant.now();
-        Document document = documents.findByName(group.roomId(), group.groupId(), request.name()).orElseGet(() -> {
-            Document created = new Document();
-            created.id = Ids.newId();
-            created.roomId = group.roomId();
-            created.groupId = group.groupId();
-            created.name = request.name();
-            created.createdBy = group.me().id();
-            created.createdAt = now;
-            documents.persist(created);
-            return created;
-        });
+        Document document = documents.lockOrCreate(group.roomId(), group.groupId(), request.name(), group.me().id(),
+                now);
         int latest = documents.versionsOf(List.of(document.id)).stream().mapToInt(v -> v.version).max().orElse(0);
         DocumentVersion version = new DocumentVersion();
         version.documentId = document.id;

@@ -1,5 +1,6 @@
 package dev.dealroom.group;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +25,19 @@ public class GroupMembershipRepository implements PanacheRepositoryBase<GroupMem
                 .project(UUID.class).list();
     }
 
-    public boolean isMember(UUID groupId, UUID memberId) {
-        return count("groupId = ?1 and memberId = ?2", groupId, memberId) > 0;
+    /**
+     * Puts the member in the group unless they are in it; true when this call added them. A copy arriving at the
+     * same moment waits for the first to commit and then adds nothing, so one add is one change.
+     */
+    public boolean add(UUID groupId, UUID memberId, Instant at) {
+        return getEntityManager().createNativeQuery("insert into group_member (group_id, member_id, added_at)"
+                + " values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, groupId).setParameter(2, memberId).setParameter(3, at).executeUpdate() == 1;
+    }
+
+    /** Takes the member out of the group; true when this call removed them (copies at once remove once). */
+    public boolean remove(UUID groupId, UUID memberId) {
+        return delete("groupId = ?1 and memberId = ?2", groupId, memberId) == 1;
     }
 
     public void deleteOfMember(UUID memberId) {

@@ -148,7 +148,8 @@ public class GroupService {
     public GroupView create(Caller caller, String roomId, CreateGroupRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
-        return idempotency.once(caller, "group.create", Idempotency.key(request.clientId(), idempotencyKey), request,
+        return idempotency.once(caller, "group.create", room.roomId().toString(),
+                Idempotency.key(request.clientId(), idempotencyKey), request,
                 GroupView.class, () -> create(room, request));
     }
 
@@ -177,8 +178,7 @@ public class GroupService {
     public GroupView addMember(Caller caller, String roomId, String groupRef, String memberId) {
         MembershipEdit edit = admitMembershipEdit(caller, roomId, groupRef, memberId);
         RoomGroup group = edit.group();
-        if (!memberships.isMember(group.id, edit.member().id())) {
-            enrol(edit.member().id(), Set.of(group.id));
+        if (memberships.add(group.id, edit.member().id(), Instant.now())) {
             events.append(group.roomId, EventType.GROUP_MEMBER_ADDED, group.id, Actor.of(edit.room().me()),
                     edit.change());
         }
@@ -190,7 +190,7 @@ public class GroupService {
     public void removeMember(Caller caller, String roomId, String groupRef, String memberId) {
         MembershipEdit edit = admitMembershipEdit(caller, roomId, groupRef, memberId);
         RoomGroup group = edit.group();
-        if (memberships.deleteById(new GroupMembership.Key(group.id, edit.member().id()))) {
+        if (memberships.remove(group.id, edit.member().id())) {
             events.append(group.roomId, EventType.GROUP_MEMBER_REMOVED, group.id, Actor.of(edit.room().me()),
                     edit.change());
         }
@@ -211,6 +211,7 @@ public class GroupService {
         RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
         access.requireManager(room);
         RoomMember member = access.member(room, memberId);
+        access.requireManagerOf(room, member.seller());
         requireEditable(group);
         return new MembershipEdit(room, group, member);
     }

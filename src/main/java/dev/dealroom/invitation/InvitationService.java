@@ -78,8 +78,14 @@ public class InvitationService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
         RoomMember target = access.member(room, memberId);
+        access.requireManagerOf(room, target.seller());
         if (target.owner()) {
             throw new ApiException(ProblemCode.CONFLICT, "The room's owner needs no invitation");
+        }
+        // Resends of one member take turns, so each revokes the link the one before it issued: one link stays open.
+        if (em.createNativeQuery("select 1 from member where id = ?1 for update").setParameter(1, target.id())
+                .getResultList().isEmpty()) {
+            throw ApiException.notFound();
         }
         em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"
                 + " and i.revokedAt is null")
@@ -99,6 +105,7 @@ public class InvitationService {
                 .map(id -> em.find(Invitation.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .filter(found -> found.roomId.equals(room.roomId()))
                 .orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, null));
+        access.requireManagerOf(room, access.member(room, invitation.memberId.toString()).seller());
         if (invitation.claimedAt != null) {
             throw new ApiException(ProblemCode.INVITATION_USED, "It was used; remove the member to take their access away");
         }

@@ -65,18 +65,20 @@ public class MemberService {
         owner.owner = true;
         owner.addedAt = Instant.now();
         members.persist(owner);
-        return new RoomMember(owner.id, roomId, owner.name, true, false);
+        return new RoomMember(owner.id, roomId, owner.name, true, false, true);
     }
 
     @Transactional
     public MemberView add(Caller caller, String roomId, AddMemberRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
-        return idempotency.once(caller, "member.add", Idempotency.key(request.clientId(), idempotencyKey), request,
-                MemberView.class, () -> add(room, request));
+        access.requireManagerOf(room, request.side() == Side.SELLER);
+        return idempotency.once(caller, "member.add", room.roomId().toString(),
+                Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> add(room, request));
     }
 
     private MemberView add(RoomAccess room, AddMemberRequest request) {
+        // Adds to one room take turns, so two people adding the same email at once get one member and one 409.
+        members.lockRoom(room.roomId());
         boolean decisionMaker = Boolean.TRUE.equals(request.decisionMaker());
         if (decisionMaker && request.side() != Side.BUYER) {
             throw ApiException.invalidField("decisionMaker", "invalid-value",
@@ -107,18 +109,26 @@ public class MemberService {
         return toView(member, groupIds.stream().filter(room::sees).toList());
     }
 
-    /** Removes a member and, with them, all their group memberships; their tasks become unassigned. The owner stays. */
+    /**
+     * Removes a member and, with them, all their group memberships; their tasks become unassigned. The owner stays.
+     * Copies of one removal arriving together remove once: the first takes the member's row lock, the others
+     * wait for it and then find no member (404), so one {@code member.removed} is recorded.
+     */
     @Transactional
     public void remove(Caller caller, String roomId, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
         RoomMember target = access.member(room, memberId);
+        access.requireManagerOf(room, target.seller());
         if (target.owner()) {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
         }
+        if (!members.lockInRoom(room.roomId(), target.id())) {
+            throw ApiException.notFound();
+        }
         groups.dropMember(target.id());
         tasks.unassignAll(room.roomId(), target.id());
-        members.deleteById(target.id());
+        members.delete("id", target.id());
         events.append(room.roomId(), EventType.MEMBER_REMOVED, null, Actor.of(room.me()),
                 new MemberRemoved(target.id().toString(), target.name()));
     }

@@ -61,8 +61,8 @@ public class PostService {
     public PostView create(Caller caller, String roomId, String groupRef, CreatePostRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "post.create", Idempotency.key(request.clientId(), idempotencyKey),
-                request, PostView.class, () -> write(group, request));
+        return idempotency.once(caller, "post.create", group.groupId().toString(),
+                Idempotency.key(request.clientId(), idempotencyKey), request, PostView.class, () -> write(group, request));
     }
 
     private PostView write(GroupAccess group, CreatePostRequest request) {
@@ -110,8 +110,14 @@ public class PostService {
         if (post.deletedAt != null) {
             throw new ApiException(ProblemCode.POST_DELETED, null);
         }
-        post.body = request.body().strip();
-        post.mentions = mentions(group, request.mentions());
+        String body = request.body().strip();
+        UUID[] mentions = mentions(group, request.mentions());
+        if (body.equals(post.body) && Arrays.equals(mentions, post.mentions)) {
+            // The same text again (a repeated request): no change, no event.
+            return toView(post);
+        }
+        post.body = body;
+        post.mentions = mentions;
         post.editedAt = Instant.now();
         PostView view = toView(post);
         events.append(group.roomId(), EventType.POST_EDITED, group.groupId(), Actor.of(group.me()), view);
@@ -133,8 +139,9 @@ public class PostService {
     }
 
 
+    /** The caller's own post, locked so that an edit and a delete of it take turns. */
     private Post ownPost(GroupAccess group, String postId) {
-        Post post = posts.requireIn(group, postId);
+        Post post = posts.lockIn(group, postId);
         if (!post.authorId.equals(group.me().id())) {
             throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can change a post");
         }

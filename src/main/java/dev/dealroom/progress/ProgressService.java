@@ -76,7 +76,8 @@ public class ProgressService {
     private PipelineItem item(RoomFacts facts, String email) {
         RoomFacts.Member me = facts.members.stream().filter(member -> member.email().equals(email)).findFirst()
                 .orElseThrow();
-        RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker());
+        RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
+                "SELLER".equals(me.side()));
         ProgressView view = view(facts, member, facts.groupsOf(me.id()));
         RoomFacts.Room room = facts.room;
         return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),

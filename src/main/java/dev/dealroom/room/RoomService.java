@@ -1,10 +1,12 @@
 package dev.dealroom.room;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
@@ -48,8 +50,8 @@ public class RoomService {
     public RoomView create(Caller caller, CreateRoomRequest request, String idempotencyKey) {
         String email = caller.memberEmail().orElseThrow(() -> new ApiException(ProblemCode.EMAIL_NOT_VERIFIED,
                 "Rooms are joined by verified email; ask your identity provider to verify yours"));
-        return idempotency.once(caller, "room.create", Idempotency.key(request.clientId(), idempotencyKey), request,
-                RoomView.class, () -> open(caller, email, request));
+        return idempotency.once(caller, "room.create", "", Idempotency.key(request.clientId(), idempotencyKey),
+                request, RoomView.class, () -> open(caller, email, request));
     }
 
     private RoomView open(Caller caller, String email, CreateRoomRequest request) {
@@ -102,17 +104,25 @@ public class RoomService {
             throw new ApiException(ProblemCode.VALIDATION_FAILED,
                     "Give at least one of stage, status, targetDecisionDate");
         }
-        Room entity = rooms.findById(room.roomId());
+        // Locked: concurrent changes take turns, and the outcome rule below is checked against the latest status.
+        Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
+        if (request.status() != null && request.status() != entity.status
+                && (request.status().decided() || entity.status.decided())) {
+            access.requireOwnerForOutcome(room);
+        }
         if (request.targetDecisionDate() != null) {
             Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
-            entity.targetDecisionDate = request.targetDecisionDate();
         }
-        if (request.stage() != null) {
-            entity.stage = request.stage();
+        LocalDate date = Objects.requireNonNullElse(request.targetDecisionDate(), entity.targetDecisionDate);
+        RoomStage stage = Objects.requireNonNullElse(request.stage(), entity.stage);
+        RoomStatus status = Objects.requireNonNullElse(request.status(), entity.status);
+        if (Objects.equals(date, entity.targetDecisionDate) && stage == entity.stage && status == entity.status) {
+            // Nothing changes (a repeated request): no event, so one change is one event however often it is sent.
+            return view(room, entity, entity.lastSeq);
         }
-        if (request.status() != null) {
-            entity.status = request.status();
-        }
+        entity.targetDecisionDate = date;
+        entity.stage = stage;
+        entity.status = status;
         entity.updatedAt = Instant.now();
         long seq = events.append(room.roomId(), EventType.ROOM_UPDATED, null, Actor.of(room.me()),
                 RoomSummary.of(entity));

@@ -59,7 +59,8 @@ public class SignoffService {
     public SignoffView request(Caller caller, String roomId, String groupRef, CreateSignoffRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "signoff.create", Idempotency.key(request.clientId(), idempotencyKey),
+        return idempotency.once(caller, "signoff.create", group.groupId().toString(),
+                Idempotency.key(request.clientId(), idempotencyKey),
                 request, SignoffView.class, () -> {
                     Set<UUID> approverIds = approvers(group, request.approverIds());
                     Signoff signoff = new Signoff();
@@ -91,14 +92,16 @@ public class SignoffService {
     public SignoffView decide(Caller caller, String roomId, String groupRef, String signoffId,
             DecisionRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Signoff signoff = signoffs.requireIn(group, signoffId);
+        // Locked: two approvers deciding at once take turns, so the second sees the first's decision and the
+        // last approval closes the sign-off.
+        Signoff signoff = signoffs.lockIn(group, signoffId);
         List<SignoffApprover> approvers = signoffs.approversOf(List.of(signoff.id));
         SignoffApprover mine = approvers.stream().filter(a -> a.memberId.equals(group.me().id())).findFirst()
                 .orElseThrow(() -> new ApiException(ProblemCode.FORBIDDEN, "You are not an approver of this sign-off"));
-        requireOpen(signoff);
         if (mine.decision != null) {
             throw new ApiException(ProblemCode.ALREADY_DECIDED, null);
         }
+        requireOpen(signoff);
         mine.decision = request.decision();
         mine.comment = Inputs.blankToNull(request.comment());
         mine.decidedAt = Instant.now();
@@ -116,7 +119,7 @@ public class SignoffService {
     @Transactional
     public SignoffView withdraw(Caller caller, String roomId, String groupRef, String signoffId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Signoff signoff = signoffs.requireIn(group, signoffId);
+        Signoff signoff = signoffs.lockIn(group, signoffId);
         if (!signoff.authorId.equals(group.me().id())) {
             throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can withdraw a sign-off");
         }

@@ -25,7 +25,13 @@ public class TaskRepository implements GroupContentRepository<Task> {
     }
 
 
+    /**
+     * The position after the group's last task. Takes the group's row lock first, so that tasks created at the
+     * same moment get distinct positions.
+     */
     public int nextPosition(UUID roomId, UUID groupId) {
+        getEntityManager().createNativeQuery("select 1 from room_group where room_id = ?1 and id = ?2 for no key update")
+                .setParameter(1, roomId).setParameter(2, groupId).getResultList();
         Integer last = find("select max(t.position) from Task t where t.roomId = ?1 and t.groupId = ?2", roomId,
                 groupId).project(Integer.class).firstResult();
         return last == null ? 0 : last + 1;

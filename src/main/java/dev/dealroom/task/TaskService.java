@@ -75,7 +75,8 @@ public class TaskService {
     public TaskView create(Caller caller, String roomId, String groupRef, CreateTaskRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "task.create", Idempotency.key(request.clientId(), idempotencyKey), request,
+        return idempotency.once(caller, "task.create", group.groupId().toString(),
+                Idempotency.key(request.clientId(), idempotencyKey), request,
                 TaskView.class, () -> {
                     Task task = new Task();
                     task.id = Ids.newId();
@@ -102,7 +103,8 @@ public class TaskService {
     @Transactional
     public TaskView update(Caller caller, String roomId, String groupRef, String taskId, UpdateTaskRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Task task = tasks.requireIn(group, taskId);
+        // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.
+        Task task = tasks.lockIn(group, taskId);
         if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
             throw new ApiException(ProblemCode.FORBIDDEN,
                     "The task's owner, the room owner and the decision-makers change tasks");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +79,22 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theSellersSideAndTheOutcomeAreTheOwnersTheBuyersSideIsAlsoTheDecisionMakers() {
+        RoomAccess ownerAccess = policy.enterRoom(caller("owner@example.test"), roomId.toString());
+        RoomAccess dmAccess = policy.enterRoom(caller("dm@example.test"), roomId.toString());
+        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
+        policy.requireManagerOf(ownerAccess, true);
+        policy.requireManagerOf(ownerAccess, false);
+        policy.requireManagerOf(dmAccess, false);
+        policy.requireOwnerForOutcome(ownerAccess);
+        for (Runnable refused : List.<Runnable>of(() -> policy.requireManagerOf(dmAccess, true),
+                () -> policy.requireOwnerForOutcome(dmAccess), () -> policy.requireManagerOf(buyerAccess, false),
+                () -> policy.requireManagerOf(buyerAccess, true), () -> policy.requireOwnerForOutcome(buyerAccess))) {
+            assertEquals(ProblemCode.FORBIDDEN, assertThrows(ApiException.class, refused::run).code());
+        }
+    }
+
+    @Test
     void membersAreFoundOnlyInTheSameRoom() {
         RoomAccess access = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
         assertEquals(decisionMaker, policy.member(access, decisionMaker.id().toString()));
@@ -137,7 +154,7 @@ class AccessPolicyTest {
         private final Map<UUID, Set<UUID>> groupsOf = new HashMap<>();
 
         RoomMember member(String email, boolean isOwner, boolean isDecisionMaker, UUID... groups) {
-            RoomMember member = new RoomMember(UUID.randomUUID(), roomId, email, isOwner, isDecisionMaker);
+            RoomMember member = new RoomMember(UUID.randomUUID(), roomId, email, isOwner, isDecisionMaker, isOwner);
             byEmail.put(email, member);
             groupsOf.put(member.id(), new HashSet<>(Set.of(groups)));
             return member;

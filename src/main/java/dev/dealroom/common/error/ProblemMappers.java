@@ -1,8 +1,10 @@
 package dev.dealroom.common.error;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,6 +39,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Unique violation, foreign key violation, serialisation failure, deadlock. */
+    private static final Set<String> CONCURRENCY_SQL_STATES = Set.of("23505", "23503", "40001", "40P01");
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -129,8 +134,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
+        if (lostToConcurrentChange(e)) {
+            LOG.debugf("Refused after a concurrent change: %s", e);
+            return respond(ProblemCode.CONFLICT, null, List.of());
+        }
         LOG.error("Unexpected error", e);
         return respond(ProblemCode.INTERNAL_ERROR, null, List.of());
+    }
+
+    /**
+     * Whether the request failed because another one changed the same rows first, wherever the database said so
+     * (a statement, or the commit, which wraps the cause): a unique or foreign key conflict, a stale entity, a
+     * serialisation failure or a deadlock. Services lock what they change, so this is a safety net: the client
+     * gets a 409 it can retry, never a 500.
+     */
+    private static boolean lostToConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.StaleStateException
+                    || cause instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && CONCURRENCY_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The response for a problem; also used outside JAX-RS mappers (request filters). */

@@ -61,6 +61,6 @@ class LiveConnectionTest {
 
     private static RoomAccess access() {
         UUID room = UUID.randomUUID();
-        return new RoomAccess(room, new RoomMember(UUID.randomUUID(), room, "Slow reader", false, false), Set.of());
+        return new RoomAccess(room, new RoomMember(UUID.randomUUID(), room, "Slow reader", false, false, false), Set.of());
     }
 }

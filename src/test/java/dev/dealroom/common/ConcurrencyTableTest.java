@@ -1,0 +1,491 @@
+package dev.dealroom.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.dealroom.support.Burst;
+import dev.dealroom.support.Burst.Answer;
+import dev.dealroom.support.Burst.Call;
+import dev.dealroom.support.Burst.Form;
+import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.Person;
+import io.quarkus.arc.Arc;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every mutating operation x identical and conflicting copies sent at the same moment -> the outcomes allowed and
+ * the events recorded (invariant 6 of DESIGN.md): one change is one event however many copies arrive, two
+ * conflicting changes give one success and one clear 409 (or two successes where both may), and never a 5xx.
+ * Each row runs on a fresh room; add a row with every new write. A row's lock can be checked by taking it away:
+ * the row then fails (most bursts race on every run; each row's comment names the lock it guards).
+ */
+@QuarkusTest
+class ConcurrencyTableTest {
+
+    /** A burst, what it may end in, the events it must record (by type, exactly), and a check of the state after. */
+    record Row(List<Call> calls, Set<List<String>> allowed, Function<List<Answer>, Map<String, Integer>> events,
+            Consumer<List<Answer>> then) {
+
+        Row(List<Call> calls, Set<List<String>> allowed, Map<String, Integer> events) {
+            this(calls, allowed, answers -> events, answers -> {
+            });
+        }
+
+        Row then(Consumer<List<Answer>> check) {
+            return new Row(calls, allowed, events, check);
+        }
+    }
+
+    enum Operation {
+        /** Retried create (idempotency's advisory lock): one room. */
+        CREATE_ROOM_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Map<String, Object> body = Map.of("name", "Twice", "prospectAccount", "Acme",
+                        "targetDecisionDate", "2027-06-30", "clientId", "room-1");
+                return new Row(Call.post(room.owner, "/api/rooms", body).times(6), only(copies("201", 6)), Map.of())
+                        .then(answers -> {
+                            assertEquals(1, answers.stream().map(a -> a.json().getString("room.id")).distinct().count());
+                            String roomId = answers.get(0).json().getString("room.id");
+                            assertEquals(Map.of("room.created", 1), eventsOf(room.owner, roomId, 0));
+                        });
+            }
+        },
+        /** The room row lock: the same change sent six times is one change. */
+        UPDATE_ROOM_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.patch(room.owner, roomPath(room), Map.of("stage", "PROPOSAL")).times(6),
+                        only(copies("200", 6)), Map.of("room.updated", 1));
+            }
+        },
+        /** The room row lock: two managers changing different fields at once both keep their change. */
+        UPDATE_ROOM_BY_TWO {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(List.of(Call.patch(room.owner, roomPath(room), Map.of("stage", "PROPOSAL")),
+                        Call.patch(room.decisionMaker, roomPath(room), Map.of("targetDecisionDate", "2027-05-15"))),
+                        only(List.of("200", "200")), Map.of("room.updated", 2)).then(answers -> {
+                            var now = room.owner.api().get(roomPath(room)).then().statusCode(200).extract().jsonPath();
+                            assertEquals("PROPOSAL", now.getString("room.stage"));
+                            assertEquals("2027-05-15", now.getString("room.targetDecisionDate"));
+                        });
+            }
+        },
+        /** Retried add (idempotency): one member, one invitation. */
+        ADD_MEMBER_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, roomPath(room) + "/members", newMember("m-1")).times(6),
+                        only(copies("201", 6)), Map.of("member.added", 1, "invitation.sent", 1));
+            }
+        },
+        /** The room row lock taken by adds: the same person added four times at once is one member. */
+        ADD_MEMBER_SAME_EMAIL {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Map<String, Object> body = newMember(null);
+                List<Call> calls = Stream.of(room.owner, room.owner, room.decisionMaker, room.decisionMaker)
+                        .map(who -> Call.post(who, roomPath(room) + "/members", body)).toList();
+                return new Row(calls, only(outcomes("201", "409 member-exists", 3)),
+                        Map.of("member.added", 1, "invitation.sent", 1));
+            }
+        },
+        /** The member row lock: one removal, however many copies. */
+        REMOVE_MEMBER_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.delete(room.owner, roomPath(room) + "/members/" + room.outsiderId).times(6),
+                        only(outcomes("204", "404 not-found", 5)), Map.of("member.removed", 1));
+            }
+        },
+        /** Retried create (idempotency): one group. */
+        CREATE_GROUP_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, roomPath(room) + "/groups",
+                        Map.of("name", "Security review", "clientId", "g-1")).times(6), only(copies("201", 6)),
+                        Map.of("group.created", 1));
+            }
+        },
+        /** Insert-or-nothing on the membership's key: one addition. */
+        ADD_GROUP_MEMBER_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.put(room.owner, groupPath(room, "proof") + "/members/" + room.outsiderId, null)
+                        .times(6), only(copies("200", 6)), Map.of("group.member_added", 1));
+            }
+        },
+        /** A bulk delete that counts its rows: one removal. */
+        REMOVE_GROUP_MEMBER_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.delete(room.owner, groupPath(room, "proof") + "/members/" + room.groupMemberId)
+                        .times(6), only(copies("204", 6)), Map.of("group.member_removed", 1));
+            }
+        },
+        /** Retried create (idempotency): one post. */
+        CREATE_POST_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/posts",
+                        Map.of("body", "Pilot went well", "clientId", "p-1")).times(6), only(copies("201", 6)),
+                        Map.of("post.created", 1)).then(answers -> assertEquals(1,
+                                answers.stream().map(a -> a.json().getString("id")).distinct().count()));
+            }
+        },
+        /** A retry id belongs to its target: the same id in two groups at once never answers with the other's post. */
+        CREATE_POST_SAME_ID_IN_TWO_GROUPS {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Map<String, Object> body = Map.of("body", "Where do we stand?", "clientId", "p-2");
+                return new Row(List.of(Call.post(room.decisionMaker, groupPath(room, "proof") + "/posts", body),
+                        Call.post(room.decisionMaker, groupPath(room, "steering") + "/posts", body)),
+                        only(List.of("201", "409 idempotency-key-reused")), Map.of("post.created", 1));
+            }
+        },
+        /** The post row lock: the same edit six times is one edit. */
+        EDIT_POST_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String post = postPath(room);
+                return new Row(Call.patch(room.groupMember, post, Map.of("body", "Pilot went very well")).times(6),
+                        only(copies("200", 6)), Map.of("post.edited", 1));
+            }
+        },
+        /** The post row lock: a post deleted while it is edited (three clicks each) stays deleted. */
+        EDIT_AND_DELETE_POST {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String post = postPath(room);
+                List<Call> calls = new ArrayList<>(Call.patch(room.groupMember, post, Map.of("body", "Second thoughts"))
+                        .times(3));
+                calls.addAll(Call.delete(room.groupMember, post).times(3));
+                Set<List<String>> allowed = Set.of(0, 1, 2, 3).stream()
+                        .map(edited -> sorted(outcomes("200", edited, "409 post-deleted", 3 - edited), copies("204", 3)))
+                        .collect(Collectors.toSet());
+                return new Row(calls, allowed,
+                        answers -> answers.stream().anyMatch(a -> a.status() == 200)
+                                ? Map.of("post.edited", 1, "post.deleted", 1) : Map.of("post.deleted", 1),
+                        answers -> {
+                            var now = room.groupMember.api().get(post).then().statusCode(200).extract().jsonPath();
+                            assertTrue(now.getBoolean("deleted"));
+                            assertEquals(null, now.getString("body"));
+                        });
+            }
+        },
+        /** The post row lock: one deletion, however many copies. */
+        DELETE_POST_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.delete(room.groupMember, postPath(room)).times(6), only(copies("204", 6)),
+                        Map.of("post.deleted", 1));
+            }
+        },
+        /** Retried create (idempotency): one task. */
+        CREATE_TASK_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, groupPath(room, "proof") + "/tasks",
+                        Map.of("title", "Connect the warehouse", "clientId", "t-1")).times(6), only(copies("201", 6)),
+                        Map.of("task.created", 1));
+            }
+        },
+        /** The group row lock taken for a task's position: four tasks created at once get four places. */
+        CREATE_TASKS_AT_ONCE {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                List<Call> calls = new ArrayList<>();
+                for (int i = 1; i <= 4; i++) {
+                    calls.add(Call.post(room.owner, groupPath(room, "proof") + "/tasks", Map.of("title", "Step " + i)));
+                }
+                return new Row(calls, only(copies("201", 4)), Map.of("task.created", 4)).then(answers -> assertEquals(4,
+                        answers.stream().map(a -> a.json().getInt("position")).distinct().count()));
+            }
+        },
+        /** The task row lock: the same status move six times is one change. */
+        UPDATE_TASK_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.patch(room.owner, taskPath(room), Map.of("status", "IN_PROGRESS")).times(6),
+                        only(copies("200", 6)), Map.of("task.updated", 1));
+            }
+        },
+        /**
+         * The task row lock: TODO -> DONE and TODO -> BLOCKED at once (three clicks each) never make DONE -> BLOCKED or
+         * BLOCKED -> DONE: the winner's copies change nothing more, the loser's are refused.
+         */
+        UPDATE_TASK_CONFLICTING {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String task = taskPath(room);
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, task, Map.of("status", "DONE")).times(3));
+                calls.addAll(Call.patch(room.decisionMaker, task, Map.of("status", "BLOCKED", "blockedReason",
+                        "No access")).times(3));
+                return new Row(calls, only(outcomes("200", 3, "409 invalid-transition", 3)),
+                        Map.of("task.updated", 1));
+            }
+        },
+        /** Retried create (idempotency): one sign-off. */
+        REQUEST_SIGNOFF_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, groupPath(room, "proof") + "/signoffs", Map.of("title",
+                        "Proof accepted", "approverIds", List.of(room.groupMemberId), "clientId", "s-1")).times(6),
+                        only(copies("201", 6)), Map.of("signoff.requested", 1));
+            }
+        },
+        /** The sign-off row lock: two approvers approving at once (three clicks each) close it APPROVED. */
+        TWO_APPROVERS_AT_ONCE {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String decision = signoffPath(room, room.groupMemberId, room.decisionMakerId) + "/decision";
+                Map<String, Object> approve = Map.of("decision", "APPROVED");
+                List<Call> calls = new ArrayList<>(Call.post(room.groupMember, decision, approve).times(3));
+                calls.addAll(Call.post(room.decisionMaker, decision, approve).times(3));
+                return new Row(calls, only(outcomes("200", 2, "409 already-decided", 4)),
+                        Map.of("signoff.decided", 2)).then(answers -> assertEquals("APPROVED",
+                                room.owner.api().get(decision.replace("/decision", "")).then().statusCode(200)
+                                        .extract().path("status")));
+            }
+        },
+        /** The sign-off row lock: one approver's two decisions at once (three clicks each): one counts. */
+        ONE_APPROVER_TWO_DECISIONS {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String decision = signoffPath(room, room.groupMemberId, room.decisionMakerId) + "/decision";
+                List<Call> calls = new ArrayList<>(Call.post(room.groupMember, decision, Map.of("decision", "APPROVED"))
+                        .times(3));
+                calls.addAll(Call.post(room.groupMember, decision, Map.of("decision", "REJECTED")).times(3));
+                return new Row(calls, only(outcomes("200", "409 already-decided", 5)), Map.of("signoff.decided", 1));
+            }
+        },
+        /** The sign-off row lock: a decision racing the author's withdrawal (three clicks each): one of them happens. */
+        DECISION_AND_WITHDRAWAL {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String signoff = signoffPath(room, room.groupMemberId);
+                List<Call> calls = new ArrayList<>(Call.post(room.groupMember, signoff + "/decision",
+                        Map.of("decision", "APPROVED")).times(3));
+                calls.addAll(Call.post(room.owner, signoff + "/withdraw", null).times(3));
+                Set<List<String>> allowed = Set.of(
+                        sorted(outcomes("200", "409 already-decided", 2), copies("409 signoff-closed", 3)),
+                        outcomes("200", "409 signoff-closed", 5));
+                return new Row(calls, allowed,
+                        answers -> decided(answers) ? Map.of("signoff.decided", 1) : Map.of("signoff.withdrawn", 1),
+                        answers -> assertEquals(decided(answers) ? "APPROVED" : "WITHDRAWN",
+                                room.owner.api().get(signoff).then().statusCode(200).extract().path("status")));
+            }
+        },
+        /** Retried upload (idempotency): one version. */
+        UPLOAD_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Form file = new Form("results.csv", "text/csv", "a,b\n1,2\n".getBytes(), Map.of("clientId", "d-1"));
+                return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/documents", file).times(4),
+                        only(copies("201", 4)), Map.of("document.uploaded", 1));
+            }
+        },
+        /**
+         * The document row lock: three files under one name at once become its next versions, one after the other.
+         * (A new name is serialised by its unique key; a new version only by the lock.)
+         */
+        UPLOADS_UNDER_ONE_NAME {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                room.groupMember.api().contentType("multipart/form-data").multiPart("file", "plan.csv",
+                        "v,1\n".getBytes(), "text/csv").post(groupPath(room, "proof") + "/documents").then()
+                        .statusCode(201);
+                List<Call> calls = new ArrayList<>();
+                for (int i = 2; i <= 4; i++) {
+                    calls.add(Call.post(room.groupMember, groupPath(room, "proof") + "/documents",
+                            new Form("plan.csv", "text/csv", ("v," + i + "\n").getBytes(), Map.of())));
+                }
+                return new Row(calls, only(copies("201", 3)), Map.of("document.uploaded", 3)).then(answers -> {
+                    List<Map<String, Object>> documents = room.groupMember.api()
+                            .get(groupPath(room, "proof") + "/documents").then().statusCode(200).extract().path("$");
+                    assertEquals(1, documents.size());
+                    assertEquals(List.of(4, 3, 2, 1), room.groupMember.api().get(groupPath(room, "proof") + "/documents")
+                            .then().extract().path("[0].versions.version"));
+                });
+            }
+        },
+        /** The nudged member's row lock: once a day, however many clicks. */
+        NUDGE_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, roomPath(room) + "/members/" + room.groupMemberId + "/nudges",
+                        Map.of("topic", "OVERDUE_TASKS")).times(4), only(outcomes("201", "409 nudge-limit", 3)),
+                        Map.of("nudge.sent", 1));
+            }
+        },
+        /** The invitee's row lock: resends take turns, each revoking the link before it, so one link stays open. */
+        RESEND_INVITATION_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.owner, roomPath(room) + "/members/" + room.groupMemberId + "/invitations",
+                        null).times(4), only(copies("201", 4)), Map.of("invitation.sent", 4)).then(answers -> {
+                            List<String> open = room.owner.api().get(roomPath(room) + "/invitations").then()
+                                    .statusCode(200).extract().path("findAll { it.memberId == '"
+                                            + room.groupMemberId + "' && it.status == 'OPEN' }.id");
+                            assertEquals(1, open.size(), open.toString());
+                        });
+            }
+        },
+        /** The invitation row lock: one revocation. */
+        REVOKE_INVITATION_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String invitation = room.owner.api().get(roomPath(room) + "/invitations").then().statusCode(200)
+                        .extract().path("find { it.memberId == '" + room.groupMemberId + "' }.id");
+                return new Row(Call.delete(room.owner, roomPath(room) + "/invitations/" + invitation).times(4),
+                        only(copies("204", 4)), Map.of("invitation.revoked", 1));
+            }
+        },
+        /** The invitation row lock: a link is used once. */
+        CLAIM_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Matcher link = Pattern.compile("/#/join/([A-Za-z0-9_-]{43})")
+                        .matcher(Arc.container().instance(MockMailbox.class).get().getMailsSentTo(room.groupMember.email()).get(0).getText());
+                assertTrue(link.find());
+                return new Row(Call.post(room.groupMember, "/api/invitations/claim", Map.of("token", link.group(1)))
+                        .times(4), only(outcomes("200", "409 invitation-used", 3)), Map.of("invitation.claimed", 1));
+            }
+        },
+        /** An upsert that only moves forward: no event, no error. */
+        MARK_READ_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.put(room.groupMember, groupPath(room, "proof") + "/read", Map.of("seq", room.seq()))
+                        .times(6), only(copies("200", 6)), Map.of());
+            }
+        },
+        /** An upsert: the settings are what was sent. */
+        NOTIFICATION_SETTINGS_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.put(room.groupMember, roomPath(room) + "/notifications", Map.of("mentions", false,
+                        "nudges", true, "signoffRequests", true, "digest", false)).times(6), only(copies("200", 6)),
+                        Map.of());
+            }
+        },
+        /** Independent inserts: every ticket is issued. */
+        LIVE_TICKETS_AT_ONCE {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.post(room.groupMember, roomPath(room) + "/live-tickets", null).times(6),
+                        only(copies("201", 6)), Map.of());
+            }
+        };
+
+        abstract Row prepare(DealRoomFixture room);
+
+        /** Whether one of the burst's first three calls (the decisions) succeeded. */
+        static boolean decided(List<Answer> answers) {
+            return answers.subList(0, 3).stream().anyMatch(answer -> answer.status() == 200);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Operation.class)
+    void simultaneousCopiesEndInOneAllowedOutcome(Operation operation) {
+        DealRoomFixture room = new DealRoomFixture();
+        Row row = operation.prepare(room);
+        long before = room.seq();
+
+        List<Answer> answers = Burst.fire(row.calls());
+
+        List<String> outcomes = answers.stream().map(Answer::outcome).sorted().toList();
+        assertTrue(row.allowed().contains(outcomes), operation + " ended in " + outcomes + ", allowed: "
+                + row.allowed() + "\n" + answers);
+        assertEquals(new TreeMap<>(row.events().apply(answers)), eventsOf(room.owner, room.roomId, before),
+                operation + ": events recorded");
+        row.then().accept(answers);
+    }
+
+    /** The number of events of each type after {@code since}, as {@code who} sees them. */
+    static Map<String, Integer> eventsOf(Person who, String roomId, long since) {
+        List<String> types = who.api().get("/api/rooms/{r}/events?since={s}", roomId, since).then().statusCode(200)
+                .extract().path("events.type");
+        return new TreeMap<>(types.stream().collect(Collectors.groupingBy(type -> type,
+                Collectors.reducing(0, type -> 1, Integer::sum))));
+    }
+
+    static Set<List<String>> only(List<String> outcomes) {
+        return Set.of(outcomes.stream().sorted().toList());
+    }
+
+    static List<String> sorted(List<String> some, List<String> others) {
+        return Stream.concat(some.stream(), others.stream()).sorted().toList();
+    }
+
+    static List<String> copies(String outcome, int n) {
+        return Collections.nCopies(n, outcome);
+    }
+
+    static List<String> outcomes(String first, String rest, int restCount) {
+        return outcomes(first, 1, rest, restCount);
+    }
+
+    static List<String> outcomes(String first, int firstCount, String rest, int restCount) {
+        List<String> all = new ArrayList<>(copies(first, firstCount));
+        all.addAll(copies(rest, restCount));
+        return all;
+    }
+
+    static Map<String, Object> newMember(String clientId) {
+        Map<String, Object> body = new TreeMap<>(Map.of("email", "late.joiner@example.test", "name", "Late Joiner",
+                "side", "BUYER", "groups", List.of("proof")));
+        if (clientId != null) {
+            body.put("clientId", clientId);
+        }
+        return body;
+    }
+
+    static String roomPath(DealRoomFixture room) {
+        return "/api/rooms/" + room.roomId;
+    }
+
+    static String groupPath(DealRoomFixture room, String group) {
+        return roomPath(room) + "/groups/" + group;
+    }
+
+    /** A post by the proof buyer. */
+    static String postPath(DealRoomFixture room) {
+        String id = room.groupMember.api().body(Map.of("body", "Pilot went well")).post(groupPath(room, "proof")
+                + "/posts").then().statusCode(201).extract().path("id");
+        return groupPath(room, "proof") + "/posts/" + id;
+    }
+
+    /** A TODO task made by the owner. */
+    static String taskPath(DealRoomFixture room) {
+        String id = room.owner.api().body(Map.of("title", "Connect the warehouse")).post(groupPath(room, "proof")
+                + "/tasks").then().statusCode(201).extract().path("id");
+        return groupPath(room, "proof") + "/tasks/" + id;
+    }
+
+    /** A sign-off asked by the owner of these approvers. */
+    static String signoffPath(DealRoomFixture room, String... approverIds) {
+        String id = room.owner.api().body(Map.of("title", "Proof accepted", "approverIds", List.of(approverIds)))
+                .post(groupPath(room, "proof") + "/signoffs").then().statusCode(201).extract().path("id");
+        return groupPath(room, "proof") + "/signoffs/" + id;
+    }
+}
