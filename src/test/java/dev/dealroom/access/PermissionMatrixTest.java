@@ -44,6 +44,11 @@ class PermissionMatrixTest {
         LIST_MEMBERS("GET /api/rooms/{roomId}/members", (f, r) -> r.get("/api/rooms/{r}/members", f.roomId)),
         ADD_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newMember()).post("/api/rooms/{r}/members", f.roomId)),
         REMOVE_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId, extraMember(f))),
+        // The seller's side is the owner's: a buyer's decision-maker manages buyer-side people only.
+        ADD_SELLER_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newSeller()).post("/api/rooms/{r}/members", f.roomId)),
+        REMOVE_SELLER_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId,
+                sellerMember(f))),
+        DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON")).patch("/api/rooms/{r}", f.roomId)),
         LIST_GROUPS("GET /api/rooms/{roomId}/groups", (f, r) -> r.get("/api/rooms/{r}/groups", f.roomId)),
         CREATE_GROUP("POST /api/rooms/{roomId}/groups", (f, r) -> r.body(Map.of("name", "Security review")).post("/api/rooms/{r}/groups", f.roomId)),
         GET_GROUP_BY_KEY("GET /api/rooms/{roomId}/groups/{groupId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof", f.roomId)),
@@ -51,6 +56,10 @@ class PermissionMatrixTest {
         ADD_GROUP_MEMBER("PUT /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.put("/api/rooms/{r}/groups/proof/members/{m}", f.roomId, f.outsiderId)),
         REMOVE_GROUP_MEMBER("DELETE /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/groups/proof/members/{m}", f.roomId,
                 f.groupMemberId)),
+        ADD_SELLER_TO_GROUP("PUT /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.put("/api/rooms/{r}/groups/proof/members/{m}", f.roomId,
+                sellerMember(f))),
+        REMOVE_SELLER_FROM_GROUP("DELETE /api/rooms/{roomId}/groups/{groupId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/groups/proof/members/{m}",
+                f.roomId, sellerMember(f))),
         LIST_EVENTS("GET /api/rooms/{roomId}/events", (f, r) -> r.get("/api/rooms/{r}/events?since=0", f.roomId)),
         ISSUE_LIVE_TICKET("POST /api/rooms/{roomId}/live-tickets",
                 (f, r) -> r.post("/api/rooms/{r}/live-tickets", f.roomId)),
@@ -102,6 +111,10 @@ class PermissionMatrixTest {
                 .post("/api/rooms/{r}/members/{m}/invitations", f.roomId, f.groupMemberId)),
         REVOKE_INVITATION("DELETE /api/rooms/{roomId}/invitations/{invitationId}", (f, r) -> r
                 .delete("/api/rooms/{r}/invitations/{i}", f.roomId, invitationOf(f, f.groupMemberId))),
+        RESEND_SELLER_INVITATION("POST /api/rooms/{roomId}/members/{memberId}/invitations", (f, r) -> r
+                .post("/api/rooms/{r}/members/{m}/invitations", f.roomId, sellerMember(f))),
+        REVOKE_SELLER_INVITATION("DELETE /api/rooms/{roomId}/invitations/{invitationId}", (f, r) -> r
+                .delete("/api/rooms/{r}/invitations/{i}", f.roomId, invitationOf(f, sellerMember(f)))),
         // No caller holds this link's token, so every signed-in caller learns only that it is not valid.
         CLAIM_INVITATION("POST /api/invitations/claim", (f, r) -> r.body(Map.of("token", "no-such-invitation"))
                 .post("/api/invitations/claim")),
@@ -131,12 +144,17 @@ class PermissionMatrixTest {
             { Endpoint.LIST_MEMBERS,            401, 404,     200,     200,   200,   200 },
             { Endpoint.ADD_MEMBER,              401, 404,     403,     403,   201,   201 },
             { Endpoint.REMOVE_MEMBER,           401, 404,     403,     403,   204,   204 },
+            { Endpoint.ADD_SELLER_MEMBER,       401, 404,     403,     403,   201,   403 },
+            { Endpoint.REMOVE_SELLER_MEMBER,    401, 404,     403,     403,   204,   403 },
+            { Endpoint.DECLARE_ROOM_WON,        401, 404,     403,     403,   200,   403 },
             { Endpoint.LIST_GROUPS,             401, 404,     200,     200,   200,   200 },
             { Endpoint.CREATE_GROUP,            401, 404,     403,     403,   201,   201 },
             { Endpoint.GET_GROUP_BY_KEY,        401, 404,     404,     200,   200,   200 },
             { Endpoint.GET_GROUP_BY_ID,         401, 404,     404,     200,   200,   200 },
             { Endpoint.ADD_GROUP_MEMBER,        401, 404,     404,     403,   200,   200 },
             { Endpoint.REMOVE_GROUP_MEMBER,     401, 404,     404,     403,   204,   204 },
+            { Endpoint.ADD_SELLER_TO_GROUP,     401, 404,     404,     403,   200,   403 },
+            { Endpoint.REMOVE_SELLER_FROM_GROUP, 401, 404,    404,     403,   204,   403 },
             { Endpoint.LIST_EVENTS,             401, 404,     200,     200,   200,   200 },
             { Endpoint.ISSUE_LIVE_TICKET,       401, 404,     201,     201,   201,   201 },
             // Group content, in proof; GroupContent says who made each item the by-id rows act on.
@@ -171,6 +189,8 @@ class PermissionMatrixTest {
             { Endpoint.LIST_INVITATIONS,        401, 404,     403,     403,   200,   200 },
             { Endpoint.RESEND_INVITATION,       401, 404,     403,     403,   201,   201 },
             { Endpoint.REVOKE_INVITATION,       401, 404,     403,     403,   204,   204 },
+            { Endpoint.RESEND_SELLER_INVITATION, 401, 404,    403,     403,   201,   403 },
+            { Endpoint.REVOKE_SELLER_INVITATION, 401, 404,    403,     403,   204,   403 },
             { Endpoint.CLAIM_INVITATION,        401, 404,     404,     404,   404,   404 },
             // Notifications: everyone's own settings
             { Endpoint.NOTIFICATION_SETTINGS,   401, 404,     200,     200,   200,   200 },
@@ -242,6 +262,16 @@ class PermissionMatrixTest {
     private static Map<String, Object> newMember() {
         Person newcomer = Person.random("newcomer");
         return Map.of("email", newcomer.email(), "name", newcomer.name(), "side", "BUYER");
+    }
+
+    private static Map<String, Object> newSeller() {
+        Person newcomer = Person.random("presales");
+        return Map.of("email", newcomer.email(), "name", newcomer.name(), "side", "SELLER", "groups", List.of("proof"));
+    }
+
+    /** A seller-side member in proof (added by the owner), that the row acts on. */
+    private static String sellerMember(DealRoomFixture room) {
+        return room.addMember(room.owner, Person.random("presales"), "SELLER", false, "proof");
     }
 
     /** A plain member, in proof, that the row may try to remove. */

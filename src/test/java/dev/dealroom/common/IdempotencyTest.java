@@ -120,4 +120,38 @@ class IdempotencyTest {
                 .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(400)
                 .body("errors[0].field", equalTo("clientId"));
     }
+
+    /** Invariant 7: the same id sent to another group or room is refused, never answered with the first one's item. */
+    @Test
+    void aKeyBelongsToItsTargetGroupAndRoom() {
+        DealRoomFixture room = new DealRoomFixture();
+        Map<String, Object> post = Map.of("body", "Same words, two groups", "clientId", "k-target");
+        room.decisionMaker.api().body(post).post("/api/rooms/{r}/groups/proof/posts", room.roomId).then()
+                .statusCode(201);
+        long seq = room.seq();
+        room.decisionMaker.api().body(post).post("/api/rooms/{r}/groups/steering/posts", room.roomId).then()
+                .statusCode(409).body("code", equalTo("idempotency-key-reused"));
+        room.decisionMaker.api().get("/api/rooms/{r}/groups/steering/posts", room.roomId).then()
+                .body("posts.size()", equalTo(0));
+        assertEquals(seq, room.seq(), "nothing was written");
+        // the same group by key or by id is the same target
+        room.decisionMaker.api().body(post).post("/api/rooms/{r}/groups/{g}/posts", room.roomId, room.proofId).then()
+                .statusCode(201);
+
+        Map<String, Object> task = Map.of("title", "Same task", "clientId", "k-task");
+        room.owner.api().body(task).post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201);
+        room.owner.api().body(task).post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then().statusCode(409)
+                .body("code", equalTo("idempotency-key-reused"));
+
+        String otherRoom = DealRoomFixture.createRoom(room.owner, "Another deal");
+        Map<String, Object> group = Map.of("name", "Security", "clientId", "k-group");
+        room.owner.api().body(group).post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201);
+        room.owner.api().body(group).post("/api/rooms/{r}/groups", otherRoom).then().statusCode(409)
+                .body("code", equalTo("idempotency-key-reused"));
+        Map<String, Object> member = Map.of("email", "same@example.test", "name", "Same", "side", "BUYER",
+                "clientId", "k-member");
+        room.owner.api().body(member).post("/api/rooms/{r}/members", room.roomId).then().statusCode(201);
+        room.owner.api().body(member).post("/api/rooms/{r}/members", otherRoom).then().statusCode(409)
+                .body("code", equalTo("idempotency-key-reused"));
+    }
 }

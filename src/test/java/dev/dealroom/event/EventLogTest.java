@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,9 +137,10 @@ class EventLogTest {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (int i = 0; i < writes; i++) {
-                String stage = i % 2 == 0 ? "PROPOSAL" : "NEGOTIATION";
+                // each write changes something (a repeated change records nothing)
+                String date = LocalDate.of(2027, 1, 1).plusDays(i).toString();
                 DealRoomFixture target = room;
-                results.add(pool.submit(() -> target.owner.api().body(Map.of("stage", stage))
+                results.add(pool.submit(() -> target.owner.api().body(Map.of("targetDecisionDate", date))
                         .patch("/api/rooms/{r}", target.roomId).statusCode()));
             }
             for (Future<Integer> result : results) {
