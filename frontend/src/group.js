@@ -414,7 +414,7 @@ async function members(session, group, base) {
 
   function render() {
     const inGroup = new Set(group.memberIds);
-    const others = session.members.filter((m) => !inGroup.has(m.id));
+    const others = session.members.filter((m) => !inGroup.has(m.id) && session.manages(m.id));
     const editable = session.manager && !fixed;
     const select = h('select', { 'aria-label': 'Room member to add' },
       others.map((m) => h('option', { value: m.id }, m.name)));
@@ -422,7 +422,7 @@ async function members(session, group, base) {
       h('ul', { class: 'members', 'aria-label': 'Group members' }, group.memberIds.map((id) => h('li', { class: 'member' },
         presenceDot(session.presence.has(id)),
         h('span', { class: 'member-name' }, session.memberName(id)),
-        editable && id !== session.me.id ? h('button', { type: 'button', class: 'link',
+        editable && id !== session.me.id && session.manages(id) ? h('button', { type: 'button', class: 'link',
           onclick: (e) => acting(e.currentTarget, error, () => del(`${base}/members/${id}`)) },
         `Remove ${session.memberName(id)}`) : null))),
       fixed ? h('p', { class: 'muted small' }, 'This group’s membership follows the room’s roles.') : null,

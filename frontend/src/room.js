@@ -61,6 +61,12 @@ export class RoomSession {
     return this.me.owner || this.me.decisionMaker;
   }
 
+  /** Whether I add, remove, regroup and re-invite this member: the seller's side is the owner's alone. */
+  manages(memberId) {
+    const member = this.member(memberId);
+    return Boolean(member) && (this.me.owner || (this.me.decisionMaker && member.side === 'BUYER'));
+  }
+
   member(id) {
     return this.members.find((m) => m.id === id);
   }
@@ -225,18 +231,19 @@ function invitationsSection(session, invitations, refresh) {
   invitations.forEach((i) => { if (!latest.has(i.memberId)) latest.set(i.memberId, i); }); // newest first
   const error = errorText();
   const rows = [...latest.values()].filter((i) => session.member(i.memberId));
+  const mine = (i) => session.manages(i.memberId);
   return [
     h('h2', { id: 'invitations-title' }, 'Invitations'),
     rows.length === 0 ? h('p', { class: 'muted' }, 'Nobody invited yet.') : h('ul', { class: 'members' }, rows.map((i) =>
       h('li', { class: 'member', 'data-invitation-status': i.status },
         h('span', { class: 'member-name' }, session.memberName(i.memberId)),
         h('span', { class: 'muted' }, `${i.email} · ${INVITATION_TEXT[i.status]}`),
-        i.status !== 'CLAIMED' ? h('button', { type: 'button', class: 'small-button',
+        i.status !== 'CLAIMED' && mine(i) ? h('button', { type: 'button', class: 'small-button',
           onclick: (e) => acting(e.currentTarget, error, async () => {
             await post(`/api/rooms/${session.roomId}/members/${i.memberId}/invitations`);
             await refresh();
           }) }, `Send ${session.memberName(i.memberId)} a new link`) : null,
-        i.status === 'OPEN' ? h('button', { type: 'button', class: 'small-button',
+        i.status === 'OPEN' && mine(i) ? h('button', { type: 'button', class: 'small-button',
           onclick: (e) => acting(e.currentTarget, error, async () => {
             await del(`/api/rooms/${session.roomId}/invitations/${i.id}`);
             await refresh();
@@ -259,8 +266,9 @@ function inviteForm(session) {
       field('Name', h('input', { name: 'name', required: true, maxlength: 200 }))),
     h('div', { class: 'row' },
       field('Title', h('input', { name: 'title', maxlength: 200 })),
+      // a decision-maker invites the buyer's people; the seller's team is the owner's
       field('Side', h('select', { name: 'side' },
-        h('option', { value: 'BUYER' }, 'Buyer'), h('option', { value: 'SELLER' }, 'Seller')))),
+        h('option', { value: 'BUYER' }, 'Buyer'), session.me.owner ? h('option', { value: 'SELLER' }, 'Seller') : null))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'decisionMaker' }),
       ' Decision-maker (joins steering, manages the room)'),
     h('fieldset', {}, h('legend', {}, 'Groups'),
