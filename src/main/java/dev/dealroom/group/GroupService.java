@@ -162,7 +162,10 @@ public class GroupService {
         memberIds.add(room.me().id());
         Inputs.resolveEach("memberIds", Objects.requireNonNullElse(request.memberIds(), List.of()),
                 ref -> access.findMember(room, ref), "unknown-member", "No such member in this room")
-                .forEach(member -> memberIds.add(member.id()));
+                .forEach(member -> {
+                    access.requireManagerOf(room, member.seller());
+                    memberIds.add(member.id());
+                });
         // Names need not be unique: refusing a taken name would tell the caller about groups they cannot see.
         RoomGroup group = newGroup(room.roomId(), null, request.name().strip(), kind, Instant.now());
         for (UUID memberId : memberIds) {
