@@ -103,6 +103,8 @@ public class TaskService {
     @Transactional
     public TaskView update(Caller caller, String roomId, String groupRef, String taskId, UpdateTaskRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        // The new owner is held before the task is locked: the order a member's removal takes its locks in.
+        UUID newOwner = request.ownerId() == null ? null : owner(group, request.ownerId());
         // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.
         Task task = tasks.lockIn(group, taskId);
         if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
@@ -121,12 +123,9 @@ public class TaskService {
             task.description = Inputs.blankToNull(request.description());
             changed.add("description");
         }
-        if (request.ownerId() != null) {
-            UUID owner = owner(group, request.ownerId());
-            if (!owner.equals(task.ownerId)) {
-                task.ownerId = owner;
-                changed.add("ownerId");
-            }
+        if (newOwner != null && !newOwner.equals(task.ownerId)) {
+            task.ownerId = newOwner;
+            changed.add("ownerId");
         }
         if (request.dueDate() != null && !request.dueDate().equals(task.dueDate)) {
             task.dueDate = Inputs.plausibleDate("dueDate", request.dueDate());
@@ -188,8 +187,13 @@ public class TaskService {
     }
 
 
+    /**
+     * A group member to own a task, held in the room until the transaction ends: a removal of that member at the
+     * same moment either waits and then unassigns this task too, or goes first and this assignment is refused.
+     */
     private UUID owner(GroupAccess group, String memberId) {
         return access.groupMember(group, memberId).map(member -> member.id())
+                .filter(id -> tasks.holdMember(group.roomId(), id))
                 .orElseThrow(() -> ApiException.invalidField("ownerId", "not-in-group",
                         "A task's owner is a member of its group"));
     }

@@ -1,6 +1,7 @@
 package dev.dealroom.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ class ConcurrencyTableTest {
                         answers -> {
                             var now = room.groupMember.api().get(post).then().statusCode(200).extract().jsonPath();
                             assertTrue(now.getBoolean("deleted"));
-                            assertEquals(null, now.getString("body"));
+                            assertNull(now.getString("body"));
                         });
             }
         },
@@ -241,6 +242,28 @@ class ConcurrencyTableTest {
                         "No access")).times(3));
                 return new Row(calls, only(outcomes("200", 3, "409 invalid-transition", 3)),
                         Map.of("task.updated", 1));
+            }
+        },
+        /**
+         * The assignee's row (held by the assignment) and the removed member's row (locked by the removal): a task
+         * given to a member being removed ends unassigned, never owned by someone outside the room.
+         */
+        ASSIGN_TASK_TO_A_LEAVING_MEMBER {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String task = taskPath(room);
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, task, Map.of("ownerId", room.groupMemberId))
+                        .times(3));
+                calls.add(Call.delete(room.decisionMaker, roomPath(room) + "/members/" + room.groupMemberId));
+                Set<List<String>> allowed = Set.of(0, 1, 2, 3).stream()
+                        .map(assigned -> sorted(outcomes("200", assigned, "400 validation-failed", 3 - assigned),
+                                List.of("204")))
+                        .collect(Collectors.toSet());
+                return new Row(calls, allowed,
+                        answers -> answers.stream().anyMatch(a -> a.status() == 200)
+                                ? Map.of("task.updated", 1, "member.removed", 1) : Map.of("member.removed", 1),
+                        answers -> assertNull(room.owner.api().get(task).then().statusCode(200)
+                                .extract().<String>path("ownerId")));
             }
         },
         /** Retried create (idempotency): one sign-off. */
