@@ -37,15 +37,18 @@ public record Person(String email, String name, boolean emailVerified) {
 
     /** The ID token the provider hands the server at the end of a browser sign-in (audience: this client). */
     public String idToken() {
-        Instant now = Instant.now();
+        return idTokenExpiringAt(Instant.now().plusSeconds(600));
+    }
+
+    public String idTokenExpiringAt(Instant expiry) {
         return Jwt.issuer(OidcTestServer.ISSUER)
                 .subject("sub-" + email)
                 .audience(OidcTestServer.CLIENT_ID)
                 .claim("email", email)
                 .claim("email_verified", emailVerified)
                 .claim("name", name)
-                .issuedAt(now)
-                .expiresAt(now.plusSeconds(600))
+                .issuedAt(Instant.now())
+                .expiresAt(expiry)
                 .sign();
     }
 
