@@ -110,6 +110,19 @@ class KeycloakIT {
         }
     }
 
+    @Test
+    void onlyAccessTokensMeantForDealRoomAreAccepted() {
+        // the realm's API client puts deal-room in its access tokens' audience
+        Map<String, Object> tokens = tokens("ivan.it@northwind.example", "deal-room-api");
+        api((String) tokens.get("access_token")).get("/api/me").then().statusCode(200);
+        // the ID token of the same sign-in (typ ID, for deal-room-api) does not act as Ivan
+        api((String) tokens.get("id_token")).get("/api/me").then().statusCode(401)
+                .body("code", equalTo("unauthenticated"));
+        // nor does an access token the realm issues to another of its clients
+        String adminCli = (String) tokens("ivan.it@northwind.example", "admin-cli").get("access_token");
+        api(adminCli).get("/api/me").then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+
     /** The token of the newest invitation link in the mails the server has sent. */
     private static String invitationToken() throws IOException, InterruptedException {
         Pattern link = Pattern.compile("/#/join/([A-Za-z0-9_-]{43})");
@@ -129,11 +142,16 @@ class KeycloakIT {
 
     /** A user's access token from the realm's API client (password grant: the demo users' password is demo). */
     private static String token(String username) {
+        return (String) tokens(username, "deal-room-api").get("access_token");
+    }
+
+    /** The token response of a password grant for {@code username} through {@code clientId}, ID token included. */
+    private static Map<String, Object> tokens(String username, String clientId) {
         return RestAssured.given().contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("client_id", "deal-room-api")
-                .formParam("username", username).formParam("password", "demo")
+                .formParam("grant_type", "password").formParam("client_id", clientId)
+                .formParam("username", username).formParam("password", "demo").formParam("scope", "openid")
                 .post(keycloak.url + REALM + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then().statusCode(200).extract().jsonPath().getMap("");
     }
 
     private static void setAccessTokenLifespan(int seconds) {

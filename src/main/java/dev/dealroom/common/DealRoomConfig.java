@@ -59,6 +59,14 @@ public interface DealRoomConfig {
          */
         @WithDefault("true")
         boolean requireVerifiedEmail();
+
+        /**
+         * The clients a bearer token must be meant for: its {@code aud} names one of them, or its {@code azp} is
+         * one. Unset, this server's own client ({@code quarkus.oidc.client-id}). {@code any} accepts every access
+         * token the provider signs: only for the dev-mode provider, whose access tokens carry neither claim.
+         * Whatever the list, an ID or refresh token ({@code typ} other than {@code Bearer}) is never accepted.
+         */
+        Optional<List<String>> tokenAudiences();
     }
 
     interface Api {

@@ -13,7 +13,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 public final class OidcTestServer {
 
     public static final String ISSUER = "https://server.example.com";
+    /** This server's client: the web page's sign-in, and the audience API tokens must name. */
     public static final String CLIENT_ID = "deal-room";
+    /** The client scripts get their tokens from (Keycloak's realm calls it so too). */
+    public static final String API_CLIENT_ID = "deal-room-api";
 
     private OidcTestServer() {
     }

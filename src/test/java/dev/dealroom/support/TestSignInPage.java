@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -43,7 +45,15 @@ public final class TestSignInPage {
     }
 
     /** Lets {@code person} sign in through the page. */
-    public static synchronized void allow(Person person) {
+    public static void allow(Person person) {
+        allow(person, Instant.now().plusSeconds(600));
+    }
+
+    /**
+     * Lets {@code person} sign in through the page with an ID token that expires at {@code sessionEnds}; the
+     * provider issues no refresh token, so the session cannot be renewed past it.
+     */
+    public static synchronized void allow(Person person, Instant sessionEnds) {
         WireMock provider = provider();
         if (!installed) {
             provider.register(get(urlPathMatching(REALM + "/?")).atPriority(1)
@@ -59,7 +69,8 @@ public final class TestSignInPage {
         String tokens;
         try {
             tokens = new ObjectMapper().writeValueAsString(java.util.Map.of("access_token", person.token(),
-                    "id_token", person.idToken(), "token_type", "Bearer", "expires_in", 600));
+                    "id_token", person.idTokenExpiringAt(sessionEnds), "token_type", "Bearer", "expires_in",
+                    Duration.between(Instant.now(), sessionEnds).toSeconds()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,20 +1,32 @@
 package dev.dealroom.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.dealroom.support.Person;
+import dev.dealroom.support.TestSignInPage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
-/** The web page's sign-in, seen from HTTP: the code flow starts at /login, and cookies cannot be ridden cross-site. */
+/**
+ * The web page's sign-in, seen from HTTP: the code flow starts at /login, also over a session that has ended, and
+ * cookies cannot be ridden cross-site.
+ */
 @QuarkusTest
 class SignInTest {
 
@@ -28,6 +40,34 @@ class SignInTest {
                 .header("Location", containsString("client_id=deal-room"))
                 .header("Location", containsString("code_challenge_method=S256"))
                 .header("Location", containsString("redirect_uri=http%3A%2F%2Flocalhost%3A8081%2Flogin"));
+    }
+
+    @Test
+    void signInStartsAFreshCodeFlowOnceTheSessionHasEnded() throws InterruptedException {
+        Person person = Person.random("buyer");
+        Instant sessionEnds = Instant.now().plusSeconds(3);
+        Map<String, String> session = signIn(person, sessionEnds);
+        given().cookies(session).get("/api/me").then().statusCode(200).body("email", equalTo(person.email()));
+
+        Thread.sleep(Duration.between(Instant.now(), sessionEnds).toMillis() + 1500);
+        // the page's calls get a problem, and its Sign in button leads to the provider at once
+        given().cookies(session).accept("application/json").get("/api/me")
+                .then().statusCode(401).body("code", equalTo("unauthenticated"));
+        Response restart = given().redirects().follow(false).accept("text/html").cookies(session).get("/login");
+        restart.then().statusCode(302)
+                .header("Location", containsString("/auth/realms/quarkus?"))
+                .header("Location", containsString("response_type=code"));
+        // the ended session's cookie goes, so that the provider's answer completes the new sign-in
+        assertThat(restart.headers().getValues("Set-Cookie"), hasItem(startsWith("q_session=;")));
+    }
+
+    @Test
+    void signInStartsAFreshCodeFlowOverAnUnreadableSessionCookie() {
+        given().redirects().follow(false).accept("text/html").cookie("q_session", "not-a-session")
+                .get("/login")
+                .then().statusCode(302)
+                .header("Location", containsString("/auth/realms/quarkus?"))
+                .header("Location", containsString("response_type=code"));
     }
 
     @Test
@@ -59,6 +99,22 @@ class SignInTest {
         unverified.api().get("/api/me").then().statusCode(200)
                 .body("email", nullValue())
                 .body("emailVerified", equalTo(false));
+    }
+
+    /** The authorization code flow as a browser runs it through the test provider's sign-in page: the session cookies. */
+    private static Map<String, String> signIn(Person person, Instant sessionEnds) {
+        TestSignInPage.allow(person, sessionEnds);
+        Response toProvider = given().redirects().follow(false).accept("text/html").get("/login");
+        toProvider.then().statusCode(302);
+        String state = URLDecoder.decode(toProvider.header("Location").replaceAll(".*[?&]state=([^&]*).*", "$1"),
+                StandardCharsets.UTF_8);
+        Response back = given().redirects().follow(false).accept("text/html").cookies(toProvider.cookies())
+                .queryParam("state", state).queryParam("code", person.email())
+                .get("/login");
+        back.then().statusCode(302);
+        Map<String, String> session = new HashMap<>(back.cookies());
+        session.entrySet().removeIf(cookie -> cookie.getValue().isEmpty());
+        return session;
     }
 
     @Test

@@ -173,7 +173,8 @@ public class ProblemMappers {
         return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code, detail, errors));
     }
 
-    private static Response unauthorized() {
+    /** 401 {@code unauthenticated}; also the sign-in's answer when it cannot send the browser to the provider. */
+    public static Response unauthorized() {
         return problem(ProblemCode.UNAUTHENTICATED, null, List.of())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.BearerTokens;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.access.RoomAccess;
@@ -42,14 +43,16 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final AccessPolicy access;
     private final LiveTicketService tickets;
     private final TenantIdentityProvider tokens;
+    private final BearerTokens bearerTokens;
     private final Origins origins;
     private final DealRoomConfig config;
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
-            Origins origins, DealRoomConfig config) {
+            BearerTokens bearerTokens, Origins origins, DealRoomConfig config) {
         this.access = access;
         this.tickets = tickets;
         this.tokens = tokens;
+        this.bearerTokens = bearerTokens;
         this.origins = origins;
         this.config = config;
     }
@@ -78,6 +81,7 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             // Verified like any API request's token, but without the HTTP layer answering on our behalf.
             caller = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
+                    .map(bearerTokens::check)
                     .map(identity -> new LiveTicketService.Admitted(caller(identity),
                             CurrentCaller.sessionEnds(identity)));
         } else {

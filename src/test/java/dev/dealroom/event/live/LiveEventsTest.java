@@ -145,6 +145,8 @@ class LiveEventsTest {
         String token = "Bearer " + room.groupMember.token();
         assertEquals(401, LiveClient.refusal(room.roomId, "", Map.of()));
         assertEquals(401, LiveClient.refusal(room.roomId, "", Map.of("Authorization", "Bearer not.a.jwt")));
+        assertEquals(401, LiveClient.refusal(room.roomId, "",
+                Map.of("Authorization", "Bearer " + room.groupMember.idToken())), "an ID token is no access token");
         assertEquals(404, LiveClient.refusal(room.roomId, "",
                 Map.of("Authorization", "Bearer " + room.stranger.token())));
         assertEquals(404, LiveClient.refusal("not-a-room", "", Map.of("Authorization", token)));
