@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -41,14 +42,16 @@ public class GroupService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
+    private final MemberLocks memberLocks;
 
     public GroupService(GroupRepository groups, GroupMembershipRepository memberships, AccessPolicy access,
-            EventLog events, Idempotency idempotency) {
+            EventLog events, Idempotency idempotency, MemberLocks memberLocks) {
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
+        this.memberLocks = memberLocks;
     }
 
     /** The default groups of a room being opened, each with its owner in it. */
@@ -216,6 +219,10 @@ public class GroupService {
         RoomMember member = access.member(room, memberId);
         access.requireManagerOf(room, member.seller());
         requireEditable(group);
+        // Held: a membership of someone being removed from the room waits for, or comes after, the removal (404).
+        if (!memberLocks.hold(room.roomId(), member.id())) {
+            throw ApiException.notFound();
+        }
         return new MembershipEdit(room, group, member);
     }
 

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -44,15 +45,17 @@ public class InvitationService {
     private final DealRoomConfig config;
     private final Event<InvitationIssued> issued;
     private final Emails emails;
+    private final MemberLocks memberLocks;
 
     public InvitationService(EntityManager em, AccessPolicy access, EventLog events, DealRoomConfig config,
-            Event<InvitationIssued> issued, Emails emails) {
+            Event<InvitationIssued> issued, Emails emails, MemberLocks memberLocks) {
         this.em = em;
         this.access = access;
         this.events = events;
         this.config = config;
         this.issued = issued;
         this.emails = emails;
+        this.memberLocks = memberLocks;
     }
 
     /** Invites a member just added to the room, in the transaction that added them. */
@@ -82,9 +85,9 @@ public class InvitationService {
         if (target.owner()) {
             throw new ApiException(ProblemCode.CONFLICT, "The room's owner needs no invitation");
         }
-        // Resends of one member take turns, so each revokes the link the one before it issued: one link stays open.
-        if (em.createNativeQuery("select 1 from member where id = ?1 for update").setParameter(1, target.id())
-                .getResultList().isEmpty()) {
+        // The sender is held first (the new link names them), then resends of one member take turns, so each
+        // revokes the link the one before it issued: one link stays open.
+        if (!memberLocks.hold(room.roomId(), room.me().id()) || !memberLocks.lockForChange(room.roomId(), target.id())) {
             throw ApiException.notFound();
         }
         em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"

@@ -20,22 +20,6 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("roomId = ?1 and id = ?2", roomId, memberId).firstResultOptional();
     }
 
-    /**
-     * Takes the room's row lock for a change of who is in it: the lock the event log takes to number the room's
-     * events, taken earlier. Safe from deadlocks because the rest of an add only takes the key-share locks of its
-     * foreign keys, which no other writer's locks block.
-     */
-    public void lockRoom(UUID roomId) {
-        getEntityManager().createNativeQuery("select 1 from room where id = ?1 for no key update")
-                .setParameter(1, roomId).getResultList();
-    }
-
-    /** Locks the member's row until the transaction ends; false when there is no such member (any more). */
-    public boolean lockInRoom(UUID roomId, UUID memberId) {
-        return !getEntityManager().createNativeQuery("select 1 from member where room_id = ?1 and id = ?2 for update")
-                .setParameter(1, roomId).setParameter(2, memberId).getResultList().isEmpty();
-    }
-
     public boolean emailTaken(UUID roomId, String email) {
         return count("roomId = ?1 and email = ?2", roomId, email) > 0;
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -41,9 +42,10 @@ public class MemberService {
     private final Idempotency idempotency;
     private final TaskService tasks;
     private final InvitationService invitations;
+    private final MemberLocks locks;
 
     public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency, TaskService tasks, InvitationService invitations) {
+            Idempotency idempotency, TaskService tasks, InvitationService invitations, MemberLocks locks) {
         this.members = members;
         this.groups = groups;
         this.access = access;
@@ -51,6 +53,7 @@ public class MemberService {
         this.idempotency = idempotency;
         this.tasks = tasks;
         this.invitations = invitations;
+        this.locks = locks;
     }
 
     /** The owner of a room being opened: seller side, named as their identity provider names them. */
@@ -77,8 +80,11 @@ public class MemberService {
     }
 
     private MemberView add(RoomAccess room, AddMemberRequest request) {
-        // Adds to one room take turns, so two people adding the same email at once get one member and one 409.
-        members.lockRoom(room.roomId());
+        // The adder is held first: their invitation will name them (a foreign key), and a removal of the adder at
+        // the same moment must not wait for this add while it waits for the removal.
+        if (!locks.hold(room.roomId(), room.me().id())) {
+            throw ApiException.notFound();
+        }
         boolean decisionMaker = Boolean.TRUE.equals(request.decisionMaker());
         if (decisionMaker && request.side() != Side.BUYER) {
             throw ApiException.invalidField("decisionMaker", "invalid-value",
@@ -87,6 +93,8 @@ public class MemberService {
         Set<UUID> groupIds = groups.resolveForNewMember(room,
                 Objects.requireNonNullElse(request.groups(), List.of()), decisionMaker);
         String email = request.email().strip().toLowerCase(Locale.ROOT);
+        // Two adds of one email at the same moment both pass this check; the unique key (room, email) then lets one
+        // in and answers the other member-exists as well (common.error.ProblemMappers).
         if (members.emailTaken(room.roomId(), email)) {
             throw new ApiException(ProblemCode.MEMBER_EXISTS, email + " is already a member of this room");
         }
@@ -123,7 +131,7 @@ public class MemberService {
         if (target.owner()) {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
         }
-        if (!members.lockInRoom(room.roomId(), target.id())) {
+        if (!locks.lockForRemoval(room.roomId(), target.id())) {
             throw ApiException.notFound();
         }
         groups.dropMember(target.id());

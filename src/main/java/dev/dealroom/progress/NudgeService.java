@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -31,11 +32,13 @@ public class NudgeService {
     private final EntityManager em;
     private final AccessPolicy access;
     private final EventLog events;
+    private final MemberLocks memberLocks;
 
-    public NudgeService(EntityManager em, AccessPolicy access, EventLog events) {
+    public NudgeService(EntityManager em, AccessPolicy access, EventLog events, MemberLocks memberLocks) {
         this.em = em;
         this.access = access;
         this.events = events;
+        this.memberLocks = memberLocks;
     }
 
     @Transactional
@@ -46,8 +49,9 @@ public class NudgeService {
         Instant now = Instant.now();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         // Serialise nudges of this member so the once-a-day rule holds under concurrent clicks.
-        em.createNativeQuery("select 1 from member where id = ?1 for update").setParameter(1, member.id())
-                .getResultList();
+        if (!memberLocks.lockForChange(room.roomId(), member.id())) {
+            throw ApiException.notFound();
+        }
         long earlier = ((Number) em.createNativeQuery("select count(*) from nudge where member_id = ?1"
                 + " and topic = ?2 and sent_on = ?3").setParameter(1, member.id()).setParameter(2, topic.name())
                 .setParameter(3, today).getSingleResult()).longValue();

@@ -25,12 +25,6 @@ public class TaskRepository implements GroupContentRepository<Task> {
     }
 
 
-    /** Takes a key-share lock on the member's row, so that they stay in the room until this transaction ends. */
-    public boolean holdMember(UUID roomId, UUID memberId) {
-        return !getEntityManager().createNativeQuery("select 1 from member where room_id = ?1 and id = ?2 for key share")
-                .setParameter(1, roomId).setParameter(2, memberId).getResultList().isEmpty();
-    }
-
     /**
      * The position after the group's last task. Takes the group's row lock first, so that tasks created at the
      * same moment get distinct positions.

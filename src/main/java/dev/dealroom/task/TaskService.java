@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.access.RoomAccess;
@@ -37,14 +38,16 @@ public class TaskService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
+    private final MemberLocks memberLocks;
 
     public TaskService(TaskRepository tasks, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency) {
+            Idempotency idempotency, MemberLocks memberLocks) {
         this.tasks = tasks;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
+        this.memberLocks = memberLocks;
     }
 
     @Transactional
@@ -193,7 +196,7 @@ public class TaskService {
      */
     private UUID owner(GroupAccess group, String memberId) {
         return access.groupMember(group, memberId).map(member -> member.id())
-                .filter(id -> tasks.holdMember(group.roomId(), id))
+                .filter(id -> memberLocks.hold(group.roomId(), id))
                 .orElseThrow(() -> ApiException.invalidField("ownerId", "not-in-group",
                         "A task's owner is a member of its group"));
     }

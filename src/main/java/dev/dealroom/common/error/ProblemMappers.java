@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -40,8 +43,16 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    /** Unique violation, foreign key violation, serialisation failure, deadlock. */
-    private static final Set<String> CONCURRENCY_SQL_STATES = Set.of("23505", "23503", "40001", "40P01");
+    /**
+     * Unique keys that settle a race between simultaneous requests on purpose: the one that commits first wins, the
+     * other is refused as if it had come later.
+     */
+    private static final Map<String, ProblemCode> RACE_CONSTRAINTS = Map.of(
+            "member_email_unique_in_room", ProblemCode.MEMBER_EXISTS,
+            "nudge_once_a_day", ProblemCode.NUDGE_LIMIT);
+
+    /** Foreign key violation, serialisation failure, deadlock: the request may succeed if sent again. */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23503", "40001", "40P01");
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
@@ -96,11 +107,6 @@ public class ProblemMappers {
         return respond(ProblemCode.FORBIDDEN, null, List.of());
     }
 
-    @ServerExceptionMapper
-    public Response constraintConflict(org.hibernate.exception.ConstraintViolationException e) {
-        LOG.debugf("Unique or foreign key conflict: %s", e.getConstraintName());
-        return respond(ProblemCode.CONFLICT, null, List.of());
-    }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
@@ -134,34 +140,46 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable e) {
-        if (lostToConcurrentChange(e)) {
-            LOG.debugf("Refused after a concurrent change: %s", e);
-            return respond(ProblemCode.CONFLICT, null, List.of());
-        }
-        LOG.error("Unexpected error", e);
-        return respond(ProblemCode.INTERNAL_ERROR, null, List.of());
+        return lostRace(e).map(code -> respond(code, null, List.of())).orElseGet(() -> {
+            LOG.error("Unexpected error", e);
+            return respond(ProblemCode.INTERNAL_ERROR, null, List.of());
+        });
     }
 
     /**
-     * Whether the request failed because another one changed the same rows first, wherever the database said so
-     * (a statement, or the commit, which wraps the cause): a unique or foreign key conflict, a stale entity, a
-     * serialisation failure or a deadlock. Services lock what they change, so this is a safety net: the client
-     * gets a 409 it can retry, never a 500.
+     * The refusal for a request that lost a race in the database, wherever the database said so (a statement, or
+     * the commit, which wraps the cause). Services lock what they change, so most races end in the service's own
+     * refusal; these are the ones left to the database:
+     * <ul>
+     * <li>a unique key that decides a race on purpose ({@link #RACE_CONSTRAINTS}), answered with its own code;</li>
+     * <li>a foreign key whose row a concurrent request removed, a stale entity, a serialisation failure or a
+     * deadlock: {@code 409 conflict}, which the client may retry, logged as a warning since it names a race no
+     * lock serialised.</li>
+     * </ul>
+     * Anything else — another unique key, a NOT NULL or CHECK constraint — is a defect, not a race: empty.
      */
-    private static boolean lostToConcurrentChange(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    private static Optional<ProblemCode> lostRace(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                ProblemCode known = violation.getConstraintName() == null ? null
+                        : RACE_CONSTRAINTS.get(violation.getConstraintName());
+                if (known != null) {
+                    return Optional.of(known);
+                }
+                if (violation.getKind() != ConstraintKind.FOREIGN_KEY) {
+                    return Optional.empty();
+                }
+                LOG.warnf("Refused after a concurrent change: foreign key %s", violation.getConstraintName());
+                return Optional.of(ProblemCode.CONFLICT);
+            }
             if (cause instanceof org.hibernate.StaleStateException
-                    || cause instanceof jakarta.persistence.OptimisticLockException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && CONCURRENCY_SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
+                    || cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof SQLException sql && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
+                LOG.warnf("Refused after a concurrent change: %s", cause);
+                return Optional.of(ProblemCode.CONFLICT);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The response for a problem; also used outside JAX-RS mappers (request filters). */
