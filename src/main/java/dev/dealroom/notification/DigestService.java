@@ -1,5 +1,6 @@
 package dev.dealroom.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,16 +30,19 @@ public class DigestService {
 
     private final EntityManager em;
     private final Postman postman;
+    private final Clock clock;
 
-    DigestService(EntityManager em, Postman postman) {
+    DigestService(EntityManager em, Postman postman, Clock clock) {
         this.em = em;
         this.postman = postman;
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "{dealroom.notifications.digest-cron}", identity = "daily-digest",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** At the configured hour of the server's zone; the day it counts against is that zone's date. */
+    @Scheduled(cron = "{dealroom.notifications.digest-cron}", timeZone = "${dealroom.time-zone:UTC}",
+            identity = "daily-digest", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        send(LocalDate.now(), Instant.now().minus(Duration.ofDays(1)));
+        send(LocalDate.now(clock), clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** Sends the digests of {@code day} about what happened after {@code since}; answers how many were sent. */

@@ -3,6 +3,7 @@ package dev.dealroom.progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import dev.dealroom.progress.ProgressView.Reason;
 import dev.dealroom.progress.ProgressView.StakeholderProgress;
 import dev.dealroom.progress.ProgressView.Timeline;
 import dev.dealroom.progress.ProgressView.Verdict;
+import dev.dealroom.task.Overdue;
+import dev.dealroom.task.TaskStatus;
 
 /**
  * Turns a room's facts into the progress view for one viewer: pure, so its rules are unit-tested without a
@@ -48,9 +51,12 @@ final class ProgressCalculator {
     /**
      * @param scope   the groups whose figures the viewer gets
      * @param visible the groups whose content the viewer may see (their own)
+     * @param clock   now, in the server's zone: its date is "today" (the facts' overdue counts used the same)
      */
-    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
+            ZonedDateTime clock) {
+        Instant now = clock.toInstant();
+        LocalDate today = clock.toLocalDate();
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
                 .sorted(DISPLAY_ORDER).toList();
         Map<UUID, String> groupNames = groups.stream()
@@ -125,7 +131,7 @@ final class ProgressCalculator {
                 continue;
             }
             boolean open = !"DONE".equals(milestone.status());
-            boolean late = open && milestone.dueDate() != null && milestone.dueDate().isBefore(today);
+            boolean late = Overdue.isOverdue(milestone.dueDate(), TaskStatus.valueOf(milestone.status()), today);
             milestoneOverdue |= late;
             if (open && milestone.dueDate() != null && (projected == null || milestone.dueDate().isAfter(projected))) {
                 projected = milestone.dueDate();
@@ -143,7 +149,7 @@ final class ProgressCalculator {
         Verdict verdict = (slip != null && slip > 0) || milestoneOverdue ? Verdict.OFF_TRACK
                 : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
         return new ProgressView(facts.room.id().toString(), steering, new Health(verdict, reasons), groupProgress,
-                stakeholders, new Timeline(target, milestones, projected, slip));
+                stakeholders, new Timeline(today, target, milestones, projected, slip));
     }
 
     /** The members of the update's group who have not read up to it; its author has seen it. */

@@ -34,11 +34,12 @@ public record ProgressView(String roomId, boolean steering, Health health, List<
     }
 
     /**
+     * @param today         the server's date, by which milestones are overdue ({@code dealroom.time-zone})
      * @param projectedDate the latest due date of an open milestone
      * @param slipDays      projected date minus target decision date, in days (positive: late)
      */
-    public record Timeline(LocalDate targetDecisionDate, List<MilestoneMark> milestones, LocalDate projectedDate,
-            Long slipDays) {
+    public record Timeline(LocalDate today, LocalDate targetDecisionDate, List<MilestoneMark> milestones,
+            LocalDate projectedDate, Long slipDays) {
     }
 
     /** @param title the task's title, only for a group the viewer is in */

@@ -1,5 +1,6 @@
 package dev.dealroom.progress;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ public class ReadService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Clock clock;
 
-    public ReadService(EntityManager em, AccessPolicy access) {
+    public ReadService(EntityManager em, AccessPolicy access, Clock clock) {
         this.em = em;
         this.access = access;
+        this.clock = clock;
     }
 
     @Transactional
@@ -49,11 +52,11 @@ public class ReadService {
 
     private void markRead(GroupAccess group, long seq) {
         em.createNativeQuery("insert into read_marker (member_id, group_id, room_id, last_seq, read_at)"
-                + " select ?1, ?2, ?3, least(?4, r.last_seq), now() from room r where r.id = ?3"
+                + " select ?1, ?2, ?3, least(?4, r.last_seq), ?5 from room r where r.id = ?3"
                 + " on conflict (member_id, group_id) do update"
-                + " set last_seq = greatest(read_marker.last_seq, excluded.last_seq), read_at = now()")
+                + " set last_seq = greatest(read_marker.last_seq, excluded.last_seq), read_at = excluded.read_at")
                 .setParameter(1, group.me().id()).setParameter(2, group.groupId()).setParameter(3, group.roomId())
-                .setParameter(4, seq).executeUpdate();
+                .setParameter(4, seq).setParameter(5, clock.instant()).executeUpdate();
     }
 
     /** Per group of the caller: what they have read, and how many events of others came after. */
