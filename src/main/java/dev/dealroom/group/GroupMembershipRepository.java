@@ -28,6 +28,13 @@ public class GroupMembershipRepository implements PanacheRepositoryBase<GroupMem
         return count("groupId = ?1 and memberId = ?2", groupId, memberId) > 0;
     }
 
+    /** The room's newest seq (0 for a room not written yet): someone put in a group now joins after it. */
+    public long roomSeq(UUID roomId) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select coalesce((select last_seq from room where id = ?1), 0)")
+                .setParameter(1, roomId).getSingleResult()).longValue();
+    }
+
     public void deleteOfMember(UUID memberId) {
         delete("memberId", memberId);
     }

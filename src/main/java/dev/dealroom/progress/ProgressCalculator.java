@@ -73,7 +73,7 @@ final class ProgressCalculator {
             Instant last = facts.lastActivity.getOrDefault(group.id(), facts.room.createdAt());
             long idleDays = ChronoUnit.DAYS.between(last, now);
             int notSeenByAll = (int) keyUpdates.stream().filter(update -> update.groupId().equals(group.id()))
-                    .filter(update -> !unseenBy(facts, update).isEmpty()).count();
+                    .filter(update -> !facts.owing(update).isEmpty()).count();
             groupProgress.add(new GroupProgress(group.id().toString(), group.key(), group.name(), group.kind(),
                     visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(), tasks.blocked(),
                     tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays, notSeenByAll));
@@ -108,7 +108,7 @@ final class ProgressCalculator {
                     .map(RoomFacts.Marker::readAt).max(Comparator.naturalOrder()).orElse(null);
             int unseen = 0;
             for (RoomFacts.KeyUpdate update : keyUpdates) {
-                if (unseenBy(facts, update).contains(member.id())) {
+                if (facts.owing(update).contains(member.id())) {
                     unseen++;
                     Duration age = Duration.between(update.at(), now);
                     if (age.compareTo(unseenAfter) >= 0) {
@@ -150,14 +150,6 @@ final class ProgressCalculator {
                 : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
         return new ProgressView(facts.room.id().toString(), steering, new Health(verdict, reasons), groupProgress,
                 stakeholders, new Timeline(today, target, milestones, projected, slip));
-    }
-
-    /** The members of the update's group who have not read up to it; its author has seen it. */
-    private static Set<UUID> unseenBy(RoomFacts facts, RoomFacts.KeyUpdate update) {
-        return facts.membersOf(update.groupId()).stream()
-                .filter(member -> !member.equals(update.actorId()))
-                .filter(member -> facts.readUpTo(member, update.groupId()) < update.seq())
-                .collect(Collectors.toSet());
     }
 
     private static String label(RoomFacts.KeyUpdate update) {

@@ -88,10 +88,14 @@ public class RoomFactsLoader {
                         facts.get(uuid(r[0])).lastActivity.put(uuid(r[1]), SqlValues.instant(r[2]));
                     }
                 });
-        rows("select room_id, seq, group_id, type, at, actor_member_id from room_event"
+        rows("select room_id, seq, group_id, type, at from room_event"
                 + " where room_id = any(?1) and key_update order by seq", ids,
                 r -> facts.get(uuid(r[0])).keyUpdates.add(new RoomFacts.KeyUpdate(((Number) r[1]).longValue(),
-                        uuid(r[2]), (String) r[3], SqlValues.instant(r[4]), uuid(r[5]))));
+                        uuid(r[2]), (String) r[3], SqlValues.instant(r[4]))));
+        rows("select e.room_id, e.seq, gm.member_id from room_event e " + Seen.READERS
+                + " where e.room_id = any(?1) and e.key_update and " + Seen.OWED, ids,
+                r -> facts.get(uuid(r[0])).owedBy.computeIfAbsent(((Number) r[1]).longValue(), seq -> new HashSet<>())
+                        .add(uuid(r[2])));
         rows("select room_id, member_id, group_id, last_seq, read_at from read_marker where room_id = any(?1)", ids,
                 r -> facts.get(uuid(r[0])).markers.add(new RoomFacts.Marker(uuid(r[1]), uuid(r[2]),
                         ((Number) r[3]).longValue(), SqlValues.instant(r[4]))));

@@ -1,5 +1,6 @@
 package dev.dealroom.progress;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +24,12 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.Person;
+import dev.dealroom.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,6 +41,14 @@ class ProgressTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aDecisionMakerSeesContractsFiguresButNoneOfItsContent() {
@@ -120,6 +135,46 @@ class ProgressTest {
                 room.roomId).then().statusCode(201);
         health(room).body("reasons.text", not(hasItem(containsString("Proof of concept idle"))))
                 .body("reasons.text", hasItem("Contracts idle for 9 days"));
+    }
+
+    @Test
+    void aKeyUpdatePublishedBeforeSomeoneJoinedItsGroupIsNotTheirsToHaveSeen() {
+        DealRoomFixture room = new DealRoomFixture();
+        clock.fix(Instant.now(), ZoneOffset.UTC);
+        room.owner.api().body(Map.of("body", "New pricing", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        long announcement = room.seq();
+        clock.advance(Duration.ofDays(4));
+        Person newcomer = Person.random("newcomer");
+        String newcomerId = room.addMember(room.owner, newcomer, "BUYER", false, "proof");
+
+        String reasons = room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body("health.reasons.findAll { it.code == 'update-unseen' }.memberId",
+                        containsInAnyOrder(room.decisionMakerId, room.groupMemberId))
+                .body("stakeholders.find { it.memberId == '%s' }.keyUpdatesNotSeen".formatted(newcomerId), equalTo(0))
+                .body("stakeholders.find { it.memberId == '%s' }.keyUpdatesNotSeen".formatted(room.groupMemberId),
+                        equalTo(1))
+                .body("groups.find { it.key == 'proof' }.keyUpdatesNotSeenByAll", equalTo(1))
+                .extract().path("health.reasons.text").toString();
+        assertTrue(reasons.contains(room.groupMember.name() + " has not seen the announcement in Proof of concept"
+                + " for 4 days"), reasons);
+        assertFalse(reasons.contains(newcomer.name()), reasons);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then().statusCode(200)
+                .body("find { it.seq == %d }.notSeenBy".formatted(announcement),
+                        containsInAnyOrder(room.decisionMakerId, room.groupMemberId));
+        room.owner.api().body(Map.of("topic", "UNSEEN_UPDATES"))
+                .post("/api/rooms/{r}/members/{m}/nudges", room.roomId, newcomerId).then().statusCode(201)
+                .body("count", equalTo(0));
+
+        // Once they read it, they have seen it; what the group publishes from now on is theirs to see.
+        newcomer.api().body(Map.of("seq", announcement)).put("/api/rooms/{r}/groups/proof/read", room.roomId)
+                .then().statusCode(200);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then()
+                .body("find { it.seq == %d }.seenBy".formatted(announcement), hasItem(newcomerId));
+        room.owner.api().body(Map.of("body", "Pricing, revised", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then()
+                .body("find { it.seq == %d }.notSeenBy".formatted(room.seq()), hasItem(newcomerId));
     }
 
     @Test
