@@ -42,11 +42,12 @@ export async function coordinationView(session) {
     if (g.signoffsOpen) facts.push(`${g.signoffsOpen} sign-off${g.signoffsOpen > 1 ? 's' : ''} open`);
     if (g.keyUpdatesNotSeenByAll) facts.push(`${g.keyUpdatesNotSeenByAll} update${g.keyUpdatesNotSeenByAll > 1 ? 's' : ''} not seen by all`);
     facts.push(`active ${g.daysSinceLastActivity === 0 ? 'today' : `${g.daysSinceLastActivity} d ago`}`);
-    const name = g.member ? h('a', { href: `#/rooms/${session.roomId}/groups/${g.groupId}` }, g.name) : h('span', {}, g.name);
+    // label: the group's name, or "Private group N" for a group whose name is not mine to see.
+    const name = g.member ? h('a', { href: `#/rooms/${session.roomId}/groups/${g.groupId}` }, g.label) : h('span', {}, g.label);
     return h('li', { class: ['workstream', (g.tasksOverdue || g.tasksBlocked) && 'attention'], 'data-group-key': g.key || g.groupId },
       h('div', { class: 'workstream-head' }, name,
         h('span', { class: 'percent' }, g.tasksTotal ? `${percent}%` : 'no tasks')),
-      g.tasksTotal ? h('progress', { max: 100, value: percent, 'aria-label': `${g.name}: ${percent}% of tasks done` }) : null,
+      g.tasksTotal ? h('progress', { max: 100, value: percent, 'aria-label': `${g.label}: ${percent}% of tasks done` }) : null,
       h('p', { class: 'muted small' }, facts.join(' · ')));
   }
 

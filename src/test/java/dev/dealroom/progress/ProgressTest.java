@@ -3,6 +3,7 @@ package dev.dealroom.progress;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +83,54 @@ class ProgressTest {
     }
 
     @Test
+    void aGroupPeopleNamedShowsSteeringItsKindAndFiguresButNeitherItsNameNorWhoIsInIt() throws SQLException {
+        DealRoomFixture room = new DealRoomFixture();
+        String name = "Buyer only - walk-away price 90k " + MARKER;
+        String group = room.decisionMaker.api().body(Map.of("name", name, "memberIds", List.of(room.groupMemberId)))
+                .post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201).extract().path("id");
+        room.decisionMaker.api().body(Map.of("title", "Ceiling memo", "dueDate", "2020-01-01",
+                "ownerId", room.groupMemberId)).post("/api/rooms/{r}/groups/{g}/tasks", room.roomId, group).then()
+                .statusCode(201);
+        room.decisionMaker.api().body(Map.of("body", "We stop at 90k", "announcement", true))
+                .post("/api/rooms/{r}/groups/{g}/posts", room.roomId, group).then().statusCode(201);
+        age(room.roomId, "group_id = '" + group + "'", 3);
+
+        // The owner is in steering, not in the group: its figures, under a label, and no one tied to it.
+        String groupPath = "groups.find { it.groupId == '%s' }".formatted(group);
+        String memberRow = "stakeholders.find { it.memberId == '%s' }".formatted(room.groupMemberId);
+        String body = room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body(groupPath + ".name", nullValue())
+                .body(groupPath + ".label", equalTo("Private group 1"))
+                .body(groupPath + ".kind", equalTo("CUSTOM"))
+                .body(groupPath + ".member", equalTo(false))
+                .body(groupPath + ".tasksOverdue", equalTo(1))
+                .body(groupPath + ".keyUpdatesNotSeenByAll", equalTo(1))
+                .body("health.reasons.text", hasItem("1 task overdue in Private group 1"))
+                .body("health.reasons.text", hasItem("The announcement in Private group 1 has not been seen by all"
+                        + " its members for 3 days"))
+                .body("health.reasons.findAll { it.groupId == '%s' }.memberId".formatted(group),
+                        everyItem(nullValue()))
+                .body("health.reasons.text", everyItem(not(containsString(room.groupMember.name()))))
+                .body("stakeholders.groupIds.flatten()", not(hasItem(group)))
+                .body(memberRow + ".tasksOverdue", equalTo(0))
+                .body(memberRow + ".keyUpdatesNotSeen", equalTo(0))
+                .extract().asString();
+        assertFalse(body.contains(MARKER), body);
+        for (String path : List.of("/api/pipeline", "/api/rooms/" + room.roomId + "/events?since=0",
+                "/api/rooms/" + room.roomId + "/members", "/api/rooms/" + room.roomId + "/groups")) {
+            assertFalse(room.owner.api().get(path).then().statusCode(200).extract().asString().contains(MARKER), path);
+        }
+
+        // Its members see it as it is, and who is behind in it.
+        room.decisionMaker.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body(groupPath + ".name", equalTo(name))
+                .body(groupPath + ".label", equalTo(name))
+                .body("health.reasons.text", hasItem(room.groupMember.name() + " has not seen the announcement in "
+                        + name + " for 3 days"))
+                .body(memberRow + ".groupIds", hasItem(group));
+    }
+
+    @Test
     void aMemberOutsideSteeringGetsOnlyTheirGroupsFigures() {
         DealRoomFixture room = new DealRoomFixture();
         room.owner.api().body(Map.of("title", "Draft MSA", "dueDate", "2020-01-01"))
@@ -140,7 +190,7 @@ class ProgressTest {
     @Test
     void aKeyUpdatePublishedBeforeSomeoneJoinedItsGroupIsNotTheirsToHaveSeen() {
         DealRoomFixture room = new DealRoomFixture();
-        clock.fix(Instant.now(), ZoneOffset.UTC);
+        clock.fix(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC); // no rounding by the database
         room.owner.api().body(Map.of("body", "New pricing", "announcement", true))
                 .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
         long announcement = room.seq();
