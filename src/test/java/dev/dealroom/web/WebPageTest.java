@@ -239,6 +239,11 @@ class WebPageTest {
                 .click();
         assertThat(invitation).containsText("invited, not joined yet");
         assertEquals(2, mailbox.getMailsSentTo(guest.email()).size());
+
+        // The guest signs in without either link and opens the room: joined, nothing left to send or withdraw.
+        browsers.signIn(guest).navigate("/#/rooms/" + room.roomId);
+        assertThat(invitation).containsText(guest.email() + " · joined");
+        assertThat(invitation.getByRole(AriaRole.BUTTON)).hasCount(0);
     }
 
     @Test
