@@ -64,10 +64,6 @@ final class RoomFacts {
     final Map<Long, Set<UUID>> owedBy = new HashMap<>();
     Instant lastBuyerActivity;
 
-    Set<UUID> membersOf(UUID groupId) {
-        return groupMembers.getOrDefault(groupId, Set.of());
-    }
-
     Set<UUID> groupsOf(UUID memberId) {
         Set<UUID> groups = new HashSet<>();
         groupMembers.forEach((group, members) -> {
