@@ -3,7 +3,7 @@
 
 import { h, s, fill } from './dom.js';
 import { get, post } from './api.js';
-import { day, ago, label, today } from './format.js';
+import { day, ago, label } from './format.js';
 import { healthBadge, errorText, acting } from './widgets.js';
 
 const REFRESH_ON = ['task.', 'signoff.', 'post.', 'document.', 'group.', 'member.', 'room.', 'nudge.'];
@@ -42,11 +42,12 @@ export async function coordinationView(session) {
     if (g.signoffsOpen) facts.push(`${g.signoffsOpen} sign-off${g.signoffsOpen > 1 ? 's' : ''} open`);
     if (g.keyUpdatesNotSeenByAll) facts.push(`${g.keyUpdatesNotSeenByAll} update${g.keyUpdatesNotSeenByAll > 1 ? 's' : ''} not seen by all`);
     facts.push(`active ${g.daysSinceLastActivity === 0 ? 'today' : `${g.daysSinceLastActivity} d ago`}`);
-    const name = g.member ? h('a', { href: `#/rooms/${session.roomId}/groups/${g.groupId}` }, g.name) : h('span', {}, g.name);
+    // label: the group's name, or "Private group N" for a group whose name is not mine to see.
+    const name = g.member ? h('a', { href: `#/rooms/${session.roomId}/groups/${g.groupId}` }, g.label) : h('span', {}, g.label);
     return h('li', { class: ['workstream', (g.tasksOverdue || g.tasksBlocked) && 'attention'], 'data-group-key': g.key || g.groupId },
       h('div', { class: 'workstream-head' }, name,
         h('span', { class: 'percent' }, g.tasksTotal ? `${percent}%` : 'no tasks')),
-      g.tasksTotal ? h('progress', { max: 100, value: percent, 'aria-label': `${g.name}: ${percent}% of tasks done` }) : null,
+      g.tasksTotal ? h('progress', { max: 100, value: percent, 'aria-label': `${g.label}: ${percent}% of tasks done` }) : null,
       h('p', { class: 'muted small' }, facts.join(' · ')));
   }
 
@@ -91,9 +92,9 @@ export async function coordinationView(session) {
   return { el, dispose: () => { stop(); clearTimeout(timer); } };
 }
 
-/** Milestones on a time axis, with today and the target decision date; drawn as SVG, text as text nodes. */
+/** Milestones on a time axis, with the server's today and the target decision date; SVG, text as text nodes. */
 function timeline(t) {
-  const dates = [t.targetDecisionDate, today(), t.projectedDate, ...t.milestones.map((m) => m.dueDate)].filter(Boolean);
+  const dates = [t.targetDecisionDate, t.today, t.projectedDate, ...t.milestones.map((m) => m.dueDate)].filter(Boolean);
   const toDay = (iso) => Date.UTC(...iso.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0))) / 86400000;
   const start = Math.min(...dates.map(toDay)) - 3;
   const end = Math.max(...dates.map(toDay)) + 3;
@@ -111,7 +112,7 @@ function timeline(t) {
       : `Projected ${day(t.projectedDate)}: on time for the decision date.`;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline', role: 'img',
     'aria-label': `Milestone timeline. Decision date ${day(t.targetDecisionDate)}. ${summary}` },
-  marker(today(), 'today', 'today'),
+  marker(t.today, 'today', 'today'),
   marker(t.targetDecisionDate, `decision ${day(t.targetDecisionDate)}`, 'decision'),
   t.milestones.map((m, i) => {
     const y = top + i * rowHeight + rowHeight / 2;

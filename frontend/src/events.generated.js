@@ -1,4 +1,5 @@
-// Generated from dev.dealroom.event.EventType, ControlMessage and CloseCode by EventCatalogueTest.
+// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus
+// and dev.dealroom.room.RoomStage by EventCatalogueTest.
 // Do not edit: change the Java declaration, then run
 //   ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true
 
@@ -8,9 +9,9 @@ export const EVENT_TYPES = Object.freeze({
   "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt"]) }),
   "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt"]) }),
   "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
-  "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt"]) }),
-  "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt"]) }),
-  "invitation.revoked": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt"]) }),
+  "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
+  "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
+  "invitation.revoked": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "member.removed": Object.freeze({ scope: "room", data: Object.freeze(["memberId", "name"]) }),
   "group.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "key", "name", "kind", "memberIds", "createdAt"]) }),
   "group.member_added": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
@@ -41,3 +42,15 @@ export const CLOSE_CODES = Object.freeze({
   SESSION_EXPIRED: 4401,
   REMOVED: 4403,
 });
+
+/** Where a task may move from each status; the server refuses any other move. */
+export const TASK_TRANSITIONS = Object.freeze({
+  TODO: Object.freeze(["IN_PROGRESS", "BLOCKED", "DONE"]),
+  IN_PROGRESS: Object.freeze(["TODO", "BLOCKED", "DONE"]),
+  BLOCKED: Object.freeze(["TODO", "IN_PROGRESS"]),
+  DONE: Object.freeze(["IN_PROGRESS"]),
+});
+
+/** The stages of a room, in the sales process's order, and the one a new room starts in. */
+export const ROOM_STAGES = Object.freeze(["QUALIFICATION", "DISCOVERY", "EVALUATION", "PROPOSAL", "NEGOTIATION", "CLOSING"]);
+export const DEFAULT_ROOM_STAGE = "EVALUATION";

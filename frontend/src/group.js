@@ -4,19 +4,12 @@ import { h, fill, field } from './dom.js';
 import { get, post, patch, put, del, upload, clientId, ApiError } from './api.js';
 import { day, moment, label, bytes } from './format.js';
 import { errorText, showError, acting, onCreate, statusBadge, presenceDot } from './widgets.js';
+import { TASK_TRANSITIONS } from './events.generated.js';
 
 const TABS = [
   ['discussion', 'Discussion'], ['plan', 'Plan'], ['signoffs', 'Sign-offs'], ['documents', 'Documents'],
   ['members', 'Members'],
 ];
-
-/** Where a task may go from each status (TaskStatus on the server has the same table). */
-const NEXT_STATUS = {
-  TODO: ['IN_PROGRESS', 'BLOCKED', 'DONE'],
-  IN_PROGRESS: ['TODO', 'BLOCKED', 'DONE'],
-  BLOCKED: ['TODO', 'IN_PROGRESS'],
-  DONE: ['IN_PROGRESS'],
-};
 
 export async function groupView(session, groupId, tab) {
   const group = session.group(groupId);
@@ -205,7 +198,7 @@ async function plan(session, group, base) {
       replace(saved);
     }).then(render);
     const status = h('select', { 'aria-label': `Status of ${task.title}`, disabled: !canEdit },
-      [task.status, ...NEXT_STATUS[task.status]].map((s) => h('option', { value: s, selected: s === task.status }, label(s))));
+      [task.status, ...TASK_TRANSITIONS[task.status]].map((s) => h('option', { value: s, selected: s === task.status }, label(s))));
     const reason = h('input', { 'aria-label': 'Why is it blocked?', placeholder: 'Why is it blocked?', maxlength: 500, hidden: true });
     const block = h('button', { type: 'button', hidden: true }, 'Mark blocked');
     status.addEventListener('change', () => {

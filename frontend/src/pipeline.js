@@ -4,8 +4,7 @@ import { h, field } from './dom.js';
 import { get, post } from './api.js';
 import { day, money, label } from './format.js';
 import { healthBadge, errorText, onCreate } from './widgets.js';
-
-const STAGES = ['QUALIFICATION', 'DISCOVERY', 'EVALUATION', 'PROPOSAL', 'NEGOTIATION', 'CLOSING'];
+import { ROOM_STAGES, DEFAULT_ROOM_STAGE } from './events.generated.js';
 
 export async function pipelineView() {
   const items = await get('/api/pipeline');
@@ -44,7 +43,7 @@ function newRoomForm() {
     h('div', { class: 'row' },
       field('Decision date', h('input', { name: 'targetDecisionDate', type: 'date', required: true })),
       field('Stage', h('select', { name: 'stage' },
-        STAGES.map((s) => h('option', { value: s, selected: s === 'EVALUATION' }, label(s)))))),
+        ROOM_STAGES.map((s) => h('option', { value: s, selected: s === DEFAULT_ROOM_STAGE }, label(s)))))),
     h('div', { class: 'row' },
       field('Amount', h('input', { name: 'amount', type: 'number', min: 0, step: '0.01', inputmode: 'decimal' })),
       field('Currency', h('input', { name: 'currency', maxlength: 3, placeholder: 'EUR', pattern: '[A-Za-z]{3}' }))),

@@ -206,9 +206,11 @@ export function overviewView(session) {
         h('span', { class: 'muted' }, [m.title, m.side === 'SELLER' ? 'seller' : 'buyer'].filter(Boolean).join(' · ')),
         m.owner ? h('span', { class: 'tag' }, 'owner') : null,
         m.decisionMaker ? h('span', { class: 'tag' }, 'decision-maker') : null))));
+  let notJoined = new Set(); // members whose invitation shows them not joined yet
   const renderInvitations = async () => {
     if (!session.manager) return;
     const list = await get(`/api/rooms/${session.roomId}/invitations`);
+    notJoined = new Set(list.filter((i) => !i.memberJoined).map((i) => i.memberId));
     fill(invitations, ...invitationsSection(session, list, renderInvitations));
   };
   renderFacts();
@@ -217,7 +219,12 @@ export function overviewView(session) {
   const stop = session.subscribe((event) => {
     if (['resync', 'room.updated'].includes(event.type)) renderFacts();
     if (['presence', 'resync', 'member.added', 'member.removed'].includes(event.type)) renderMembers();
-    if (event.type.startsWith('invitation.') || event.type.startsWith('member.')) renderInvitations().catch(() => {});
+    // Someone invited who comes online or does something has joined, with or without the link.
+    const arrived = event.type === 'presence' ? [...session.presence].some((id) => notJoined.has(id))
+      : notJoined.has(event.actor?.memberId);
+    if (event.type.startsWith('invitation.') || event.type.startsWith('member.') || arrived) {
+      renderInvitations().catch(() => {});
+    }
   });
   return { el: h('div', { class: 'page' }, facts, members, session.manager ? invitations : null, invite), dispose: stop };
 }
@@ -225,7 +232,10 @@ export function overviewView(session) {
 const INVITATION_TEXT = { OPEN: 'invited, not joined yet', CLAIMED: 'joined', EXPIRED: 'invitation expired',
   REVOKED: 'invitation withdrawn' };
 
-/** The newest invitation of each member, with resending and withdrawing for managers. */
+/**
+ * The newest invitation of each member, with resending and withdrawing for managers. A member who has joined
+ * (with the link or by signing in without it: memberJoined) needs neither.
+ */
 function invitationsSection(session, invitations, refresh) {
   const latest = new Map();
   invitations.forEach((i) => { if (!latest.has(i.memberId)) latest.set(i.memberId, i); }); // newest first
@@ -237,13 +247,13 @@ function invitationsSection(session, invitations, refresh) {
     rows.length === 0 ? h('p', { class: 'muted' }, 'Nobody invited yet.') : h('ul', { class: 'members' }, rows.map((i) =>
       h('li', { class: 'member', 'data-invitation-status': i.status },
         h('span', { class: 'member-name' }, session.memberName(i.memberId)),
-        h('span', { class: 'muted' }, `${i.email} · ${INVITATION_TEXT[i.status]}`),
-        i.status !== 'CLAIMED' && mine(i) ? h('button', { type: 'button', class: 'small-button',
+        h('span', { class: 'muted' }, `${i.email} · ${i.memberJoined ? 'joined' : INVITATION_TEXT[i.status]}`),
+        !i.memberJoined && mine(i) ? h('button', { type: 'button', class: 'small-button',
           onclick: (e) => acting(e.currentTarget, error, async () => {
             await post(`/api/rooms/${session.roomId}/members/${i.memberId}/invitations`);
             await refresh();
           }) }, `Send ${session.memberName(i.memberId)} a new link`) : null,
-        i.status === 'OPEN' && mine(i) ? h('button', { type: 'button', class: 'small-button',
+        !i.memberJoined && i.status === 'OPEN' && mine(i) ? h('button', { type: 'button', class: 'small-button',
           onclick: (e) => acting(e.currentTarget, error, async () => {
             await del(`/api/rooms/${session.roomId}/invitations/${i.id}`);
             await refresh();

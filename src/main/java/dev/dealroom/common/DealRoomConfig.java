@@ -1,6 +1,7 @@
 package dev.dealroom.common;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,10 +37,18 @@ public interface DealRoomConfig {
     Notifications notifications();
 
     interface Notifications {
-        /** When the daily digest goes out (a Quarkus cron expression, server time). */
+        /** When the daily digest goes out (a Quarkus cron expression, in {@code dealroom.time-zone}). */
         @WithDefault("0 0 7 * * ?")
         String digestCron();
     }
+
+    /**
+     * The zone of the server's calendar: when "today" starts for overdue tasks and the coordination view, the day
+     * a nudge counts against, and the day and hour of the daily digest. One zone for the whole server, read
+     * by the one {@link java.time.Clock} everything asks ({@link Clocks}).
+     */
+    @WithDefault("UTC")
+    ZoneId timeZone();
 
     /** Where people reach this server: the links in emails point there. */
     @WithDefault("http://localhost:8080")

@@ -1,6 +1,7 @@
 package dev.dealroom.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -57,16 +58,19 @@ public class DemoData {
     private final PostService posts;
     private final ReadService reads;
     private final EntityManager em;
+    private final Clock clock;
     private final String authServerUrl;
 
     public DemoData(RoomService rooms, MemberService members, TaskService tasks, PostService posts, ReadService reads,
-            EntityManager em, @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
+            EntityManager em, Clock clock,
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
         this.rooms = rooms;
         this.members = members;
         this.tasks = tasks;
         this.posts = posts;
         this.reads = reads;
         this.em = em;
+        this.clock = clock;
         this.authServerUrl = authServerUrl.orElse("<the dev OIDC server>");
     }
 
@@ -74,7 +78,7 @@ public class DemoData {
         Caller sam = caller(SELLER, "Sam Seller");
         if (rooms.listMine(sam).isEmpty()) {
             RoomView room = rooms.create(sam, new CreateRoomRequest("Northwind — fleet analytics platform",
-                    "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now().plusDays(60),
+                    "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now(clock).plusDays(60),
                     RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
             String roomId = room.room().id();
             add(sam, roomId, "priya.presales@acme.example", "Priya Presales", Side.SELLER, "Solutions engineer",
@@ -107,7 +111,7 @@ public class DemoData {
         Caller priya = caller("priya.presales@acme.example", "Priya Presales");
         String carl = idOf(people, "carl.cfo@northwind.example");
         String ivan = idOf(people, "ivan.it@northwind.example");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
 
         backdate("room_event", "true", roomId, 12);
         backdate("room", "true", roomId, 12);

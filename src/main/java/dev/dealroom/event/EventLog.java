@@ -1,6 +1,6 @@
 package dev.dealroom.event;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
@@ -23,11 +23,13 @@ public class EventLog {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Event<EventCommitted> committed;
+    private final Clock clock;
 
-    public EventLog(EntityManager em, ObjectMapper json, Event<EventCommitted> committed) {
+    public EventLog(EntityManager em, ObjectMapper json, Event<EventCommitted> committed, Clock clock) {
         this.em = em;
         this.json = json;
         this.committed = committed;
+        this.clock = clock;
     }
 
     /**
@@ -76,7 +78,7 @@ public class EventLog {
                 .setParameter(4, groupId == null ? null : groupId.toString())
                 .setParameter(5, actor.memberId() == null ? null : actor.memberId().toString())
                 .setParameter(6, actor.name())
-                .setParameter(7, Instant.now())
+                .setParameter(7, clock.instant())
                 .setParameter(8, json)
                 .setParameter(9, keyUpdate)
                 .executeUpdate();

@@ -27,6 +27,13 @@ public class GroupMembership {
     @Column(name = "added_at", nullable = false)
     public Instant addedAt;
 
+    /**
+     * The room's newest seq when the member was put in the group: what the group published up to it came before
+     * them (a key update is expected to be seen only by those who were in its group then).
+     */
+    @Column(name = "joined_seq", nullable = false)
+    public long joinedSeq;
+
     public record Key(UUID groupId, UUID memberId) implements Serializable {
     }
 }

@@ -90,11 +90,14 @@ public class GroupService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void enrol(UUID memberId, Collection<UUID> groupIds) {
         Instant now = Instant.now();
+        long joinedSeq = groupIds.isEmpty() ? 0
+                : memberships.roomSeq(groups.findById(groupIds.iterator().next()).roomId);
         for (UUID groupId : groupIds) {
             GroupMembership membership = new GroupMembership();
             membership.groupId = groupId;
             membership.memberId = memberId;
             membership.addedAt = now;
+            membership.joinedSeq = joinedSeq;
             memberships.persist(membership);
         }
     }

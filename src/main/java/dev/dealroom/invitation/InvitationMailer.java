@@ -1,6 +1,6 @@
 package dev.dealroom.invitation;
 
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +13,13 @@ import dev.dealroom.common.Emails;
 @ApplicationScoped
 class InvitationMailer {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(ZoneOffset.UTC);
-
     private final Emails emails;
+    /** The day the link expires, in the server's zone. */
+    private final DateTimeFormatter day;
 
-    InvitationMailer(Emails emails) {
+    InvitationMailer(Emails emails, Clock clock) {
         this.emails = emails;
+        this.day = DateTimeFormatter.ofPattern("d MMMM yyyy").withZone(clock.getZone());
     }
 
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) InvitationIssued invitation) {
@@ -33,7 +34,7 @@ class InvitationMailer {
 
                 The link works once and until %s. If you did not expect it, ignore this email.
                 """.formatted(invitation.inviteeName(), invitation.inviterName(), invitation.roomName(),
-                invitation.email(), invitation.link(), DAY.format(invitation.expiresAt()));
+                invitation.email(), invitation.link(), day.format(invitation.expiresAt()));
         emails.send(invitation.email(), invitation.inviterName() + " invited you to " + invitation.roomName(), text);
     }
 }

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,11 @@ import dev.dealroom.event.EventType;
  * random bits; only their SHA-256 is stored. It works once, until it expires or is revoked, and only for a login
  * whose verified email is the one invited — the same email that makes them the member, so a forwarded link is
  * useless to anyone else. Resending revokes the member's open link and sends a new one.
+ *
+ * <p>The link is the way in, not the key: a member who signs in with the invited email gets in without it. So a
+ * member has <b>joined</b> once they have been in the room, however they came: they used their link or opened a
+ * live connection to the room (every screen of the web page does; both record {@code member.joined_at}), or the
+ * room holds something of theirs: a change in its log, or a group marked read.
  */
 @ApplicationScoped
 public class InvitationService {
@@ -69,10 +77,13 @@ public class InvitationService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
         Instant now = Instant.now();
-        return em.createQuery("from Invitation i where i.roomId = ?1 order by i.createdAt desc", Invitation.class)
+        List<Invitation> invitations = em
+                .createQuery("from Invitation i where i.roomId = ?1 order by i.createdAt desc", Invitation.class)
                 .setParameter(1, room.roomId())
-                .getResultStream()
-                .map(invitation -> InvitationView.of(invitation, now))
+                .getResultList();
+        Set<UUID> joined = joined(room.roomId(), invitations.stream().map(invitation -> invitation.memberId).toList());
+        return invitations.stream()
+                .map(invitation -> InvitationView.of(invitation, now, joined.contains(invitation.memberId)))
                 .toList();
     }
 
@@ -117,7 +128,7 @@ public class InvitationService {
         }
         invitation.revokedAt = Instant.now();
         events.append(room.roomId(), EventType.INVITATION_REVOKED, null, Actor.of(room.me()),
-                InvitationView.of(invitation, invitation.revokedAt));
+                InvitationView.of(invitation, invitation.revokedAt, hasJoined(room.roomId(), invitation.memberId)));
     }
 
     /** Uses an invitation: the caller must have signed in with the invited, verified email. */
@@ -144,9 +155,11 @@ public class InvitationService {
         }
         invitation.claimedAt = now;
         invitation.claimedBy = caller.subject();
+        em.createNativeQuery("update member set joined_at = ?1 where id = ?2 and joined_at is null")
+                .setParameter(1, now).setParameter(2, invitation.memberId).executeUpdate();
         RoomAccess room = access.enterRoom(caller, invitation.roomId.toString());
         events.append(room.roomId(), EventType.INVITATION_CLAIMED, null, Actor.of(room.me()),
-                InvitationView.of(invitation, now));
+                InvitationView.of(invitation, now, true));
         return new ClaimView(invitation.roomId.toString(), invitation.memberId.toString());
     }
 
@@ -164,12 +177,32 @@ public class InvitationService {
         invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         invitation.expiresAt = invitation.createdAt.plus(config.invitations().ttl());
         em.persist(invitation);
-        InvitationView view = InvitationView.of(invitation, invitation.createdAt);
+        InvitationView view = InvitationView.of(invitation, invitation.createdAt, hasJoined(room.roomId(), memberId));
         events.append(room.roomId(), EventType.INVITATION_SENT, null, Actor.of(room.me()), view);
         String roomName = (String) em.createNativeQuery("select name from room where id = ?1")
                 .setParameter(1, room.roomId()).getSingleResult();
         issued.fire(new InvitationIssued(email, inviteeName, room.me().name(), roomName,
                 emails.link("#/join/" + token), invitation.expiresAt));
         return view;
+    }
+
+    private boolean hasJoined(UUID roomId, UUID memberId) {
+        return joined(roomId, List.of(memberId)).contains(memberId);
+    }
+
+    /** The members among these who have joined the room (see the class comment). */
+    private Set<UUID> joined(UUID roomId, Collection<UUID> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Set.of();
+        }
+        List<?> rows = em.createNativeQuery("select m.id from member m where m.room_id = ?1 and m.id = any(?2) and ("
+                + " m.joined_at is not null"
+                + " or exists (select 1 from read_marker rm where rm.member_id = m.id)"
+                + " or exists (select 1 from room_event e where e.room_id = m.room_id and e.actor_member_id = m.id))")
+                .setParameter(1, roomId).setParameter(2, memberIds.stream().distinct().toArray(UUID[]::new))
+                .getResultList();
+        Set<UUID> joined = new HashSet<>();
+        rows.forEach(id -> joined.add((UUID) id));
+        return joined;
     }
 }

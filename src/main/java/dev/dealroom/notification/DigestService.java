@@ -1,5 +1,6 @@
 package dev.dealroom.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,13 +13,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.dealroom.progress.Seen;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The daily digest: to each member who has not turned it off and has something unseen from the last day,
- * one email per room listing, per group, the updates they have not seen and how many of them are key updates. At most one per
- * member and day, whichever node runs it and however often: a {@code digest_sent} row is claimed first.
+ * one email per room listing, per group, the updates they have not seen and how many of them are key updates they
+ * owe ({@link Seen}). At most one per member and day, whichever node runs it and however often: a
+ * {@code digest_sent} row is claimed first.
  */
 @ApplicationScoped
 public class DigestService {
@@ -29,16 +33,19 @@ public class DigestService {
 
     private final EntityManager em;
     private final Postman postman;
+    private final Clock clock;
 
-    DigestService(EntityManager em, Postman postman) {
+    DigestService(EntityManager em, Postman postman, Clock clock) {
         this.em = em;
         this.postman = postman;
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "{dealroom.notifications.digest-cron}", identity = "daily-digest",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** At the configured hour of the server's zone; the day it counts against is that zone's date. */
+    @Scheduled(cron = "{dealroom.notifications.digest-cron}", timeZone = "${dealroom.time-zone:UTC}",
+            identity = "daily-digest", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        send(LocalDate.now(), Instant.now().minus(Duration.ofDays(1)));
+        send(LocalDate.now(clock), clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** Sends the digests of {@code day} about what happened after {@code since}; answers how many were sent. */
@@ -63,20 +70,18 @@ public class DigestService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select m.id, m.room_id, m.email, m.name, r.name, g.name, count(e.seq),
-                       count(e.seq) filter (where e.key_update)
+                       count(e.seq) filter (where %s)
                 from member m
                 join room r on r.id = m.room_id
                 join group_member gm on gm.member_id = m.id
                 join room_group g on g.id = gm.group_id
                 left join read_marker rm on rm.member_id = m.id and rm.group_id = g.id
                 left join notification_preference p on p.member_id = m.id
-                join room_event e on e.room_id = m.room_id and e.group_id = g.id
-                     and e.seq > coalesce(rm.last_seq, 0) and e.actor_member_id is distinct from m.id
-                     and e.at > ?1
+                join room_event e on e.room_id = m.room_id and e.group_id = g.id and not %s and e.at > ?1
                 where coalesce(p.digest, true)
                 group by m.id, m.room_id, m.email, m.name, r.name, g.name
                 order by m.id, g.name
-                """).setParameter(1, since).getResultList();
+                """.formatted(Seen.OWED, Seen.SEEN)).setParameter(1, since).getResultList();
         Map<NotificationService.Recipient, List<Line>> digests = new LinkedHashMap<>();
         for (Object[] row : rows) {
             NotificationService.Recipient to = new NotificationService.Recipient((UUID) row[0], (UUID) row[1],

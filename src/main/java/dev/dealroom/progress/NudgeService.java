@@ -1,9 +1,8 @@
 package dev.dealroom.progress;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,9 @@ import dev.dealroom.event.EventType;
 
 /**
  * The owner and decision-makers nudge a member about their overdue tasks or the key updates they have not
- * seen: recorded, delivered live to that member only, at most once per member, topic and (UTC) day.
+ * seen: recorded, delivered live to that member only, at most once per member, topic and day (of the server's
+ * clock, in {@code dealroom.time-zone}). The count a nudge carries is the member's figure in the sender's
+ * coordination view, so it follows the same rules.
  */
 @ApplicationScoped
 public class NudgeService {
@@ -32,12 +33,17 @@ public class NudgeService {
     private final EntityManager em;
     private final AccessPolicy access;
     private final EventLog events;
+    private final ProgressService progress;
+    private final Clock clock;
     private final MemberLocks memberLocks;
 
-    public NudgeService(EntityManager em, AccessPolicy access, EventLog events, MemberLocks memberLocks) {
+    public NudgeService(EntityManager em, AccessPolicy access, EventLog events, ProgressService progress,
+            Clock clock, MemberLocks memberLocks) {
         this.em = em;
         this.access = access;
         this.events = events;
+        this.progress = progress;
+        this.clock = clock;
         this.memberLocks = memberLocks;
     }
 
@@ -46,8 +52,8 @@ public class NudgeService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
         RoomMember member = access.member(room, memberId);
-        Instant now = Instant.now();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // Serialise nudges of this member so the once-a-day rule holds under concurrent clicks.
         if (!memberLocks.lockForChange(room.roomId(), member.id())) {
             throw ApiException.notFound();
@@ -64,21 +70,16 @@ public class NudgeService {
                 .setParameter(3, member.id()).setParameter(4, topic.name()).setParameter(5, room.me().id())
                 .setParameter(6, today).setParameter(7, now).executeUpdate();
         NudgeView view = new NudgeView(id.toString(), member.id().toString(), topic, room.me().id().toString(),
-                count(room.roomId(), member.id(), topic), now);
+                count(room, member.id(), topic), now);
         events.append(room.roomId(), EventType.NUDGE_SENT, null, Actor.of(room.me()), view);
         return view;
     }
 
-    /** The member's own figures: their overdue tasks, or the key updates of their groups they have not seen. */
-    private int count(UUID roomId, UUID memberId, NudgeTopic topic) {
-        String sql = topic == NudgeTopic.OVERDUE_TASKS
-                ? "select count(*) from task where room_id = ?1 and owner_member_id = ?2"
-                        + " and due_date < current_date and status <> 'DONE'"
-                : "select count(*) from room_event e join group_member gm on gm.group_id = e.group_id"
-                        + " and gm.member_id = ?2 left join read_marker m on m.member_id = ?2 and m.group_id = e.group_id"
-                        + " where e.room_id = ?1 and e.key_update and e.seq > coalesce(m.last_seq, 0)"
-                        + " and e.actor_member_id is distinct from ?2";
-        List<?> rows = em.createNativeQuery(sql).setParameter(1, roomId).setParameter(2, memberId).getResultList();
-        return ((Number) rows.get(0)).intValue();
+    /** The member's figure the nudge is about, as the sender's coordination view shows it. */
+    private int count(RoomAccess room, UUID memberId, NudgeTopic topic) {
+        String id = memberId.toString();
+        ProgressView.StakeholderProgress figures = progress.progress(room).stakeholders().stream()
+                .filter(stakeholder -> stakeholder.memberId().equals(id)).findFirst().orElseThrow();
+        return topic == NudgeTopic.OVERDUE_TASKS ? figures.tasksOverdue() : figures.keyUpdatesNotSeen();
     }
 }

@@ -3,9 +3,11 @@ package dev.dealroom.progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,8 @@ import dev.dealroom.progress.ProgressView.Reason;
 import dev.dealroom.progress.ProgressView.StakeholderProgress;
 import dev.dealroom.progress.ProgressView.Timeline;
 import dev.dealroom.progress.ProgressView.Verdict;
+import dev.dealroom.task.Overdue;
+import dev.dealroom.task.TaskStatus;
 
 /**
  * Turns a room's facts into the progress view for one viewer: pure, so its rules are unit-tested without a
@@ -28,6 +32,10 @@ import dev.dealroom.progress.ProgressView.Verdict;
  * <p>Health: each overdue or blocked task, idle workstream, key update unseen for too long and a projected
  * decision date past the target is a reason. {@code OFF_TRACK} when the projected date slips or a milestone is
  * overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
+ *
+ * <p>Steering members get the figures of groups they are not in. Of such a group, a default one keeps its fixed
+ * name; one that people named is called "Private group N" and is tied to nobody: its members' rows leave it out
+ * (their groups, tasks, reads and unseen updates) and its unseen key updates are reported without names.
  */
 final class ProgressCalculator {
 
@@ -36,6 +44,9 @@ final class ProgressCalculator {
             .comparingInt((RoomFacts.Group group) -> DefaultGroup.rank(group.key()))
             .thenComparing(RoomFacts.Group::createdAt)
             .thenComparing(RoomFacts.Group::id);
+
+    /** What a group is called whose name the viewer may not see, numbered in the view's order. */
+    static final String PRIVATE_GROUP = "Private group";
 
     private final Duration idleAfter;
     private final Duration unseenAfter;
@@ -48,13 +59,25 @@ final class ProgressCalculator {
     /**
      * @param scope   the groups whose figures the viewer gets
      * @param visible the groups whose content the viewer may see (their own)
+     * @param clock   now, in the server's zone: its date is "today" (the facts' overdue counts used the same)
      */
-    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
+            ZonedDateTime clock) {
+        Instant now = clock.toInstant();
+        LocalDate today = clock.toLocalDate();
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
                 .sorted(DISPLAY_ORDER).toList();
-        Map<UUID, String> groupNames = groups.stream()
-                .collect(Collectors.toMap(RoomFacts.Group::id, RoomFacts.Group::name));
+        // A group the viewer is not in keeps its name if it is a default group (a fixed name); one that people
+        // named is a "Private group": its kind and figures show, its name does not, nor who is in it (invariant 5).
+        Set<UUID> sealed = groups.stream().filter(group -> group.key() == null && !visible.contains(group.id()))
+                .map(RoomFacts.Group::id).collect(Collectors.toSet());
+        Map<UUID, String> labels = new HashMap<>();
+        int privateGroups = 0;
+        for (RoomFacts.Group group : groups) {
+            labels.put(group.id(), sealed.contains(group.id()) ? PRIVATE_GROUP + " " + ++privateGroups : group.name());
+        }
+        // The groups whose figures may be told per member.
+        Set<UUID> attributable = scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
         List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
                 .filter(update -> scope.contains(update.groupId())).toList();
 
@@ -67,47 +90,61 @@ final class ProgressCalculator {
             Instant last = facts.lastActivity.getOrDefault(group.id(), facts.room.createdAt());
             long idleDays = ChronoUnit.DAYS.between(last, now);
             int notSeenByAll = (int) keyUpdates.stream().filter(update -> update.groupId().equals(group.id()))
-                    .filter(update -> !unseenBy(facts, update).isEmpty()).count();
-            groupProgress.add(new GroupProgress(group.id().toString(), group.key(), group.name(), group.kind(),
+                    .filter(update -> !facts.owing(update).isEmpty()).count();
+            String label = labels.get(group.id());
+            groupProgress.add(new GroupProgress(group.id().toString(), group.key(),
+                    sealed.contains(group.id()) ? null : group.name(), label, group.kind(),
                     visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(), tasks.blocked(),
                     tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays, notSeenByAll));
             if (tasks.overdue() > 0) {
-                reasons.add(new Reason("tasks-overdue", plural(tasks.overdue(), "task") + " overdue in "
-                        + group.name(), group.id().toString(), null));
+                reasons.add(new Reason("tasks-overdue", plural(tasks.overdue(), "task") + " overdue in " + label,
+                        group.id().toString(), null));
             }
             if (tasks.blocked() > 0) {
-                reasons.add(new Reason("tasks-blocked", plural(tasks.blocked(), "task") + " blocked in "
-                        + group.name(), group.id().toString(), null));
+                reasons.add(new Reason("tasks-blocked", plural(tasks.blocked(), "task") + " blocked in " + label,
+                        group.id().toString(), null));
             }
             if ("WORKSTREAM".equals(group.kind()) && Duration.between(last, now).compareTo(idleAfter) >= 0) {
-                reasons.add(new Reason("group-idle", group.name() + " idle for " + plural(idleDays, "day"),
+                reasons.add(new Reason("group-idle", label + " idle for " + plural(idleDays, "day"),
                         group.id().toString(), null));
+            }
+            if (sealed.contains(group.id())) {
+                // Who has not seen it would say who is in the group: the update is reported, not the people.
+                for (RoomFacts.KeyUpdate update : keyUpdates) {
+                    Duration age = Duration.between(update.at(), now);
+                    if (update.groupId().equals(group.id()) && !facts.owing(update).isEmpty()
+                            && age.compareTo(unseenAfter) >= 0) {
+                        reasons.add(new Reason("update-unseen", "The " + label(update) + " in " + label
+                                + " has not been seen by all its members for " + plural(age.toDays(), "day"),
+                                group.id().toString(), null));
+                    }
+                }
             }
         }
 
         List<StakeholderProgress> stakeholders = new ArrayList<>();
         for (RoomFacts.Member member : facts.members) {
-            Set<UUID> theirs = facts.groupsOf(member.id()).stream().filter(scope::contains)
+            Set<UUID> theirs = facts.groupsOf(member.id()).stream().filter(attributable::contains)
                     .collect(Collectors.toSet());
             int owned = 0;
             int overdue = 0;
             for (RoomFacts.Owned task : facts.owned) {
-                if (task.memberId().equals(member.id()) && scope.contains(task.groupId())) {
+                if (task.memberId().equals(member.id()) && attributable.contains(task.groupId())) {
                     owned += task.owned();
                     overdue += task.overdue();
                 }
             }
             Instant lastSeen = facts.markers.stream()
-                    .filter(m -> m.memberId().equals(member.id()) && scope.contains(m.groupId()))
+                    .filter(m -> m.memberId().equals(member.id()) && attributable.contains(m.groupId()))
                     .map(RoomFacts.Marker::readAt).max(Comparator.naturalOrder()).orElse(null);
             int unseen = 0;
             for (RoomFacts.KeyUpdate update : keyUpdates) {
-                if (unseenBy(facts, update).contains(member.id())) {
+                if (attributable.contains(update.groupId()) && facts.owing(update).contains(member.id())) {
                     unseen++;
                     Duration age = Duration.between(update.at(), now);
                     if (age.compareTo(unseenAfter) >= 0) {
                         reasons.add(new Reason("update-unseen", who(member) + " has not seen the " + label(update)
-                                + " in " + groupNames.get(update.groupId()) + " for "
+                                + " in " + labels.get(update.groupId()) + " for "
                                 + plural(age.toDays(), "day"), update.groupId().toString(), member.id().toString()));
                     }
                 }
@@ -125,7 +162,7 @@ final class ProgressCalculator {
                 continue;
             }
             boolean open = !"DONE".equals(milestone.status());
-            boolean late = open && milestone.dueDate() != null && milestone.dueDate().isBefore(today);
+            boolean late = Overdue.isOverdue(milestone.dueDate(), TaskStatus.valueOf(milestone.status()), today);
             milestoneOverdue |= late;
             if (open && milestone.dueDate() != null && (projected == null || milestone.dueDate().isAfter(projected))) {
                 projected = milestone.dueDate();
@@ -143,15 +180,7 @@ final class ProgressCalculator {
         Verdict verdict = (slip != null && slip > 0) || milestoneOverdue ? Verdict.OFF_TRACK
                 : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
         return new ProgressView(facts.room.id().toString(), steering, new Health(verdict, reasons), groupProgress,
-                stakeholders, new Timeline(target, milestones, projected, slip));
-    }
-
-    /** The members of the update's group who have not read up to it; its author has seen it. */
-    private static Set<UUID> unseenBy(RoomFacts facts, RoomFacts.KeyUpdate update) {
-        return facts.membersOf(update.groupId()).stream()
-                .filter(member -> !member.equals(update.actorId()))
-                .filter(member -> facts.readUpTo(member, update.groupId()) < update.seq())
-                .collect(Collectors.toSet());
+                stakeholders, new Timeline(today, target, milestones, projected, slip));
     }
 
     private static String label(RoomFacts.KeyUpdate update) {

@@ -1,6 +1,7 @@
 package dev.dealroom.progress;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,20 +38,28 @@ public class ProgressService {
     private final AccessPolicy access;
     private final MemberService members;
     private final ProgressCalculator calculator;
+    private final Clock clock;
 
     public ProgressService(RoomFactsLoader loader, AccessPolicy access, MemberService members,
-            DealRoomConfig config) {
+            DealRoomConfig config, Clock clock) {
         this.loader = loader;
         this.access = access;
         this.members = members;
         this.calculator = new ProgressCalculator(config.progress().idleAfter(), config.progress().unseenAfter());
+        this.clock = clock;
     }
 
     @Transactional
     public ProgressView progress(Caller caller, String roomId) {
-        RoomAccess room = access.enterRoom(caller, roomId);
-        RoomFacts facts = loader.load(List.of(room.roomId())).get(room.roomId());
-        return view(facts, room.me(), room.groupIds());
+        return progress(access.enterRoom(caller, roomId));
+    }
+
+    /** The coordination view of a room the caller has been admitted into, as they may see it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ProgressView progress(RoomAccess room) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        RoomFacts facts = loader.load(List.of(room.roomId()), now.toLocalDate()).get(room.roomId());
+        return view(facts, room.me(), room.groupIds(), now);
     }
 
     /** Every room the caller is a member of, sorted by {@code sort} ({@code decisionDate} by default). */
@@ -67,18 +76,19 @@ public class ProgressService {
         if (email == null) {
             return List.of();
         }
-        Map<UUID, RoomFacts> rooms = loader.load(members.roomIdsOf(email));
-        List<PipelineItem> items = rooms.values().stream().map(facts -> item(facts, email)).toList();
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        Map<UUID, RoomFacts> rooms = loader.load(members.roomIdsOf(email), now.toLocalDate());
+        List<PipelineItem> items = rooms.values().stream().map(facts -> item(facts, email, now)).toList();
         Comparator<PipelineItem> ordered = "desc".equals(order) ? comparator.reversed() : comparator;
         return items.stream().sorted(ordered.thenComparing(PipelineItem::roomId)).toList();
     }
 
-    private PipelineItem item(RoomFacts facts, String email) {
+    private PipelineItem item(RoomFacts facts, String email, ZonedDateTime now) {
         RoomFacts.Member me = facts.members.stream().filter(member -> member.email().equals(email)).findFirst()
                 .orElseThrow();
         RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
                 "SELLER".equals(me.side()));
-        ProgressView view = view(facts, member, facts.groupsOf(me.id()));
+        ProgressView view = view(facts, member, facts.groupsOf(me.id()), now);
         RoomFacts.Room room = facts.room;
         return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),
                 room.status(), room.amount(), room.currency(), room.targetDecisionDate(), view.health().verdict(),
@@ -88,9 +98,9 @@ public class ProgressService {
                 facts.lastBuyerActivity);
     }
 
-    private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups) {
+    private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups, ZonedDateTime now) {
         Set<UUID> all = facts.groups.stream().map(RoomFacts.Group::id).collect(Collectors.toSet());
         Set<UUID> scope = access.figureScope(me, ownGroups, all);
-        return calculator.calculate(facts, me.manager(), scope, ownGroups, Instant.now());
+        return calculator.calculate(facts, me.manager(), scope, ownGroups, now);
     }
 }

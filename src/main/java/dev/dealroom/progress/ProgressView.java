@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Where an evaluation stands, as one member may see it. Steering members (owner, decision-makers) get the
  * figures of every group; others those of their own groups. Figures never carry the content of a group the
- * viewer is not in: no post bodies, no task titles, no document names.
+ * viewer is not in: no post bodies, no task titles, no document names; and of such a group that people named
+ * (not a default group), neither its name nor who is in it.
  *
  * @param steering whether the viewer gets every group's figures
  */
@@ -15,30 +16,35 @@ public record ProgressView(String roomId, boolean steering, Health health, List<
         List<StakeholderProgress> stakeholders, Timeline timeline) {
 
     /**
+     * @param name                   the group's name; null for a group the viewer is not in that is not a default
+     *                               group (people wrote that name)
+     * @param label                  what to call the group: its name, or "Private group N" when the viewer may
+     *                               not see the name (N counts such groups in this view's order)
      * @param member                 whether the viewer is in the group (and so may open its content)
      * @param daysSinceLastActivity  days since the group's newest event (since the room opened, if none)
      * @param keyUpdatesNotSeenByAll key updates some member of the group has not seen yet
      */
-    public record GroupProgress(String groupId, String key, String name, String kind, boolean member, int tasksTotal,
-            int tasksDone, int tasksOverdue, int tasksBlocked, LocalDate nextMilestone, int signoffsOpen,
-            int signoffsDecided, long daysSinceLastActivity, int keyUpdatesNotSeenByAll) {
+    public record GroupProgress(String groupId, String key, String name, String label, String kind, boolean member,
+            int tasksTotal, int tasksDone, int tasksOverdue, int tasksBlocked, LocalDate nextMilestone,
+            int signoffsOpen, int signoffsDecided, long daysSinceLastActivity, int keyUpdatesNotSeenByAll) {
     }
 
     /**
      * @param lastSeen         when their client last showed them one of these groups; null if never
-     * @param keyUpdatesNotSeen key updates of their groups they have not seen yet
-     * @param groupIds         their groups among the view's
+     * @param keyUpdatesNotSeen key updates of their groups they owe (were in the group then, have not seen yet)
+     * @param groupIds         their groups among the view's, but for private ones (see {@link GroupProgress})
      */
     public record StakeholderProgress(String memberId, String name, String title, String side, boolean decisionMaker,
             int tasksOwned, int tasksOverdue, Instant lastSeen, int keyUpdatesNotSeen, List<String> groupIds) {
     }
 
     /**
+     * @param today         the server's date, by which milestones are overdue ({@code dealroom.time-zone})
      * @param projectedDate the latest due date of an open milestone
      * @param slipDays      projected date minus target decision date, in days (positive: late)
      */
-    public record Timeline(LocalDate targetDecisionDate, List<MilestoneMark> milestones, LocalDate projectedDate,
-            Long slipDays) {
+    public record Timeline(LocalDate today, LocalDate targetDecisionDate, List<MilestoneMark> milestones,
+            LocalDate projectedDate, Long slipDays) {
     }
 
     /** @param title the task's title, only for a group the viewer is in */

@@ -1,5 +1,6 @@
 package dev.dealroom.progress;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,12 @@ public class ReadService {
 
     private final EntityManager em;
     private final AccessPolicy access;
+    private final Clock clock;
 
-    public ReadService(EntityManager em, AccessPolicy access) {
+    public ReadService(EntityManager em, AccessPolicy access, Clock clock) {
         this.em = em;
         this.access = access;
+        this.clock = clock;
     }
 
     @Transactional
@@ -49,11 +52,11 @@ public class ReadService {
 
     private void markRead(GroupAccess group, long seq) {
         em.createNativeQuery("insert into read_marker (member_id, group_id, room_id, last_seq, read_at)"
-                + " select ?1, ?2, ?3, least(?4, r.last_seq), now() from room r where r.id = ?3"
+                + " select ?1, ?2, ?3, least(?4, r.last_seq), ?5 from room r where r.id = ?3"
                 + " on conflict (member_id, group_id) do update"
-                + " set last_seq = greatest(read_marker.last_seq, excluded.last_seq), read_at = now()")
+                + " set last_seq = greatest(read_marker.last_seq, excluded.last_seq), read_at = excluded.read_at")
                 .setParameter(1, group.me().id()).setParameter(2, group.groupId()).setParameter(3, group.roomId())
-                .setParameter(4, seq).executeUpdate();
+                .setParameter(4, seq).setParameter(5, clock.instant()).executeUpdate();
     }
 
     /** Per group of the caller: what they have read, and how many events of others came after. */
@@ -64,18 +67,22 @@ public class ReadService {
 
     private List<UnreadView> unread(RoomAccess room) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select g.id, coalesce(m.last_seq, 0),"
-                + " (select count(*) from room_event e where e.room_id = ?1 and e.group_id = g.id"
-                + "  and e.seq > coalesce(m.last_seq, 0) and e.actor_member_id is distinct from ?2)"
-                + " from unnest(?3) as g(id)"
-                + " left join read_marker m on m.group_id = g.id and m.member_id = ?2 order by g.id")
+        List<Object[]> rows = em.createNativeQuery("select gm.group_id, coalesce(rm.last_seq, 0),"
+                + " (select count(*) from room_event e where e.room_id = ?1 and e.group_id = gm.group_id"
+                + "  and not " + Seen.SEEN + ")"
+                + " from group_member gm left join read_marker rm on rm.member_id = gm.member_id"
+                + " and rm.group_id = gm.group_id where gm.member_id = ?2 and gm.group_id = any(?3)"
+                + " order by gm.group_id")
                 .setParameter(1, room.roomId()).setParameter(2, room.me().id())
                 .setParameter(3, room.groupIds().toArray(UUID[]::new)).getResultList();
         return rows.stream().map(row -> new UnreadView(row[0].toString(), ((Number) row[1]).longValue(),
                 ((Number) row[2]).longValue())).toList();
     }
 
-    /** The key updates of the caller's groups, newest first, with who has and has not seen each. */
+    /**
+     * The key updates of the caller's groups, newest first, with who has seen each and who owes it
+     * ({@link Seen}); a member put in the group after it is in neither list until they read it.
+     */
     @Transactional
     public List<KeyUpdateView> keyUpdates(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
@@ -85,27 +92,29 @@ public class ReadService {
                 + " from room_event where room_id = ?1 and key_update and group_id = any(?2) order by seq desc")
                 .setParameter(1, room.roomId()).setParameter(2, groups).getResultList();
         @SuppressWarnings("unchecked")
-        List<Object[]> members = em.createNativeQuery("select gm.group_id, gm.member_id, coalesce(m.last_seq, 0)"
-                + " from group_member gm left join read_marker m on m.member_id = gm.member_id"
-                + " and m.group_id = gm.group_id where gm.group_id = any(?1)")
-                .setParameter(1, groups).getResultList();
-        Map<UUID, List<Object[]>> byGroup = members.stream().collect(Collectors.groupingBy(row -> (UUID) row[0]));
+        List<Object[]> readers = em.createNativeQuery("select e.seq, gm.member_id, " + Seen.SEEN + ", " + Seen.OWED
+                + " from room_event e " + Seen.READERS
+                + " where e.room_id = ?1 and e.key_update and e.group_id = any(?2)")
+                .setParameter(1, room.roomId()).setParameter(2, groups).getResultList();
+        Map<Long, List<Object[]>> bySeq = readers.stream()
+                .collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue()));
         List<KeyUpdateView> views = new ArrayList<>();
         for (Object[] update : updates) {
             long seq = ((Number) update[0]).longValue();
-            UUID author = (UUID) update[3];
             List<String> seen = new ArrayList<>();
             List<String> notSeen = new ArrayList<>();
-            for (Object[] member : byGroup.getOrDefault((UUID) update[2], List.of())) {
-                boolean hasSeen = member[1].equals(author) || ((Number) member[2]).longValue() >= seq;
-                (hasSeen ? seen : notSeen).add(member[1].toString());
+            for (Object[] reader : bySeq.getOrDefault(seq, List.of())) {
+                if ((Boolean) reader[2]) {
+                    seen.add(reader[1].toString());
+                } else if ((Boolean) reader[3]) {
+                    notSeen.add(reader[1].toString());
+                }
             }
             seen.sort(null);
             notSeen.sort(null);
             views.add(new KeyUpdateView(seq, (String) update[1], update[2].toString(),
-                    new Actor(author, (String) update[4]), SqlValues.instant(update[5]), seen, notSeen));
+                    new Actor((UUID) update[3], (String) update[4]), SqlValues.instant(update[5]), seen, notSeen));
         }
         return views;
     }
-
 }

@@ -43,7 +43,7 @@ final class RoomFacts {
         static final SignoffFigures NONE = new SignoffFigures(0, 0);
     }
 
-    record KeyUpdate(long seq, UUID groupId, String type, Instant at, UUID actorId) {
+    record KeyUpdate(long seq, UUID groupId, String type, Instant at) {
     }
 
     record Marker(UUID memberId, UUID groupId, long lastSeq, Instant readAt) {
@@ -60,11 +60,9 @@ final class RoomFacts {
     final Map<UUID, Instant> lastActivity = new HashMap<>();
     final List<KeyUpdate> keyUpdates = new ArrayList<>();
     final List<Marker> markers = new ArrayList<>();
+    /** Per key update (its seq), the members who owe it ({@link Seen#OWED}). */
+    final Map<Long, Set<UUID>> owedBy = new HashMap<>();
     Instant lastBuyerActivity;
-
-    Set<UUID> membersOf(UUID groupId) {
-        return groupMembers.getOrDefault(groupId, Set.of());
-    }
 
     Set<UUID> groupsOf(UUID memberId) {
         Set<UUID> groups = new HashSet<>();
@@ -76,9 +74,8 @@ final class RoomFacts {
         return groups;
     }
 
-    /** The newest seq the member has read in the group (0 before any read). */
-    long readUpTo(UUID memberId, UUID groupId) {
-        return markers.stream().filter(m -> m.memberId().equals(memberId) && m.groupId().equals(groupId))
-                .mapToLong(Marker::lastSeq).findFirst().orElse(0);
+    /** The members who were expected to see the key update and have not yet. */
+    Set<UUID> owing(KeyUpdate update) {
+        return owedBy.getOrDefault(update.seq(), Set.of());
     }
 }

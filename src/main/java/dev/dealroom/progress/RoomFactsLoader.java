@@ -17,11 +17,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.common.SqlValues;
+import dev.dealroom.task.Overdue;
 
 /**
  * Loads {@link RoomFacts} for many rooms at once: a fixed number of aggregate queries whatever the number of
  * rooms, each served by an index on {@code room_id}, so one room's progress and a 500-room pipeline cost the
- * same round trips.
+ * same round trips. Overdue counts are as of {@code today}, given by the caller from the server's clock.
  */
 @ApplicationScoped
 public class RoomFactsLoader {
@@ -33,7 +34,7 @@ public class RoomFactsLoader {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<UUID, RoomFacts> load(Collection<UUID> roomIds) {
+    Map<UUID, RoomFacts> load(Collection<UUID> roomIds, LocalDate today) {
         Map<UUID, RoomFacts> facts = new LinkedHashMap<>();
         if (roomIds.isEmpty()) {
             return facts;
@@ -58,16 +59,16 @@ public class RoomFactsLoader {
                 r -> facts.get(uuid(r[0])).groupMembers.computeIfAbsent(uuid(r[1]), g -> new HashSet<>())
                         .add(uuid(r[2])));
         rows("select room_id, group_id, count(*), count(*) filter (where status = 'DONE'),"
-                + " count(*) filter (where due_date < current_date and status <> 'DONE'),"
+                + " count(*) filter (where " + Overdue.sql("?2") + "),"
                 + " count(*) filter (where status = 'BLOCKED'),"
                 + " min(due_date) filter (where milestone and status <> 'DONE')"
-                + " from task where room_id = any(?1) group by room_id, group_id", ids,
+                + " from task where room_id = any(?1) group by room_id, group_id", ids, today,
                 r -> facts.get(uuid(r[0])).tasks.put(uuid(r[1]), new RoomFacts.TaskFigures(count(r[2]), count(r[3]),
                         count(r[4]), count(r[5]), date(r[6]))));
         rows("select room_id, owner_member_id, group_id, count(*),"
-                + " count(*) filter (where due_date < current_date and status <> 'DONE')"
+                + " count(*) filter (where " + Overdue.sql("?2") + ")"
                 + " from task where room_id = any(?1) and owner_member_id is not null"
-                + " group by room_id, owner_member_id, group_id", ids,
+                + " group by room_id, owner_member_id, group_id", ids, today,
                 r -> facts.get(uuid(r[0])).owned.add(new RoomFacts.Owned(uuid(r[1]), uuid(r[2]), count(r[3]),
                         count(r[4]))));
         rows("select room_id, id, group_id, title, due_date, status from task where room_id = any(?1) and milestone"
@@ -87,10 +88,14 @@ public class RoomFactsLoader {
                         facts.get(uuid(r[0])).lastActivity.put(uuid(r[1]), SqlValues.instant(r[2]));
                     }
                 });
-        rows("select room_id, seq, group_id, type, at, actor_member_id from room_event"
+        rows("select room_id, seq, group_id, type, at from room_event"
                 + " where room_id = any(?1) and key_update order by seq", ids,
                 r -> facts.get(uuid(r[0])).keyUpdates.add(new RoomFacts.KeyUpdate(((Number) r[1]).longValue(),
-                        uuid(r[2]), (String) r[3], SqlValues.instant(r[4]), uuid(r[5]))));
+                        uuid(r[2]), (String) r[3], SqlValues.instant(r[4]))));
+        rows("select e.room_id, e.seq, gm.member_id from room_event e " + Seen.READERS
+                + " where e.room_id = any(?1) and e.key_update and " + Seen.OWED, ids,
+                r -> facts.get(uuid(r[0])).owedBy.computeIfAbsent(((Number) r[1]).longValue(), seq -> new HashSet<>())
+                        .add(uuid(r[2])));
         rows("select room_id, member_id, group_id, last_seq, read_at from read_marker where room_id = any(?1)", ids,
                 r -> facts.get(uuid(r[0])).markers.add(new RoomFacts.Marker(uuid(r[1]), uuid(r[2]),
                         ((Number) r[3]).longValue(), SqlValues.instant(r[4]))));
@@ -104,6 +109,12 @@ public class RoomFactsLoader {
     @SuppressWarnings("unchecked")
     private void rows(String sql, UUID[] roomIds, Consumer<Object[]> each) {
         ((List<Object[]>) em.createNativeQuery(sql).setParameter(1, roomIds).getResultList())
+                .forEach(each);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rows(String sql, UUID[] roomIds, LocalDate today, Consumer<Object[]> each) {
+        ((List<Object[]>) em.createNativeQuery(sql).setParameter(1, roomIds).setParameter(2, today).getResultList())
                 .forEach(each);
     }
 

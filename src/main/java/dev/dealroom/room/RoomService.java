@@ -68,7 +68,7 @@ public class RoomService {
         room.amount = request.amount();
         room.currency = request.currency();
         room.targetDecisionDate = request.targetDecisionDate();
-        room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.EVALUATION);
+        room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.DEFAULT);
         room.status = Objects.requireNonNullElse(request.status(), RoomStatus.OPEN);
         room.createdAt = Instant.now();
         room.updatedAt = room.createdAt;

@@ -73,8 +73,7 @@ public class TaskResource {
     @PATCH
     @Path("/groups/{groupId}/tasks/{taskId}")
     @Operation(summary = "Change a task", description = "The task's owner, the room owner and decision-makers. "
-            + "Status moves: TODO->IN_PROGRESS|BLOCKED|DONE, IN_PROGRESS->TODO|BLOCKED|DONE, BLOCKED->TODO|"
-            + "IN_PROGRESS, DONE->IN_PROGRESS.")
+            + "Status moves as the TaskStatus schema lists; any other is 409 invalid-transition.")
     public TaskView update(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("taskId") String taskId, @Valid @NotNull UpdateTaskRequest request) {
         return tasks.update(caller.get(), roomId, groupId, taskId, request);

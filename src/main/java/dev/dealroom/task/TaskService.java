@@ -1,5 +1,6 @@
 package dev.dealroom.task;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,28 +40,30 @@ public class TaskService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final MemberLocks memberLocks;
+    private final Clock clock;
 
     public TaskService(TaskRepository tasks, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency, MemberLocks memberLocks) {
+            Idempotency idempotency, MemberLocks memberLocks, Clock clock) {
         this.tasks = tasks;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
         this.memberLocks = memberLocks;
+        this.clock = clock;
     }
 
     @Transactional
     public List<TaskView> list(Caller caller, String roomId, String groupRef) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return tasks.listInGroup(group.roomId(), group.groupId()).stream().map(task -> toView(task, today)).toList();
     }
 
     @Transactional
     public TaskView get(Caller caller, String roomId, String groupRef, String taskId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return toView(tasks.requireIn(group, taskId), LocalDate.now());
+        return toView(tasks.requireIn(group, taskId), LocalDate.now(clock));
     }
 
     /** The tasks of every group the caller is in, soonest due first; milestones are flagged. */
@@ -68,7 +71,7 @@ public class TaskService {
     public List<PlanItem> plan(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         Map<UUID, String> names = groups.namesOf(room);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return tasks.plan(room.roomId(), room.groupIds()).stream()
                 .map(task -> new PlanItem(names.get(task.groupId), toView(task, today)))
                 .toList();
@@ -96,7 +99,7 @@ public class TaskService {
                     task.createdAt = Instant.now();
                     task.updatedAt = task.createdAt;
                     tasks.persist(task);
-                    TaskView view = toView(task, LocalDate.now());
+                    TaskView view = toView(task, LocalDate.now(clock));
                     events.append(group.roomId(), EventType.TASK_CREATED, group.groupId(), Actor.of(group.me()),
                             view);
                     return view;
@@ -144,10 +147,10 @@ public class TaskService {
         }
         changeStatus(task, request, changed);
         if (changed.isEmpty()) {
-            return toView(task, LocalDate.now());
+            return toView(task, LocalDate.now(clock));
         }
         task.updatedAt = Instant.now();
-        TaskView view = toView(task, LocalDate.now());
+        TaskView view = toView(task, LocalDate.now(clock));
         // A milestone's new date or status is a key update: everyone in the group should see that the plan moved.
         boolean keyUpdate = task.milestone && (changed.contains("dueDate") || changed.contains("status"));
         events.append(group.roomId(), EventType.TASK_UPDATED, group.groupId(), Actor.of(group.me()), keyUpdate,
@@ -202,7 +205,7 @@ public class TaskService {
     }
 
     static TaskView toView(Task task, LocalDate today) {
-        boolean overdue = task.dueDate != null && task.dueDate.isBefore(today) && task.status != TaskStatus.DONE;
+        boolean overdue = Overdue.isOverdue(task.dueDate, task.status, today);
         return new TaskView(task.id.toString(), task.groupId.toString(), task.title, task.description,
                 task.ownerId == null ? null : task.ownerId.toString(), task.dueDate, task.status, task.blockedReason,
                 task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt);

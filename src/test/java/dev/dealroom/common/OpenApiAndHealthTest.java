@@ -1,5 +1,6 @@
 package dev.dealroom.common;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.task.TaskStatusDocumentation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -46,7 +48,8 @@ class OpenApiAndHealthTest {
         }));
         RestAssured.get("/q/openapi?format=json").then()
                 .body("components.schemas.RoomView.properties.groups", notNullValue())
-                .body("components.schemas.AddMemberRequest.required", hasItem("email"));
+                .body("components.schemas.AddMemberRequest.required", hasItem("email"))
+                .body("components.schemas.TaskStatus.description", containsString(TaskStatusDocumentation.moves()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.dealroom.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,16 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.room.RoomStage;
+import dev.dealroom.task.TaskStatus;
+
 /**
- * The frontend's event catalogue is generated from the Java declaration ({@link EventType},
- * {@link ControlMessage}, {@link CloseCode}); this test fails when the committed copy differs. After changing
- * the declaration: {@code ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true}.
+ * The frontend's catalogue is generated from the Java declarations ({@link EventType}, {@link ControlMessage},
+ * {@link CloseCode}, and the rules the page applies too: {@link TaskStatus}'s moves, {@link RoomStage}); this test
+ * fails when the committed copy differs, or when a page module keeps a copy of its own. After changing a
+ * declaration: {@code ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true}.
  */
 class EventCatalogueTest {
 
@@ -37,6 +45,20 @@ class EventCatalogueTest {
     }
 
     @Test
+    void noPageModuleKeepsItsOwnCopyOfTheStagesOrTheTaskMoves() throws IOException {
+        try (Stream<Path> modules = Files.list(CATALOGUE.getParent())) {
+            for (Path module : modules.filter(path -> !path.equals(CATALOGUE)).toList()) {
+                String source = Files.readString(module, StandardCharsets.UTF_8);
+                // As an element of a list literal: a copy of the stages or of a status's moves.
+                for (Enum<?> name : List.of(RoomStage.QUALIFICATION, RoomStage.NEGOTIATION, TaskStatus.IN_PROGRESS)) {
+                    assertFalse(Pattern.compile("['\"]" + name + "['\"]\\s*[,\\]]").matcher(source).find(),
+                            module + " lists " + name + ": take the list from the catalogue");
+                }
+            }
+        }
+    }
+
+    @Test
     void wireNamesAreUniqueAndEventsAndControlMessagesCannotBeConfused() {
         Set<String> names = new HashSet<>();
         for (EventType type : EventType.values()) {
@@ -52,7 +74,8 @@ class EventCatalogueTest {
 
     static String render() {
         StringBuilder js = new StringBuilder();
-        js.append("// Generated from dev.dealroom.event.EventType, ControlMessage and CloseCode by EventCatalogueTest.\n")
+        js.append("// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus\n")
+                .append("// and dev.dealroom.room.RoomStage by EventCatalogueTest.\n")
                 .append("// Do not edit: change the Java declaration, then run\n")
                 .append("//   ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true\n\n")
                 .append("/** The room log's event types: who receives each (\"room\": every member, \"group\": the\n")
@@ -76,6 +99,19 @@ class EventCatalogueTest {
         for (CloseCode code : CloseCode.values()) {
             js.append("  ").append(code.name()).append(": ").append(code.code()).append(",\n");
         }
-        return js.append("});\n").toString();
+        js.append("});\n\n/** Where a task may move from each status; the server refuses any other move. */\n")
+                .append("export const TASK_TRANSITIONS = Object.freeze({\n");
+        for (TaskStatus status : TaskStatus.values()) {
+            js.append("  ").append(status.name()).append(": Object.freeze([")
+                    .append(status.next().stream().map(next -> "\"" + next + "\"").collect(Collectors.joining(", ")))
+                    .append("]),\n");
+        }
+        js.append("});\n\n/** The stages of a room, in the sales process's order, and the one a new room starts in. */\n")
+                .append("export const ROOM_STAGES = Object.freeze([")
+                .append(Arrays.stream(RoomStage.values()).map(stage -> "\"" + stage + "\"")
+                        .collect(Collectors.joining(", ")))
+                .append("]);\n")
+                .append("export const DEFAULT_ROOM_STAGE = \"").append(RoomStage.DEFAULT).append("\";\n");
+        return js.toString();
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dealroom.common.Hashes;
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.LiveClient;
 import dev.dealroom.support.Person;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -52,10 +53,35 @@ class InvitationTest {
         claim(room.groupMember, token).statusCode(409).body("code", equalTo("invitation-used"));
 
         room.owner.api().get("/api/rooms/{r}/invitations", room.roomId).then().statusCode(200)
-                .body("find { it.memberId == '" + room.groupMemberId + "' }.status", equalTo("CLAIMED"));
+                .body("find { it.memberId == '" + room.groupMemberId + "' }.status", equalTo("CLAIMED"))
+                .body("find { it.memberId == '" + room.groupMemberId + "' }.memberJoined", equalTo(true));
         List<String> types = room.owner.api().get("/api/rooms/{r}/events?since=0", room.roomId).then()
                 .statusCode(200).extract().path("events.type");
         assertTrue(types.containsAll(List.of("invitation.sent", "invitation.claimed")), types.toString());
+    }
+
+    @Test
+    void aMemberWhoComesInWithoutTheLinkHasJoinedAllTheSame() {
+        DealRoomFixture room = new DealRoomFixture();
+        Person idle = Person.random("idle");
+        String idleId = room.addMember(room.owner, idle, "BUYER", false, "proof");
+        for (String member : List.of(room.groupMemberId, room.outsiderId, room.decisionMakerId, idleId)) {
+            joined(room, member).body("status", equalTo("OPEN")).body("memberJoined", equalTo(false));
+        }
+
+        // Signed in with the invited email, each in their own way, none through the link.
+        room.groupMember.api().body(Map.of("body", "Hello, I found my way in"))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        room.outsider.api().body(Map.of("seq", room.seq())).put("/api/rooms/{r}/groups/contracts/read", room.roomId)
+                .then().statusCode(200);
+        try (LiveClient page = LiveClient.connect(room.decisionMaker, room.roomId, room.seq())) {
+            page.replay();
+        }
+
+        for (String member : List.of(room.groupMemberId, room.outsiderId, room.decisionMakerId)) {
+            joined(room, member).body("status", equalTo("OPEN")).body("memberJoined", equalTo(true));
+        }
+        joined(room, idleId).body("memberJoined", equalTo(false));
     }
 
     @Test
@@ -142,6 +168,12 @@ class InvitationTest {
 
     private static ValidatableResponse claim(Person person, String token) {
         return person.api().body(Map.of("token", token)).post("/api/invitations/claim").then();
+    }
+
+    /** The member's newest invitation, as the owner's list shows it. */
+    private static ValidatableResponse joined(DealRoomFixture room, String memberId) {
+        return room.owner.api().get("/api/rooms/{r}/invitations", room.roomId).then().statusCode(200)
+                .root("find { it.memberId == '" + memberId + "' }");
     }
 
     private static String invitationOf(DealRoomFixture room, String memberId) {

@@ -108,6 +108,23 @@ class NotificationTest {
         assertEquals(1, mails(room.decisionMaker, "What you have not seen").size());
     }
 
+    @Test
+    void theDigestCallsImportantOnlyTheKeyUpdatesAMemberWasInTheGroupFor() {
+        Instant start = Instant.now().minusSeconds(1);
+        DealRoomFixture room = new DealRoomFixture();
+        room.owner.api().body(Map.of("body", "Pricing is final", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        Person newcomer = Person.random("newcomer");
+        room.addMember(room.owner, newcomer, "BUYER", false, "proof");
+        post(room.owner, room, "Agenda attached", List.of());
+
+        digests.send(LocalDate.now(), start);
+        String theirs = mails(newcomer, "What you have not seen").get(0).getText();
+        assertTrue(theirs.contains("Proof of concept: 2 updates\n"), theirs);
+        String others = mails(room.groupMember, "What you have not seen").get(0).getText();
+        assertTrue(others.contains("Proof of concept: 2 updates, 1 of them important"), others);
+    }
+
     private static void post(Person by, DealRoomFixture room, String body, List<String> mentions) {
         by.api().body(Map.of("body", body, "mentions", mentions))
                 .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);

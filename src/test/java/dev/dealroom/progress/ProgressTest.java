@@ -1,7 +1,9 @@
 package dev.dealroom.progress;
 
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -12,6 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +26,12 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.Person;
+import dev.dealroom.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -34,6 +43,14 @@ class ProgressTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aDecisionMakerSeesContractsFiguresButNoneOfItsContent() {
@@ -63,6 +80,54 @@ class ProgressTest {
         // Its members do see the milestone's title.
         room.outsider.api().get("/api/rooms/{r}/progress", room.roomId).then()
                 .body("timeline.milestones[0].title", equalTo("Sign " + MARKER));
+    }
+
+    @Test
+    void aGroupPeopleNamedShowsSteeringItsKindAndFiguresButNeitherItsNameNorWhoIsInIt() throws SQLException {
+        DealRoomFixture room = new DealRoomFixture();
+        String name = "Buyer only - walk-away price 90k " + MARKER;
+        String group = room.decisionMaker.api().body(Map.of("name", name, "memberIds", List.of(room.groupMemberId)))
+                .post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201).extract().path("id");
+        room.decisionMaker.api().body(Map.of("title", "Ceiling memo", "dueDate", "2020-01-01",
+                "ownerId", room.groupMemberId)).post("/api/rooms/{r}/groups/{g}/tasks", room.roomId, group).then()
+                .statusCode(201);
+        room.decisionMaker.api().body(Map.of("body", "We stop at 90k", "announcement", true))
+                .post("/api/rooms/{r}/groups/{g}/posts", room.roomId, group).then().statusCode(201);
+        age(room.roomId, "group_id = '" + group + "'", 3);
+
+        // The owner is in steering, not in the group: its figures, under a label, and no one tied to it.
+        String groupPath = "groups.find { it.groupId == '%s' }".formatted(group);
+        String memberRow = "stakeholders.find { it.memberId == '%s' }".formatted(room.groupMemberId);
+        String body = room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body(groupPath + ".name", nullValue())
+                .body(groupPath + ".label", equalTo("Private group 1"))
+                .body(groupPath + ".kind", equalTo("CUSTOM"))
+                .body(groupPath + ".member", equalTo(false))
+                .body(groupPath + ".tasksOverdue", equalTo(1))
+                .body(groupPath + ".keyUpdatesNotSeenByAll", equalTo(1))
+                .body("health.reasons.text", hasItem("1 task overdue in Private group 1"))
+                .body("health.reasons.text", hasItem("The announcement in Private group 1 has not been seen by all"
+                        + " its members for 3 days"))
+                .body("health.reasons.findAll { it.groupId == '%s' }.memberId".formatted(group),
+                        everyItem(nullValue()))
+                .body("health.reasons.text", everyItem(not(containsString(room.groupMember.name()))))
+                .body("stakeholders.groupIds.flatten()", not(hasItem(group)))
+                .body(memberRow + ".tasksOverdue", equalTo(0))
+                .body(memberRow + ".keyUpdatesNotSeen", equalTo(0))
+                .extract().asString();
+        assertFalse(body.contains(MARKER), body);
+        for (String path : List.of("/api/pipeline", "/api/rooms/" + room.roomId + "/events?since=0",
+                "/api/rooms/" + room.roomId + "/members", "/api/rooms/" + room.roomId + "/groups")) {
+            assertFalse(room.owner.api().get(path).then().statusCode(200).extract().asString().contains(MARKER), path);
+        }
+
+        // Its members see it as it is, and who is behind in it.
+        room.decisionMaker.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body(groupPath + ".name", equalTo(name))
+                .body(groupPath + ".label", equalTo(name))
+                .body("health.reasons.text", hasItem(room.groupMember.name() + " has not seen the announcement in "
+                        + name + " for 3 days"))
+                .body(memberRow + ".groupIds", hasItem(group));
     }
 
     @Test
@@ -120,6 +185,62 @@ class ProgressTest {
                 room.roomId).then().statusCode(201);
         health(room).body("reasons.text", not(hasItem(containsString("Proof of concept idle"))))
                 .body("reasons.text", hasItem("Contracts idle for 9 days"));
+    }
+
+    @Test
+    void aKeyUpdatePublishedBeforeSomeoneJoinedItsGroupIsNotTheirsToHaveSeen() {
+        DealRoomFixture room = new DealRoomFixture();
+        clock.fix(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC); // no rounding by the database
+        room.owner.api().body(Map.of("body", "New pricing", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        long announcement = room.seq();
+        clock.advance(Duration.ofDays(4));
+        Person newcomer = Person.random("newcomer");
+        String newcomerId = room.addMember(room.owner, newcomer, "BUYER", false, "proof");
+
+        String reasons = room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body("health.reasons.findAll { it.code == 'update-unseen' }.memberId",
+                        containsInAnyOrder(room.decisionMakerId, room.groupMemberId))
+                .body("stakeholders.find { it.memberId == '%s' }.keyUpdatesNotSeen".formatted(newcomerId), equalTo(0))
+                .body("stakeholders.find { it.memberId == '%s' }.keyUpdatesNotSeen".formatted(room.groupMemberId),
+                        equalTo(1))
+                .body("groups.find { it.key == 'proof' }.keyUpdatesNotSeenByAll", equalTo(1))
+                .extract().path("health.reasons.text").toString();
+        assertTrue(reasons.contains(room.groupMember.name() + " has not seen the announcement in Proof of concept"
+                + " for 4 days"), reasons);
+        assertFalse(reasons.contains(newcomer.name()), reasons);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then().statusCode(200)
+                .body("find { it.seq == %d }.notSeenBy".formatted(announcement),
+                        containsInAnyOrder(room.decisionMakerId, room.groupMemberId));
+        room.owner.api().body(Map.of("topic", "UNSEEN_UPDATES"))
+                .post("/api/rooms/{r}/members/{m}/nudges", room.roomId, newcomerId).then().statusCode(201)
+                .body("count", equalTo(0));
+
+        // Once they read it, they have seen it; what the group publishes from now on is theirs to see.
+        newcomer.api().body(Map.of("seq", announcement)).put("/api/rooms/{r}/groups/proof/read", room.roomId)
+                .then().statusCode(200);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then()
+                .body("find { it.seq == %d }.seenBy".formatted(announcement), hasItem(newcomerId));
+        room.owner.api().body(Map.of("body", "Pricing, revised", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then()
+                .body("find { it.seq == %d }.notSeenBy".formatted(room.seq()), hasItem(newcomerId));
+    }
+
+    @Test
+    void someoneMovedIntoAGroupLaterOwesNoneOfItsEarlierKeyUpdates() {
+        DealRoomFixture room = new DealRoomFixture();
+        room.owner.api().body(Map.of("body", "New pricing", "announcement", true))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        long announcement = room.seq();
+        room.owner.api().put("/api/rooms/{r}/groups/proof/members/{m}", room.roomId, room.outsiderId).then()
+                .statusCode(200);
+
+        room.owner.api().get("/api/rooms/{r}/key-updates", room.roomId).then().statusCode(200)
+                .body("find { it.seq == %d }.notSeenBy".formatted(announcement), not(hasItem(room.outsiderId)));
+        room.owner.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)
+                .body("stakeholders.find { it.memberId == '%s' }.keyUpdatesNotSeen".formatted(room.outsiderId),
+                        equalTo(0));
     }
 
     @Test

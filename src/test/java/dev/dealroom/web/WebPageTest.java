@@ -143,9 +143,16 @@ class WebPageTest {
         buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add task")).click();
         assertThat(seller.locator(".task .task-title")).hasText("Run the pilot on fleet data");
 
+        // A group the seller is not in, named by the buyers: its figures show, its name does not.
+        String secret = "Walk-away price " + UUID.randomUUID();
+        room.decisionMaker.api().body(Map.of("name", secret, "memberIds", List.of(room.groupMemberId)))
+                .post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201);
+
         seller.navigate("/#/rooms/" + room.roomId + "/coordination");
         Locator proof = seller.locator(".workstream[data-group-key=proof]");
         assertThat(proof).containsText("0/1 tasks done");
+        assertThat(seller.locator(".workstreams")).containsText("Private group 1");
+        assertThat(seller.locator("main")).not().containsText(secret);
         buyer.getByLabel("Status of Run the pilot on fleet data").selectOption("DONE");
 
         assertThat(proof.locator(".percent")).hasText("100%");
@@ -232,6 +239,11 @@ class WebPageTest {
                 .click();
         assertThat(invitation).containsText("invited, not joined yet");
         assertEquals(2, mailbox.getMailsSentTo(guest.email()).size());
+
+        // The guest signs in without either link and opens the room: joined, nothing left to send or withdraw.
+        browsers.signIn(guest).navigate("/#/rooms/" + room.roomId);
+        assertThat(invitation).containsText(guest.email() + " · joined");
+        assertThat(invitation.getByRole(AriaRole.BUTTON)).hasCount(0);
     }
 
     @Test

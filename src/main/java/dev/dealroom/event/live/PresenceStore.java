@@ -32,9 +32,19 @@ public class PresenceStore {
         return nodeId;
     }
 
+    /** The member's first connection to the room on this node; the first ever also records that they joined. */
     void online(UUID roomId, UUID memberId) {
         update("insert into presence (node_id, room_id, member_id, seen_at) values (?, ?, ?, now())"
                 + " on conflict (node_id, room_id, member_id) do update set seen_at = now()", roomId, memberId);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement joined = connection.prepareStatement(
+                        "update member set joined_at = now() where room_id = ? and id = ? and joined_at is null")) {
+            joined.setObject(1, roomId);
+            joined.setObject(2, memberId);
+            joined.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record that a member joined", e);
+        }
     }
 
     void offline(UUID roomId, UUID memberId) {
