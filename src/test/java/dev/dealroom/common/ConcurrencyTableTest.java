@@ -1,5 +1,6 @@
 package dev.dealroom.common;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -516,7 +517,7 @@ class ConcurrencyTableTest {
                 + row.allowed() + "\n" + answers);
         assertEquals(new TreeMap<>(row.events().apply(answers)), eventsOf(room.owner, room.roomId, before),
                 operation + ": events recorded");
-        row.then().accept(answers);
+        assertAll(operation + ": state after", () -> row.then().accept(answers));
     }
 
     /** Fires the row's burst; when it names a lock, held until every call waits for it. */
