@@ -1,5 +1,6 @@
 package dev.dealroom.common;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +30,8 @@ import dev.dealroom.support.Burst.Answer;
 import dev.dealroom.support.Burst.Call;
 import dev.dealroom.support.Burst.Form;
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.LockHolder;
+import dev.dealroom.support.LockHolder.Lock;
 import dev.dealroom.support.Person;
 import io.quarkus.arc.Arc;
 import io.quarkus.mailer.MockMailbox;
@@ -34,23 +41,55 @@ import io.quarkus.test.junit.QuarkusTest;
  * Every mutating operation x identical and conflicting copies sent at the same moment -> the outcomes allowed and
  * the events recorded (invariant 6 of DESIGN.md): one change is one event however many copies arrive, two
  * conflicting changes give one success and one clear 409 (or two successes where both may), and never a 5xx.
- * Each row runs on a fresh room; add a row with every new write. A row's lock can be checked by taking it away:
- * the row then fails (most bursts race on every run; each row's comment names the lock it guards).
+ * Each row runs on a fresh room; add a row with every new write; each row's comment names the lock it rests on.
+ *
+ * <p>A row whose every call reaches one lock names it ({@link Row#queuingOn}): a statement taking that same lock,
+ * which the test runs from a connection of its own before the burst and holds until every call of the burst waits
+ * behind it, then releases. On every run, then, all the copies are at the lock together and go through it one after
+ * the other, whatever the scheduling of this machine; and a service that no longer takes the lock fails its row on
+ * every run: its calls never queue ("the burst did not queue on ...: N of M waiting"), or, when a later write of
+ * the same row queues them anyway, they have all read the state from before the release and the outcome, events or
+ * state assertions fail. Rows without a named lock race as this machine schedules them, so a lock missing there
+ * fails only when the copies happen to overlap: rows whose calls do not all reach one lock (a copy refused before
+ * it never waits), upserts, independent inserts, and for now the member add, nudge, re-invitation and
+ * group-membership rows, whose member-row locks are being reworked.
  */
 @QuarkusTest
 class ConcurrencyTableTest {
 
-    /** A burst, what it may end in, the events it must record (by type, exactly), and a check of the state after. */
+    /**
+     * The retry lock {@code Idempotency} takes: one per login, operation and client id, the login named by its token's
+     * {@code sub} ("sub-" + email, as {@link Person} signs it).
+     */
+    static final String RETRY_LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * A burst, what it may end in, the events it must record (by type, exactly), a check of the state after, and the
+     * lock every call of the burst queues on, or null.
+     */
     record Row(List<Call> calls, Set<List<String>> allowed, Function<List<Answer>, Map<String, Integer>> events,
-            Consumer<List<Answer>> then) {
+            Consumer<List<Answer>> then, Lock lock) {
 
         Row(List<Call> calls, Set<List<String>> allowed, Map<String, Integer> events) {
             this(calls, allowed, answers -> events, answers -> {
             });
         }
 
+        Row(List<Call> calls, Set<List<String>> allowed, Function<List<Answer>, Map<String, Integer>> events,
+                Consumer<List<Answer>> then) {
+            this(calls, allowed, events, then, null);
+        }
+
         Row then(Consumer<List<Answer>> check) {
-            return new Row(calls, allowed, events, check);
+            return new Row(calls, allowed, events, check, lock);
+        }
+
+        /** The lock every call of this burst reaches: held by the test until all of them wait for it. */
+        Row queuingOn(String sql, Object... params) {
+            return new Row(calls, allowed, events, then, Lock.of(sql, params));
         }
     }
 
@@ -62,6 +101,7 @@ class ConcurrencyTableTest {
                 Map<String, Object> body = Map.of("name", "Twice", "prospectAccount", "Acme",
                         "targetDecisionDate", "2027-06-30", "clientId", "room-1");
                 return new Row(Call.post(room.owner, "/api/rooms", body).times(6), only(copies("201", 6)), Map.of())
+                        .queuingOn(RETRY_LOCK, retryLock(room.owner, "room.create", "room-1"))
                         .then(answers -> {
                             assertEquals(1, answers.stream().map(a -> a.json().getString("room.id")).distinct().count());
                             String roomId = answers.get(0).json().getString("room.id");
@@ -69,12 +109,16 @@ class ConcurrencyTableTest {
                         });
             }
         },
-        /** The room row lock: the same change sent six times is one change. */
+        /**
+         * The room row lock: the same change sent six times is one change. (The event log writes the room row too, so
+         * without the lock the copies still queue, on that write, but having all read the old stage: six events.)
+         */
         UPDATE_ROOM_REPEATED {
             @Override
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.patch(room.owner, roomPath(room), Map.of("stage", "PROPOSAL")).times(6),
-                        only(copies("200", 6)), Map.of("room.updated", 1));
+                        only(copies("200", 6)), Map.of("room.updated", 1))
+                        .queuingOn("select 1 from room where id = ?::uuid for no key update", room.roomId);
             }
         },
         /** The room row lock: two managers changing different fields at once both keep their change. */
@@ -83,7 +127,9 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 return new Row(List.of(Call.patch(room.owner, roomPath(room), Map.of("stage", "PROPOSAL")),
                         Call.patch(room.decisionMaker, roomPath(room), Map.of("targetDecisionDate", "2027-05-15"))),
-                        only(List.of("200", "200")), Map.of("room.updated", 2)).then(answers -> {
+                        only(List.of("200", "200")), Map.of("room.updated", 2))
+                        .queuingOn("select 1 from room where id = ?::uuid for no key update", room.roomId)
+                        .then(answers -> {
                             var now = room.owner.api().get(roomPath(room)).then().statusCode(200).extract().jsonPath();
                             assertEquals("PROPOSAL", now.getString("room.stage"));
                             assertEquals("2027-05-15", now.getString("room.targetDecisionDate"));
@@ -95,7 +141,8 @@ class ConcurrencyTableTest {
             @Override
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.post(room.owner, roomPath(room) + "/members", newMember("m-1")).times(6),
-                        only(copies("201", 6)), Map.of("member.added", 1, "invitation.sent", 1));
+                        only(copies("201", 6)), Map.of("member.added", 1, "invitation.sent", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.owner, "member.add", "m-1"));
             }
         },
         /** The room row lock taken by adds: the same person added four times at once is one member. */
@@ -114,7 +161,8 @@ class ConcurrencyTableTest {
             @Override
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.delete(room.owner, roomPath(room) + "/members/" + room.outsiderId).times(6),
-                        only(outcomes("204", "404 not-found", 5)), Map.of("member.removed", 1));
+                        only(outcomes("204", "404 not-found", 5)), Map.of("member.removed", 1))
+                        .queuingOn("select 1 from member where id = ?::uuid for update", room.outsiderId);
             }
         },
         /** Retried create (idempotency): one group. */
@@ -123,7 +171,7 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.post(room.owner, roomPath(room) + "/groups",
                         Map.of("name", "Security review", "clientId", "g-1")).times(6), only(copies("201", 6)),
-                        Map.of("group.created", 1));
+                        Map.of("group.created", 1)).queuingOn(RETRY_LOCK, retryLock(room.owner, "group.create", "g-1"));
             }
         },
         /** Insert-or-nothing on the membership's key: one addition. */
@@ -148,7 +196,9 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/posts",
                         Map.of("body", "Pilot went well", "clientId", "p-1")).times(6), only(copies("201", 6)),
-                        Map.of("post.created", 1)).then(answers -> assertEquals(1,
+                        Map.of("post.created", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.groupMember, "post.create", "p-1"))
+                        .then(answers -> assertEquals(1,
                                 answers.stream().map(a -> a.json().getString("id")).distinct().count()));
             }
         },
@@ -159,7 +209,8 @@ class ConcurrencyTableTest {
                 Map<String, Object> body = Map.of("body", "Where do we stand?", "clientId", "p-2");
                 return new Row(List.of(Call.post(room.decisionMaker, groupPath(room, "proof") + "/posts", body),
                         Call.post(room.decisionMaker, groupPath(room, "steering") + "/posts", body)),
-                        only(List.of("201", "409 idempotency-key-reused")), Map.of("post.created", 1));
+                        only(List.of("201", "409 idempotency-key-reused")), Map.of("post.created", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.decisionMaker, "post.create", "p-2"));
             }
         },
         /** The post row lock: the same edit six times is one edit. */
@@ -168,7 +219,8 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 String post = postPath(room);
                 return new Row(Call.patch(room.groupMember, post, Map.of("body", "Pilot went very well")).times(6),
-                        only(copies("200", 6)), Map.of("post.edited", 1));
+                        only(copies("200", 6)), Map.of("post.edited", 1))
+                        .queuingOn("select 1 from post where id = ?::uuid for no key update", idIn(post));
             }
         },
         /** The post row lock: a post deleted while it is edited (three clicks each) stays deleted. */
@@ -189,15 +241,17 @@ class ConcurrencyTableTest {
                             var now = room.groupMember.api().get(post).then().statusCode(200).extract().jsonPath();
                             assertTrue(now.getBoolean("deleted"));
                             assertNull(now.getString("body"));
-                        });
+                        }).queuingOn("select 1 from post where id = ?::uuid for no key update", idIn(post));
             }
         },
         /** The post row lock: one deletion, however many copies. */
         DELETE_POST_REPEATED {
             @Override
             Row prepare(DealRoomFixture room) {
-                return new Row(Call.delete(room.groupMember, postPath(room)).times(6), only(copies("204", 6)),
-                        Map.of("post.deleted", 1));
+                String post = postPath(room);
+                return new Row(Call.delete(room.groupMember, post).times(6), only(copies("204", 6)),
+                        Map.of("post.deleted", 1))
+                        .queuingOn("select 1 from post where id = ?::uuid for no key update", idIn(post));
             }
         },
         /** Retried create (idempotency): one task. */
@@ -206,7 +260,7 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.post(room.owner, groupPath(room, "proof") + "/tasks",
                         Map.of("title", "Connect the warehouse", "clientId", "t-1")).times(6), only(copies("201", 6)),
-                        Map.of("task.created", 1));
+                        Map.of("task.created", 1)).queuingOn(RETRY_LOCK, retryLock(room.owner, "task.create", "t-1"));
             }
         },
         /** The group row lock taken for a task's position: four tasks created at once get four places. */
@@ -217,16 +271,20 @@ class ConcurrencyTableTest {
                 for (int i = 1; i <= 4; i++) {
                     calls.add(Call.post(room.owner, groupPath(room, "proof") + "/tasks", Map.of("title", "Step " + i)));
                 }
-                return new Row(calls, only(copies("201", 4)), Map.of("task.created", 4)).then(answers -> assertEquals(4,
-                        answers.stream().map(a -> a.json().getInt("position")).distinct().count()));
+                return new Row(calls, only(copies("201", 4)), Map.of("task.created", 4))
+                        .queuingOn("select 1 from room_group where id = ?::uuid for no key update", room.proofId)
+                        .then(answers -> assertEquals(4,
+                                answers.stream().map(a -> a.json().getInt("position")).distinct().count()));
             }
         },
         /** The task row lock: the same status move six times is one change. */
         UPDATE_TASK_REPEATED {
             @Override
             Row prepare(DealRoomFixture room) {
-                return new Row(Call.patch(room.owner, taskPath(room), Map.of("status", "IN_PROGRESS")).times(6),
-                        only(copies("200", 6)), Map.of("task.updated", 1));
+                String task = taskPath(room);
+                return new Row(Call.patch(room.owner, task, Map.of("status", "IN_PROGRESS")).times(6),
+                        only(copies("200", 6)), Map.of("task.updated", 1))
+                        .queuingOn("select 1 from task where id = ?::uuid for no key update", idIn(task));
             }
         },
         /**
@@ -241,7 +299,8 @@ class ConcurrencyTableTest {
                 calls.addAll(Call.patch(room.decisionMaker, task, Map.of("status", "BLOCKED", "blockedReason",
                         "No access")).times(3));
                 return new Row(calls, only(outcomes("200", 3, "409 invalid-transition", 3)),
-                        Map.of("task.updated", 1));
+                        Map.of("task.updated", 1))
+                        .queuingOn("select 1 from task where id = ?::uuid for no key update", idIn(task));
             }
         },
         /**
@@ -263,7 +322,8 @@ class ConcurrencyTableTest {
                         answers -> answers.stream().anyMatch(a -> a.status() == 200)
                                 ? Map.of("task.updated", 1, "member.removed", 1) : Map.of("member.removed", 1),
                         answers -> assertNull(room.owner.api().get(task).then().statusCode(200)
-                                .extract().<String>path("ownerId")));
+                                .extract().<String>path("ownerId")))
+                        .queuingOn("select 1 from member where id = ?::uuid for update", room.groupMemberId);
             }
         },
         /** Retried create (idempotency): one sign-off. */
@@ -272,20 +332,24 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 return new Row(Call.post(room.owner, groupPath(room, "proof") + "/signoffs", Map.of("title",
                         "Proof accepted", "approverIds", List.of(room.groupMemberId), "clientId", "s-1")).times(6),
-                        only(copies("201", 6)), Map.of("signoff.requested", 1));
+                        only(copies("201", 6)), Map.of("signoff.requested", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.owner, "signoff.create", "s-1"));
             }
         },
         /** The sign-off row lock: two approvers approving at once (three clicks each) close it APPROVED. */
         TWO_APPROVERS_AT_ONCE {
             @Override
             Row prepare(DealRoomFixture room) {
-                String decision = signoffPath(room, room.groupMemberId, room.decisionMakerId) + "/decision";
+                String signoff = signoffPath(room, room.groupMemberId, room.decisionMakerId);
+                String decision = signoff + "/decision";
                 Map<String, Object> approve = Map.of("decision", "APPROVED");
                 List<Call> calls = new ArrayList<>(Call.post(room.groupMember, decision, approve).times(3));
                 calls.addAll(Call.post(room.decisionMaker, decision, approve).times(3));
                 return new Row(calls, only(outcomes("200", 2, "409 already-decided", 4)),
-                        Map.of("signoff.decided", 2)).then(answers -> assertEquals("APPROVED",
-                                room.owner.api().get(decision.replace("/decision", "")).then().statusCode(200)
+                        Map.of("signoff.decided", 2))
+                        .queuingOn("select 1 from signoff where id = ?::uuid for no key update", idIn(signoff))
+                        .then(answers -> assertEquals("APPROVED",
+                                room.owner.api().get(signoff).then().statusCode(200)
                                         .extract().path("status")));
             }
         },
@@ -293,11 +357,13 @@ class ConcurrencyTableTest {
         ONE_APPROVER_TWO_DECISIONS {
             @Override
             Row prepare(DealRoomFixture room) {
-                String decision = signoffPath(room, room.groupMemberId, room.decisionMakerId) + "/decision";
+                String signoff = signoffPath(room, room.groupMemberId, room.decisionMakerId);
+                String decision = signoff + "/decision";
                 List<Call> calls = new ArrayList<>(Call.post(room.groupMember, decision, Map.of("decision", "APPROVED"))
                         .times(3));
                 calls.addAll(Call.post(room.groupMember, decision, Map.of("decision", "REJECTED")).times(3));
-                return new Row(calls, only(outcomes("200", "409 already-decided", 5)), Map.of("signoff.decided", 1));
+                return new Row(calls, only(outcomes("200", "409 already-decided", 5)), Map.of("signoff.decided", 1))
+                        .queuingOn("select 1 from signoff where id = ?::uuid for no key update", idIn(signoff));
             }
         },
         /** The sign-off row lock: a decision racing the author's withdrawal (three clicks each): one of them happens. */
@@ -314,7 +380,8 @@ class ConcurrencyTableTest {
                 return new Row(calls, allowed,
                         answers -> decided(answers) ? Map.of("signoff.decided", 1) : Map.of("signoff.withdrawn", 1),
                         answers -> assertEquals(decided(answers) ? "APPROVED" : "WITHDRAWN",
-                                room.owner.api().get(signoff).then().statusCode(200).extract().path("status")));
+                                room.owner.api().get(signoff).then().statusCode(200).extract().path("status")))
+                        .queuingOn("select 1 from signoff where id = ?::uuid for no key update", idIn(signoff));
             }
         },
         /** Retried upload (idempotency): one version. */
@@ -323,7 +390,8 @@ class ConcurrencyTableTest {
             Row prepare(DealRoomFixture room) {
                 Form file = new Form("results.csv", "text/csv", "a,b\n1,2\n".getBytes(), Map.of("clientId", "d-1"));
                 return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/documents", file).times(4),
-                        only(copies("201", 4)), Map.of("document.uploaded", 1));
+                        only(copies("201", 4)), Map.of("document.uploaded", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.groupMember, "document.upload", "d-1"));
             }
         },
         /**
@@ -333,21 +401,25 @@ class ConcurrencyTableTest {
         UPLOADS_UNDER_ONE_NAME {
             @Override
             Row prepare(DealRoomFixture room) {
-                room.groupMember.api().contentType("multipart/form-data").multiPart("file", "plan.csv",
-                        "v,1\n".getBytes(), "text/csv").post(groupPath(room, "proof") + "/documents").then()
-                        .statusCode(201);
+                String document = room.groupMember.api().contentType("multipart/form-data").multiPart("file",
+                        "plan.csv", "v,1\n".getBytes(), "text/csv").post(groupPath(room, "proof") + "/documents")
+                        .then().statusCode(201).extract().path("id");
                 List<Call> calls = new ArrayList<>();
                 for (int i = 2; i <= 4; i++) {
                     calls.add(Call.post(room.groupMember, groupPath(room, "proof") + "/documents",
                             new Form("plan.csv", "text/csv", ("v," + i + "\n").getBytes(), Map.of())));
                 }
-                return new Row(calls, only(copies("201", 3)), Map.of("document.uploaded", 3)).then(answers -> {
-                    List<Map<String, Object>> documents = room.groupMember.api()
-                            .get(groupPath(room, "proof") + "/documents").then().statusCode(200).extract().path("$");
-                    assertEquals(1, documents.size());
-                    assertEquals(List.of(4, 3, 2, 1), room.groupMember.api().get(groupPath(room, "proof") + "/documents")
-                            .then().extract().path("[0].versions.version"));
-                });
+                return new Row(calls, only(copies("201", 3)), Map.of("document.uploaded", 3))
+                        .queuingOn("select 1 from document where id = ?::uuid for no key update", document)
+                        .then(answers -> {
+                            List<Map<String, Object>> documents = room.groupMember.api()
+                                    .get(groupPath(room, "proof") + "/documents").then().statusCode(200).extract()
+                                    .path("$");
+                            assertEquals(1, documents.size());
+                            assertEquals(List.of(4, 3, 2, 1), room.groupMember.api()
+                                    .get(groupPath(room, "proof") + "/documents").then()
+                                    .extract().path("[0].versions.version"));
+                        });
             }
         },
         /** The nudged member's row lock: once a day, however many clicks. */
@@ -379,7 +451,8 @@ class ConcurrencyTableTest {
                 String invitation = room.owner.api().get(roomPath(room) + "/invitations").then().statusCode(200)
                         .extract().path("find { it.memberId == '" + room.groupMemberId + "' }.id");
                 return new Row(Call.delete(room.owner, roomPath(room) + "/invitations/" + invitation).times(4),
-                        only(copies("204", 4)), Map.of("invitation.revoked", 1));
+                        only(copies("204", 4)), Map.of("invitation.revoked", 1))
+                        .queuingOn("select 1 from invitation where id = ?::uuid for no key update", invitation);
             }
         },
         /** The invitation row lock: a link is used once. */
@@ -389,8 +462,11 @@ class ConcurrencyTableTest {
                 Matcher link = Pattern.compile("/#/join/([A-Za-z0-9_-]{43})")
                         .matcher(Arc.container().instance(MockMailbox.class).get().getMailsSentTo(room.groupMember.email()).get(0).getText());
                 assertTrue(link.find());
+                String invitation = room.owner.api().get(roomPath(room) + "/invitations").then().statusCode(200)
+                        .extract().path("find { it.memberId == '" + room.groupMemberId + "' }.id");
                 return new Row(Call.post(room.groupMember, "/api/invitations/claim", Map.of("token", link.group(1)))
-                        .times(4), only(outcomes("200", "409 invitation-used", 3)), Map.of("invitation.claimed", 1));
+                        .times(4), only(outcomes("200", "409 invitation-used", 3)), Map.of("invitation.claimed", 1))
+                        .queuingOn("select 1 from invitation where id = ?::uuid for no key update", invitation);
             }
         },
         /** An upsert that only moves forward: no event, no error. */
@@ -434,14 +510,24 @@ class ConcurrencyTableTest {
         Row row = operation.prepare(room);
         long before = room.seq();
 
-        List<Answer> answers = Burst.fire(row.calls());
+        List<Answer> answers = fire(row);
 
         List<String> outcomes = answers.stream().map(Answer::outcome).sorted().toList();
         assertTrue(row.allowed().contains(outcomes), operation + " ended in " + outcomes + ", allowed: "
                 + row.allowed() + "\n" + answers);
         assertEquals(new TreeMap<>(row.events().apply(answers)), eventsOf(room.owner, room.roomId, before),
                 operation + ": events recorded");
-        row.then().accept(answers);
+        assertAll(operation + ": state after", () -> row.then().accept(answers));
+    }
+
+    /** Fires the row's burst; when it names a lock, held until every call waits for it. */
+    List<Answer> fire(Row row) {
+        if (row.lock() == null) {
+            return Burst.fire(row.calls());
+        }
+        try (LockHolder holder = LockHolder.take(dataSource, row.lock())) {
+            return Burst.fire(row.calls(), () -> holder.releaseWhenQueued(row.calls().size()));
+        }
     }
 
     /** The number of events of each type after {@code since}, as {@code who} sees them. */
@@ -481,6 +567,16 @@ class ConcurrencyTableTest {
             body.put("clientId", clientId);
         }
         return body;
+    }
+
+    /** The name of the retry lock of {@code who}'s {@code operation} with this client id (see {@link #RETRY_LOCK}). */
+    static String retryLock(Person who, String operation, String clientId) {
+        return "sub-" + who.email() + "\n" + operation + "\n" + clientId;
+    }
+
+    /** The id at the end of an item's path. */
+    static String idIn(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     static String roomPath(DealRoomFixture room) {

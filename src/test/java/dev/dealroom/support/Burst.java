@@ -85,7 +85,18 @@ public final class Burst {
 
     /** Sends every call at once and answers in the calls' order. */
     public static List<Answer> fire(List<Call> calls) {
+        return fire(calls, () -> {
+        });
+    }
+
+    /**
+     * Sends every call at once, runs {@code meanwhile} while they are in flight (to release a lock they queue on,
+     * see {@link LockHolder}), and answers in the calls' order. Every answer is awaited even when {@code meanwhile}
+     * fails; its failure is thrown then, so that no request of a failed burst is still running afterwards.
+     */
+    public static List<Answer> fire(List<Call> calls, Runnable meanwhile) {
         ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        Throwable failed = null;
         try {
             List<HttpRequest> requests = calls.stream().map(Burst::request).toList();
             CountDownLatch ready = new CountDownLatch(calls.size());
@@ -101,16 +112,31 @@ public final class Burst {
             }
             ready.await();
             go.countDown();
+            try {
+                meanwhile.run();
+            } catch (RuntimeException | Error e) {
+                failed = e;
+            }
             List<Answer> result = new ArrayList<>();
             for (Future<Answer> answer : answers) {
                 result.add(answer.get());
             }
-            return result;
+            if (failed == null) {
+                return result;
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("A burst did not complete", e);
+            IllegalStateException incomplete = new IllegalStateException("A burst did not complete", e);
+            if (failed == null) {
+                throw incomplete;
+            }
+            failed.addSuppressed(incomplete);
         } finally {
             threads.shutdownNow();
         }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        throw (RuntimeException) failed;
     }
 
     private static HttpRequest request(Call call) {
