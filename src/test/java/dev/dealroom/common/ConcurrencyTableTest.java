@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -145,7 +146,10 @@ class ConcurrencyTableTest {
                         .queuingOn(RETRY_LOCK, retryLock(room.owner, "member.add", "m-1"));
             }
         },
-        /** The room row lock taken by adds: the same person added four times at once is one member. */
+        /**
+         * The unique key (room, email): the same person added four times at once is one member, and the adds that
+         * lose the race are refused as if they had come later.
+         */
         ADD_MEMBER_SAME_EMAIL {
             @Override
             Row prepare(DealRoomFixture room) {
@@ -154,6 +158,25 @@ class ConcurrencyTableTest {
                         .map(who -> Call.post(who, roomPath(room) + "/members", body)).toList();
                 return new Row(calls, only(outcomes("201", "409 member-exists", 3)),
                         Map.of("member.added", 1, "invitation.sent", 1));
+            }
+        },
+        /**
+         * Lock order: the owner adds people (the invitations name the owner, so the add holds the owner's row) while
+         * a decision-maker nudges the owner (which locks the owner's row for a change): both go through, no deadlock.
+         */
+        ADD_MEMBERS_WHILE_THE_ADDER_IS_NUDGED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String owner = room.owner.api().get(roomPath(room)).then().statusCode(200).extract().path("me.id");
+                List<Call> calls = new ArrayList<>();
+                for (String topic : List.of("OVERDUE_TASKS", "UNSEEN_UPDATES")) {
+                    calls.add(Call.post(room.owner, roomPath(room) + "/members", Map.of("email",
+                            topic.toLowerCase(Locale.ROOT) + "@example.test", "name", "Joiner", "side", "BUYER")));
+                    calls.add(Call.post(room.decisionMaker, roomPath(room) + "/members/" + owner + "/nudges",
+                            Map.of("topic", topic)));
+                }
+                return new Row(calls, only(copies("201", 4)),
+                        Map.of("member.added", 2, "invitation.sent", 2, "nudge.sent", 2));
             }
         },
         /** The member row lock: one removal, however many copies. */
