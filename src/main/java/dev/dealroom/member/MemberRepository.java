@@ -20,8 +20,18 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("roomId = ?1 and id = ?2", roomId, memberId).firstResultOptional();
     }
 
-    public boolean emailTaken(UUID roomId, String email) {
-        return count("roomId = ?1 and email = ?2", roomId, email) > 0;
+    /**
+     * Adds the member unless the room has one with this email; false when it has. Of simultaneous adds of one
+     * email, the first to commit wins and the others find it taken.
+     */
+    public boolean insertUnlessEmailTaken(Member member) {
+        return getEntityManager().createNativeQuery("insert into member (id, room_id, email, name, side, title,"
+                + " decision_maker, owner, added_at) values (?1, ?2, ?3, ?4, ?5, cast(?6 as varchar), ?7, ?8, ?9)"
+                + " on conflict (room_id, email) do nothing")
+                .setParameter(1, member.id).setParameter(2, member.roomId).setParameter(3, member.email)
+                .setParameter(4, member.name).setParameter(5, member.side.name()).setParameter(6, member.title)
+                .setParameter(7, member.decisionMaker).setParameter(8, member.owner).setParameter(9, member.addedAt)
+                .executeUpdate() == 1;
     }
 
     public List<UUID> roomIdsOf(String email) {

@@ -93,12 +93,6 @@ public class MemberService {
         Set<UUID> groupIds = groups.resolveForNewMember(room,
                 Objects.requireNonNullElse(request.groups(), List.of()), decisionMaker);
         String email = request.email().strip().toLowerCase(Locale.ROOT);
-        // Two adds of one email at the same moment both pass this check; the unique key (room, email) then lets one
-        // in and answers the other member-exists as well (common.error.ProblemMappers).
-        if (members.emailTaken(room.roomId(), email)) {
-            throw new ApiException(ProblemCode.MEMBER_EXISTS, email + " is already a member of this room");
-        }
-
         Member member = new Member();
         member.id = Ids.newId();
         member.roomId = room.roomId();
@@ -108,7 +102,10 @@ public class MemberService {
         member.title = Inputs.blankToNull(request.title());
         member.decisionMaker = decisionMaker;
         member.addedAt = Instant.now();
-        members.persist(member);
+        // The unique key (room, email) decides between simultaneous adds of one person: the first one in wins.
+        if (!members.insertUnlessEmailTaken(member)) {
+            throw new ApiException(ProblemCode.MEMBER_EXISTS, email + " is already a member of this room");
+        }
         groups.enrol(member.id, groupIds);
 
         MemberView view = toView(member, groupIds);

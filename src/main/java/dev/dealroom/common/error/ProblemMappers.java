@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,14 +41,6 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    /**
-     * Unique keys that settle a race between simultaneous requests on purpose: the one that commits first wins, the
-     * other is refused as if it had come later.
-     */
-    private static final Map<String, ProblemCode> RACE_CONSTRAINTS = Map.of(
-            "member_email_unique_in_room", ProblemCode.MEMBER_EXISTS,
-            "nudge_once_a_day", ProblemCode.NUDGE_LIMIT);
 
     /** Foreign key violation, serialisation failure, deadlock: the request may succeed if sent again. */
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23503", "40001", "40P01");
@@ -148,24 +139,15 @@ public class ProblemMappers {
 
     /**
      * The refusal for a request that lost a race in the database, wherever the database said so (a statement, or
-     * the commit, which wraps the cause). Services lock what they change, so most races end in the service's own
-     * refusal; these are the ones left to the database:
-     * <ul>
-     * <li>a unique key that decides a race on purpose ({@link #RACE_CONSTRAINTS}), answered with its own code;</li>
-     * <li>a foreign key whose row a concurrent request removed, a stale entity, a serialisation failure or a
-     * deadlock: {@code 409 conflict}, which the client may retry, logged as a warning since it names a race no
-     * lock serialised.</li>
-     * </ul>
-     * Anything else — another unique key, a NOT NULL or CHECK constraint — is a defect, not a race: empty.
+     * the commit, which wraps the cause). Services lock what they change and settle unique keys with
+     * {@code on conflict}, so races end in the service's own refusal; what is left to the database — a foreign key
+     * whose row a concurrent request removed, a stale entity, a serialisation failure or a deadlock — is a
+     * {@code 409 conflict}, which the client may retry, logged as a warning since it names a race no lock
+     * serialised. Any other constraint failure (a unique key, NOT NULL, CHECK) is a defect, not a race: empty.
      */
     private static Optional<ProblemCode> lostRace(Throwable e) {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                ProblemCode known = violation.getConstraintName() == null ? null
-                        : RACE_CONSTRAINTS.get(violation.getConstraintName());
-                if (known != null) {
-                    return Optional.of(known);
-                }
                 if (violation.getKind() != ConstraintKind.FOREIGN_KEY) {
                     return Optional.empty();
                 }
