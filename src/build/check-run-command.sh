@@ -28,6 +28,12 @@ log="$work/quarkus-dev.log"
 jar="$work/cookies"
 pid=""
 
+# Every request is bounded, so a server that accepts a connection and never answers fails the check instead of
+# hanging CI.
+http() {
+    curl --connect-timeout 5 --max-time 30 "$@"
+}
+
 fail() {
     echo "check-run-command: FAILED: $*" >&2
     if [ -f "$log" ]; then
@@ -51,6 +57,7 @@ stop() {
             sleep 1
         fi
         if kill -0 -- "-$pid" 2>/dev/null; then
+            rm -rf "$work"
             echo "check-run-command: processes of group $pid survived" >&2
             exit 1
         fi
@@ -59,7 +66,8 @@ stop() {
 }
 trap stop EXIT
 
-if curl -s -o /dev/null "$base/"; then
+# (A run killed with SIGKILL cannot stop the dev server it started: the next run then stops here.)
+if http -s -o /dev/null "$base/"; then
     fail "something already answers on $base; stop it first"
 fi
 
@@ -73,19 +81,28 @@ pid=$!
 set +m
 
 deadline=$((SECONDS + start_timeout))
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/q/health/ready")" = "200" ]; do
+until [ "$(http -s -o /dev/null -w '%{http_code}' "$base/q/health/ready" || true)" = "200" ]; do
     kill -0 "$pid" 2>/dev/null || fail "quarkus:dev exited before it was ready"
+    # Dev mode stays up after a failed start, serving its error page: that is a failure, not a wait.
+    if grep -qE 'Failed to start|Port 8080 seems to be in use|BUILD FAILURE' "$log"; then
+        fail "quarkus:dev did not start"
+    fi
     [ "$SECONDS" -lt "$deadline" ] || fail "not ready within ${start_timeout}s"
     sleep 2
 done
+# What answered must be ours: the listener on 8080 is a process of the group started above.
+listener="$(ss -Hltnp 'sport = :8080' | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)"
+[ -n "$listener" ] && [ "$(ps -o pgid= -p "$listener" | tr -d ' ')" = "$pid" ] \
+    || fail "the server answering on 8080 is not the one this check started"
 echo "check-run-command: ready after ${SECONDS}s"
 
-page="$(curl -sf "$base/")" || fail "GET / did not answer 200"
+page="$(http -sf "$base/")" || fail "GET / did not answer 200"
 grep -q '<script type="module" src="/src/app.js"></script>' <<<"$page" || fail "GET / is not the page"
 
 # The provider is found the way a browser finds it: /login sends an anonymous browser to its authorization
 # endpoint, whose address also names the client the server signs in as.
-authorize="$(curl -s -o /dev/null -w '%{redirect_url}' -H 'Accept: text/html' -c "$jar" "$base/login")"
+authorize="$(http -s -o /dev/null -w '%{redirect_url}' -H 'Accept: text/html' -c "$jar" "$base/login")" \
+    || fail "GET /login did not answer"
 case "$authorize" in
     http://localhost:*/authorize\?*) ;;
     *) fail "/login did not redirect to the dev provider's authorization endpoint: '$authorize'" ;;
@@ -103,29 +120,29 @@ client_id="$(param client_id)"
 echo "check-run-command: dev provider $provider, client $client_id"
 
 # API: the README's password grant, then Sam's rooms.
-tokens="$(curl -sf -d grant_type=password -d "client_id=$client_id" -d "username=$user" "$provider/token")" \
+tokens="$(http -sf -d grant_type=password -d "client_id=$client_id" -d "username=$user" "$provider/token")" \
     || fail "the password grant for $user was refused"
 token="$(sed -nE 's/.*"access_token" *: *"([^"]+)".*/\1/p' <<<"$tokens" | head -n 1)"
 expires_in="$(sed -nE 's/.*"expires_in" *: *([0-9]+).*/\1/p' <<<"$tokens" | head -n 1)"
 [ -n "$token" ] || fail "no access token in the provider's answer: $tokens"
 [ "${expires_in:-0}" -ge "$working_day" ] || fail "dev access tokens live ${expires_in}s, less than a working day"
-rooms="$(curl -sf -H "Authorization: Bearer $token" "$base/api/rooms")" || fail "GET /api/rooms with $user's token failed"
+rooms="$(http -sf -H "Authorization: Bearer $token" "$base/api/rooms")" || fail "GET /api/rooms with $user's token failed"
 grep -qF "\"prospectAccount\":\"$demo_room\"" <<<"$rooms" || fail "$user's rooms do not include the demo room: $rooms"
 echo "check-run-command: $user's token lists the demo room (token lifetime ${expires_in}s)"
 
 # Browser: the code flow through the provider's sign-in page, as a person picking Sam there does.
-callback="$(curl -s -o /dev/null -w '%{redirect_url}' -X POST "$provider/login" \
+callback="$(http -s -o /dev/null -w '%{redirect_url}' -X POST "$provider/login" \
     --data-urlencode "redirect_uri=$(param redirect_uri)?state=$(param state)" \
     --data-urlencode "predefined-user=$user" \
     --data-urlencode "response_type=$(param response_type)" \
     --data-urlencode "client_id=$client_id" \
-    --data-urlencode "scope=$(param scope)")"
+    --data-urlencode "scope=$(param scope)")" || fail "the provider's sign-in page did not answer"
 case "$callback" in
     "$base/login?"*code=*) ;;
     *) fail "the provider's sign-in page did not send the browser back with a code: '$callback'" ;;
 esac
-curl -s -o /dev/null -b "$jar" -c "$jar" "$callback"
-me="$(curl -sf -b "$jar" "$base/api/me")" || fail "GET /api/me with the session cookie failed"
+http -s -o /dev/null -b "$jar" -c "$jar" "$callback" || fail "the sign-in callback did not answer"
+me="$(http -sf -b "$jar" "$base/api/me")" || fail "GET /api/me with the session cookie failed"
 grep -qF "\"email\":\"$user\"" <<<"$me" || fail "the session is not $user's: $me"
 session_expires="$(awk '$6 ~ /^q_session/ { print $5 }' "$jar" | head -n 1)"
 [ -n "$session_expires" ] || fail "no session cookie after signing in"
