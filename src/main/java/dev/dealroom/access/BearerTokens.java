@@ -86,6 +86,11 @@ public class BearerTokens implements SecurityIdentityAugmentor {
         if (type.isPresent() && !type.get().equalsIgnoreCase(ACCESS_TOKEN_TYPE)) {
             return false;
         }
+        // Providers that do not mark their tokens' type still give an ID token away by the hashes OpenID Connect
+        // puts only there (of the access token, of the code): an ID token naming this client is not an access token.
+        if (token.containsClaim("at_hash") || token.containsClaim("c_hash")) {
+            return false;
+        }
         if (audiences.contains(ANY)) {
             return true;
         }

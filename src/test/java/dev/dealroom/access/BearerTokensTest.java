@@ -39,6 +39,9 @@ class BearerTokensTest {
         refused(server, Map.of("typ", "ID", "aud", "deal-room", "azp", "deal-room"));
         refused(server, Map.of("typ", "Refresh", "aud", "deal-room", "azp", "deal-room"));
         refused(new BearerTokens(List.of("any")), Map.of("typ", "ID", "aud", "deal-room"));
+        // an unmarked ID token (no typ) is known by the hashes only ID tokens carry
+        refused(server, Map.of("aud", "deal-room", "at_hash", "x3Dq1-5Ju6FQvTx_YmwJqg"));
+        refused(server, Map.of("aud", "deal-room", "c_hash", "LDktKdoQak3Pk0cnXxCltA"));
     }
 
     @Test
