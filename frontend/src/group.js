@@ -257,9 +257,17 @@ async function plan(session, group, base) {
     el: h('div', {}, list, form),
     async update(event) {
       if (event.type === 'resync') tasks = await get(`${base}/tasks`);
-      else if (event.type === 'task.created') replace(event.data);
-      else if (event.type === 'task.updated') replace(event.data.task);
-      else if (!['member.added', 'member.removed'].includes(event.type)) return;
+      else if (event.type === 'task.created' || event.type === 'task.updated') {
+        // The task as the server sees it today: a payload's `overdue` is the one of the day it was written, and a
+        // replay on reconnect can bring an old one.
+        const id = event.type === 'task.created' ? event.data.id : event.data.task.id;
+        try {
+          replace(await get(`${base}/tasks/${id}`));
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          return; // no longer ours to see: the membership event that follows redraws the group
+        }
+      } else if (!['member.added', 'member.removed'].includes(event.type)) return;
       render();
     },
   };
