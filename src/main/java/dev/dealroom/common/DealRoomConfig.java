@@ -50,6 +50,14 @@ public interface DealRoomConfig {
     @WithDefault("UTC")
     ZoneId timeZone();
 
+    /**
+     * Whether production serves the API's description, {@code /q/openapi} and the Swagger UI at {@code /q/swagger-ui}
+     * (dev and test always do). Off by default: production exposes only the product; integrators get the document
+     * from a development build, or from a server where this is switched on.
+     */
+    @WithDefault("false")
+    boolean apiDocs();
+
     /** Where people reach this server: the links in emails point there. */
     @WithDefault("http://localhost:8080")
     String publicUrl();

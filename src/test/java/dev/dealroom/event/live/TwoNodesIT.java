@@ -25,7 +25,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Two processes of the packaged server sharing one PostgreSQL (the test database) and one OpenID provider:
- * what is written through one node reaches the clients of the other, presence included.
+ * what is written through one node reaches the clients of the other, presence included. They run the production
+ * profile, so they also show what production exposes (node B with the API's description switched on).
  */
 class TwoNodesIT {
 
@@ -38,8 +39,8 @@ class TwoNodesIT {
     static void startTwoNodes() throws Exception {
         String authServer = OIDC.start().get("keycloak.url") + "/realms/quarkus";
         System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
-        nodeA = start("a", authServer);
-        nodeB = start("b", authServer);
+        nodeA = start("a", authServer, Map.of());
+        nodeB = start("b", authServer, Map.of("DEALROOM_API_DOCS", "true"));
         for (ChildProcess node : NODES) {
             node.awaitOk("/q/health/ready", Duration.ofSeconds(60));
         }
@@ -86,6 +87,15 @@ class TwoNodesIT {
         }
     }
 
+    @Test
+    void productionServesTheApiDescriptionOnlyWhenSwitchedOn() {
+        for (String path : List.of("/q/openapi", "/q/swagger-ui/")) {
+            RestAssured.given().baseUri(nodeA.toString()).redirects().follow(false).get(path).then().statusCode(404);
+            RestAssured.given().baseUri(nodeB.toString()).get(path).then().statusCode(200);
+        }
+        RestAssured.given().baseUri(nodeA.toString()).get("/q/health/ready").then().statusCode(200);
+    }
+
     private static RequestSpecification api(URI node, Person person) {
         return RestAssured.given().baseUri(node.toString()).auth().oauth2(person.token())
                 .contentType(ContentType.JSON);
@@ -95,13 +105,15 @@ class TwoNodesIT {
         return URI.create(node.toString().replace("http://", "ws://"));
     }
 
-    private static URI start(String name, String authServer) throws IOException {
-        ChildProcess node = ChildProcess.server(name, Map.of(
+    private static URI start(String name, String authServer, Map<String, String> more) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_OIDC_AUTH_SERVER_URL", authServer,
                 "QUARKUS_OIDC_CLIENT_ID", "deal-room",
                 "QUARKUS_OIDC_TOKEN_ISSUER", OidcTestServer.ISSUER,
                 // No periodic catch-up within the test's time: what arrives was woken by the other node's NOTIFY.
                 "DEALROOM_LIVE_CATCH_UP_INTERVAL", "1h"));
+        env.putAll(more);
+        ChildProcess node = ChildProcess.server(name, env);
         NODES.add(node);
         return node.url;
     }
