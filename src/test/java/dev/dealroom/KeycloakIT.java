@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.dealroom.support.ChildProcess;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -99,11 +102,16 @@ class KeycloakIT {
                 + (parts[1].endsWith("A") ? "QQ" : "AA") + "." + parts[2];
         api(tampered).get("/api/me").then().statusCode(401).body("code", equalTo("unauthenticated"));
 
-        setAccessTokenLifespan(1);
+        // Long enough for the first call to make it on a busy machine (a 1 s token sometimes expired on the way);
+        // the second waits until the token's own exp has passed.
+        setAccessTokenLifespan(5);
         try {
             String shortLived = token("ivan.it@northwind.example");
             api(shortLived).get("/api/me").then().statusCode(200);
-            Thread.sleep(2500);
+            String claims = new String(Base64.getUrlDecoder().decode(shortLived.split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            long expiresAt = JsonPath.from(claims).getLong("exp") * 1000;
+            Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 1500);
             api(shortLived).get("/api/me").then().statusCode(401).body("code", equalTo("unauthenticated"));
         } finally {
             setAccessTokenLifespan(300);
