@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,9 @@ import dev.dealroom.common.Ids;
 public class JpaMembershipLookup implements MembershipLookup {
 
     private static final String MEMBER_COLUMNS = "select id, room_id, name, owner, decision_maker, side = 'SELLER' from member ";
+
+    /** A default group's key ({@code proof}, {@code success-metrics}); anything else names no group. */
+    private static final Pattern GROUP_KEY = Pattern.compile("[a-z][a-z-]{0,63}");
 
     private final EntityManager em;
 
@@ -47,6 +51,9 @@ public class JpaMembershipLookup implements MembershipLookup {
     @Override
     public Optional<UUID> groupId(UUID roomId, String idOrKey) {
         Optional<UUID> id = Ids.parse(idOrKey);
+        if (id.isEmpty() && !GROUP_KEY.matcher(idOrKey).matches()) {
+            return Optional.empty();
+        }
         List<?> rows = id.isPresent()
                 ? em.createNativeQuery("select id from room_group where room_id = ?1 and id = ?2")
                         .setParameter(1, roomId).setParameter(2, id.get()).getResultList()

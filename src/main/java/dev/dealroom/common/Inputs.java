@@ -20,9 +20,9 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** Text with its surrounding blanks removed, or null when nothing is left. */
+    /** Text with its surrounding blanks removed, or null when nothing visible is left. */
     public static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return text == null || !Texts.rendersSomething(text) ? null : text.strip();
     }
 
     /** The date, if its year is plausible; otherwise a field error. */

@@ -86,7 +86,7 @@ public class DocumentResource {
     public Response content(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("documentId") String documentId, @QueryParam("version") String version) {
         Download download = documents.download(caller.get(), roomId, groupId, documentId,
-                version == null ? null : (int) Numbers.parseLong("version", version));
+                version == null ? null : Numbers.parseInt("version", version));
         StreamingOutput body = out -> content.copy(download.contentOid(), out);
         return Response.ok(body, download.contentType())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(download.name()))

@@ -37,6 +37,6 @@ public class EventResource {
             @QueryParam("since") @DefaultValue("0") String since,
             @QueryParam("limit") @DefaultValue("500") String limit) {
         return events.after(caller.get(), roomId, Numbers.parseLong("since", since),
-                (int) Numbers.parseLong("limit", limit));
+                Numbers.parseInt("limit", limit));
     }
 }

@@ -7,6 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.dealroom.common.SingleLine;
+import dev.dealroom.common.Visible;
+
 /**
  * Adds a person to the room.
  *
@@ -17,11 +20,11 @@ import jakarta.validation.constraints.Size;
  * @param clientId      the client's id for this addition: a retry with it returns the original
  */
 public record AddMemberRequest(
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @SingleLine @Email @Size(max = 254) String email,
+        @NotNull @Visible @SingleLine @Size(max = 200) String name,
         @NotNull Side side,
-        @Size(max = 200) String title,
+        @SingleLine @Size(max = 200) String title,
         Boolean decisionMaker,
-        @Size(max = 50) List<@NotBlank @Size(max = 64) String> groups,
-        String clientId) {
+        @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 64) String> groups,
+        @SingleLine String clientId) {
 }

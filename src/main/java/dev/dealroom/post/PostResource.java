@@ -46,7 +46,7 @@ public class PostResource {
     public PostPage list(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @QueryParam("before") String before, @QueryParam("limit") @DefaultValue("50") String limit) {
         return posts.page(caller.get(), roomId, groupId, before == null ? null : Numbers.parseLong("before", before),
-                (int) Numbers.parseLong("limit", limit));
+                Numbers.parseInt("limit", limit));
     }
 
     @POST

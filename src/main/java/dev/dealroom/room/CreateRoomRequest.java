@@ -5,10 +5,12 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.dealroom.common.SingleLine;
+import dev.dealroom.common.Visible;
 
 /**
  * Opens a room for an opportunity.
@@ -19,12 +21,12 @@ import jakarta.validation.constraints.Size;
  * @param clientId the client's id for this room: a retry with it returns the original
  */
 public record CreateRoomRequest(
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 200) String prospectAccount,
+        @NotNull @Visible @SingleLine @Size(max = 200) String name,
+        @NotNull @Visible @SingleLine @Size(max = 200) String prospectAccount,
         @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
         @Pattern(regexp = "[A-Z]{3}") String currency,
         @NotNull LocalDate targetDecisionDate,
         RoomStage stage,
         RoomStatus status,
-        String clientId) {
+        @SingleLine String clientId) {
 }

@@ -2,8 +2,12 @@ package dev.dealroom.task;
 
 import java.time.LocalDate;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import dev.dealroom.common.SingleLine;
+import dev.dealroom.common.MultiLine;
+import dev.dealroom.common.Visible;
 
 /**
  * Adds a task to the group's part of the plan; it starts as {@code TODO}, last in the group's order.
@@ -12,10 +16,10 @@ import jakarta.validation.constraints.Size;
  * @param clientId the client's id for this task: a retry with it returns the original
  */
 public record CreateTaskRequest(
-        @NotBlank @Size(max = 200) String title,
-        @Size(max = 5000) String description,
-        @Size(max = 64) String ownerId,
+        @NotNull @Visible @SingleLine @Size(max = 200) String title,
+        @MultiLine @Size(max = 5000) String description,
+        @SingleLine @Size(max = 64) String ownerId,
         LocalDate dueDate,
         Boolean milestone,
-        String clientId) {
+        @SingleLine String clientId) {
 }

@@ -5,17 +5,21 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import dev.dealroom.common.SingleLine;
+import dev.dealroom.common.MultiLine;
+import dev.dealroom.common.Visible;
+
 /**
  * Changes a task; fields left out (or null) stay as they are. {@code BLOCKED} needs a {@code blockedReason}.
  * The task's owner, the room owner and the decision-makers may change it.
  */
 public record UpdateTaskRequest(
-        @Size(min = 1, max = 200) String title,
-        @Size(max = 5000) String description,
-        @Size(max = 64) String ownerId,
+        @Visible @SingleLine @Size(max = 200) String title,
+        @MultiLine @Size(max = 5000) String description,
+        @SingleLine @Size(max = 64) String ownerId,
         LocalDate dueDate,
         TaskStatus status,
-        @Size(max = 500) String blockedReason,
+        @MultiLine @Size(max = 500) String blockedReason,
         Boolean milestone,
         @Min(0) Integer position) {
 

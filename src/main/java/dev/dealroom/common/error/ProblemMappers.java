@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -75,9 +76,11 @@ public class ProblemMappers {
                     List.of(new FieldError(field, "unknown-field", "This field is not part of the request")));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return respond(ProblemCode.VALIDATION_FAILED, null,
-                    List.of(new FieldError(jsonPath(mapping), "invalid-value",
-                            "This value has the wrong type or is not one of the allowed values")));
+            FieldError error = mapping.getCause() instanceof InputCoercionException
+                    ? new FieldError(jsonPath(mapping), "out-of-range", "This number is too large for this field")
+                    : new FieldError(jsonPath(mapping), "invalid-value",
+                            "This value has the wrong type or is not one of the allowed values");
+            return respond(ProblemCode.VALIDATION_FAILED, null, List.of(error));
         }
         String detail = e instanceof JsonParseException ? "Syntax error at line " + lineOf(e) : null;
         return respond(ProblemCode.MALFORMED_JSON, detail, List.of());
@@ -190,6 +193,13 @@ public class ProblemMappers {
                 }
                 continue;
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                // List<@SingleLine String> mentions: the element's index, not its "<list element>" name
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
             if (node.getName() == null) {
                 continue;
             }
@@ -212,10 +222,10 @@ public class ProblemMappers {
     private static String fieldCode(ConstraintViolation<?> violation) {
         String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return switch (constraint) {
-            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "NotNull", "NotBlank", "NotEmpty", "Visible" -> "required";
             case "Size" -> "invalid-size";
             case "Email" -> "invalid-email";
-            case "Pattern" -> "invalid-format";
+            case "Pattern", "SingleLine", "MultiLine" -> "invalid-format";
             case "Min", "Max", "DecimalMin", "DecimalMax", "Positive", "PositiveOrZero", "Digits" -> "out-of-range";
             default -> "invalid-value";
         };

@@ -1,0 +1,51 @@
+package dev.dealroom.common;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * One line of plain text (names, titles, ids): no control characters, no line breaks, no direction
+ * overrides, no half surrogate pairs. Null is valid. Reported as {@code invalid-format}.
+ *
+ * @see Texts
+ */
+@Documented
+@Constraint(validatedBy = SingleLine.Validator.class)
+@Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
+@Retention(RUNTIME)
+public @interface SingleLine {
+
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Reports the text's first problem, in words, as the violation's message. */
+    class Validator implements ConstraintValidator<SingleLine, CharSequence> {
+
+        @Override
+        public boolean isValid(CharSequence text, ConstraintValidatorContext context) {
+            if (text == null) {
+                return true;
+            }
+            return Texts.problem(text, Texts.Lines.SINGLE).map(problem -> {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+                return false;
+            }).orElse(true);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.dealroom.common;
+
+import java.util.Optional;
+
+/**
+ * What a person's text may contain, decided once for every field, path segment, query parameter and socket
+ * message. Text reaches logs, emails, PostgreSQL (which refuses NUL and stores a lone surrogate as {@code ?}) and
+ * other people's screens, so it holds only characters that mean the same thing in all of them:
+ * <ul>
+ * <li>no control characters (C0, DEL, C1), except a line feed and a tab in multi-line bodies;</li>
+ * <li>no line or paragraph separators in single-line text;</li>
+ * <li>no bidirectional overrides or isolates in single-line text (names, titles, file names), where they make
+ * {@code invoice\u202Efdp.exe} read as "invoiceexe.pdf"; bodies keep them, since right-to-left writing uses them;</li>
+ * <li>no half of a surrogate pair: what is acknowledged must be what is stored.</li>
+ * </ul>
+ */
+public final class Texts {
+
+    /** How much of a line structure a piece of text may have. */
+    public enum Lines {
+        /** Names, titles, ids, file names: one line, no direction overrides. */
+        SINGLE,
+        /** Bodies, descriptions, comments: line feeds and tabs allowed. */
+        MULTI
+    }
+
+    private Texts() {
+    }
+
+    /**
+     * Why the text may not be stored, or empty when it may: a sentence for the person who sent it.
+     */
+    public static Optional<String> problem(CharSequence text, Lines lines) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of("The text holds an incomplete character (half of a UTF-16 surrogate pair)");
+            } else if (lines == Lines.MULTI && (c == '\n' || c == '\t')) {
+                continue;
+            } else if (Character.isISOControl(c)) {
+                return Optional.of(lines == Lines.SINGLE && (c == '\n' || c == '\r')
+                        ? "The text must fit on one line"
+                        : "The text holds a control character (U+%04X)".formatted((int) c));
+            } else if (c == '\u2028' || c == '\u2029') {
+                return Optional.of(lines == Lines.SINGLE ? "The text must fit on one line"
+                        : "The text holds a line separator; use a line feed");
+            } else if (lines == Lines.SINGLE && isDirectionControl(c)) {
+                return Optional.of("The text holds a character that reverses its display direction (U+%04X)"
+                        .formatted((int) c));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the text shows at least one visible character: not only spaces and zero-width characters. */
+    public static boolean rendersSomething(CharSequence text) {
+        return text.codePoints().anyMatch(Texts::isVisible);
+    }
+
+    private static boolean isDirectionControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+    }
+
+    private static boolean isVisible(int codePoint) {
+        if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+                || Character.isISOControl(codePoint)) {
+            return false;
+        }
+        return switch (Character.getType(codePoint)) {
+            // zero-width spaces and joiners, direction marks, soft hyphen, byte order mark, invisible operators
+            // variation selectors and combining marks with nothing to combine with
+            case Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.SURROGATE -> false;
+            // Hangul fillers and the blank Braille pattern: letters and symbols that fonts draw as nothing
+            default -> codePoint != 0x115F && codePoint != 0x1160 && codePoint != 0x3164 && codePoint != 0xFFA0
+                    && codePoint != 0x2800;
+        };
+    }
+}
