@@ -3,6 +3,7 @@ package dev.dealroom.access;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
@@ -11,6 +12,8 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.Texts;
+import dev.dealroom.common.Texts.Lines;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -39,9 +42,16 @@ public class CurrentCaller {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }
-        Optional<String> email = text(token, "email").map(value -> value.toLowerCase(Locale.ROOT));
+        if (token.getSubject() == null || Texts.problem(token.getSubject(), Lines.SINGLE).isPresent()) {
+            throw new UnauthorizedException();
+        }
+        // The provider's claims are text its users typed: an email that is not plain text names no member, and
+        // a name is shown to others and logged, so it is kept to one clean line.
+        Optional<String> email = text(token, "email").filter(value -> Texts.problem(value, Lines.SINGLE).isEmpty())
+                .map(value -> value.toLowerCase(Locale.ROOT));
         boolean verified = flag(token, "email_verified") || !requireVerifiedEmail;
-        String name = text(token, "name").or(() -> text(token, "preferred_username")).or(() -> email)
+        String name = Stream.of(text(token, "name"), text(token, "preferred_username"), email)
+                .flatMap(Optional::stream).map(Texts::toSingleLine).filter(Texts::rendersSomething).findFirst()
                 .orElse(token.getSubject());
         return new Caller(token.getSubject(), verified ? email : Optional.empty(), name);
     }

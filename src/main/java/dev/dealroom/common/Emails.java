@@ -27,7 +27,9 @@ public class Emails {
 
     public void send(String to, String subject, String text) {
         try {
-            mailer.send(Mail.withText(to, subject, text));
+            // a subject is one header line: the mailer refuses a line break in it (room names stored before
+            // names had to fit on one line may hold one)
+            mailer.send(Mail.withText(to, Texts.toSingleLine(subject), text));
         } catch (RuntimeException e) {
             LOG.warnf(e, "An email to %s could not be sent: %s", to, subject);
         }

@@ -54,6 +54,25 @@ public final class Texts {
         return Optional.empty();
     }
 
+    /**
+     * Text that arrives from elsewhere and cannot be sent back (a name in an identity provider's token, a room name
+     * stored before these rules), made single-line: line breaks become spaces, and what the rules refuse is dropped.
+     */
+    public static String toSingleLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                line.append(c).append(text.charAt(++i));
+            } else if (c == '\n' || c == '\r' || c == '\t' || c == '\u2028' || c == '\u2029') {
+                line.append(' ');
+            } else if (!Character.isISOControl(c) && !Character.isSurrogate(c) && !isDirectionControl(c)) {
+                line.append(c);
+            }
+        }
+        return line.toString();
+    }
+
     /** True when the text shows at least one visible character: not only spaces and zero-width characters. */
     public static boolean rendersSomething(CharSequence text) {
         return text.codePoints().anyMatch(Texts::isVisible);
