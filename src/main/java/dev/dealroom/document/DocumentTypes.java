@@ -119,22 +119,21 @@ public class DocumentTypes {
         return claimed.equals(EXCEL) && detected.equals(CSV);
     }
 
+    private MediaType contentType(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return contentType(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * What the first bytes are. The detector looks at most at the longest signature it knows (64 KiB), so only that
-     * much is read, whatever the upload's size.
+     * much is read and held, whatever the upload's size.
      */
-    private MediaType contentType(Path file) {
-        byte[] prefix;
-        try (InputStream in = Files.newInputStream(file)) {
-            prefix = in.readNBytes(detector.getMinLength());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return detector.detect(new ByteArrayInputStream(prefix), new Metadata());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    MediaType contentType(InputStream in) throws IOException {
+        byte[] prefix = in.readNBytes(detector.getMinLength());
+        return detector.detect(new ByteArrayInputStream(prefix), new Metadata());
     }
 
     /** The type without parameters, under Tika's name for it (x-pdf is pdf); null when it is no media type. */
