@@ -25,6 +25,7 @@ import org.apache.tika.mime.MimeTypesFactory;
 
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.error.ApiException;
+import io.quarkus.runtime.Startup;
 
 /**
  * Decides what an uploaded file is from its bytes (Apache Tika's core detector: magic numbers and a plain-text
@@ -35,6 +36,7 @@ import dev.dealroom.common.error.ApiException;
  * {@code .pdf} do not become a PDF. Only a bounded prefix of the file is read.
  */
 @ApplicationScoped
+@Startup // a wrong dealroom.documents.allowed-types fails the start, not the first upload
 public class DocumentTypes {
 
     /** Field codes of the refusals, on the field {@code file}. */

@@ -142,6 +142,7 @@ class DocumentTypeTest {
                 accepted("a JPEG with an upper-case .JPG", "IMG_0042.JPG", "image/jpeg", SampleFiles.image("jpg"),
                         "image/jpeg"),
                 accepted("a GIF", "spinner.gif", "image/gif", SampleFiles.image("gif"), "image/gif"),
+                accepted("a WebP", "logo.webp", "image/webp", SampleFiles.webp(), "image/webp"),
                 accepted("a Word document", "SOW.docx", DOCX, SampleFiles.docx(), DOCX),
                 accepted("a Word document declared as bytes", "SOW.docx", "application/octet-stream",
                         SampleFiles.docx(), DOCX),
