@@ -70,8 +70,8 @@ public class DocumentTypes {
     /**
      * The file's type, as its content shows it.
      *
-     * @param names        the names the file goes by (the document's name, the uploaded file's name); blank or
-     *                     extension-less ones say nothing
+     * @param names        the names the file goes by (the document's name, the uploaded file's name); blank ones,
+     *                     and ones whose extension is unknown, say nothing
      * @param declaredType the media type the client declared for the file part, or null
      * @throws ApiException {@code validation-failed} on {@code file}: {@value #TYPE_NOT_ALLOWED} when the content
      *                      is of a type documents may not have (or of no recognisable type), {@value #TYPE_MISMATCH}
