@@ -139,7 +139,10 @@ public interface DealRoomConfig {
         @WithDefault("26214400")
         long maxBytes();
 
-        /** The media types documents may have; others answer 415. */
+        /**
+         * The media types documents may have, as detected from their content (not as declared); a file of any other
+         * type answers 400 ({@code type-not-allowed} on {@code file}).
+         */
         @WithDefault("application/pdf,text/plain,text/csv,image/png,image/jpeg,image/gif,image/webp,"
                 + "application/msword,application/vnd.ms-excel,application/vnd.ms-powerpoint,"
                 + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,"

@@ -56,7 +56,10 @@ public class DocumentResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Share a file", description = "Multipart: 'file', optional 'name' (defaults to the file's) "
-            + "and 'clientId'. A name the group already has gets a new version. Limited in size (413) and type (415).")
+            + "and 'clientId'. A name the group already has gets a new version. Limited in size (413). The type is "
+            + "detected from the content and stored and served as detected; a type that is not allowed, or that the "
+            + "name's extension or the declared type contradicts, is refused (400, field 'file': type-not-allowed, "
+            + "type-mismatch).")
     public RestResponse<DocumentView> upload(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @RestForm("file") FileUpload file,
             @RestForm("name") String name, @RestForm("clientId") String clientId) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,15 +41,17 @@ public class DocumentService {
     private static final int NAME_LIMIT = 255;
 
     private final DocumentRepository documents;
+    private final DocumentTypes types;
     private final LargeObjects content;
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
     private final DealRoomConfig.Documents config;
 
-    public DocumentService(DocumentRepository documents, LargeObjects content, AccessPolicy access, EventLog events,
-            Idempotency idempotency, DealRoomConfig config) {
+    public DocumentService(DocumentRepository documents, DocumentTypes types, LargeObjects content,
+            AccessPolicy access, EventLog events, Idempotency idempotency, DealRoomConfig config) {
         this.documents = documents;
+        this.types = types;
         this.content = content;
         this.access = access;
         this.events = events;
@@ -87,11 +88,12 @@ public class DocumentService {
             throw new ApiException(ProblemCode.PAYLOAD_TOO_LARGE,
                     "Documents are limited to " + config.maxBytes() + " bytes");
         }
-        String type = mediaType(contentType);
-        if (config.allowedTypes().stream().noneMatch(type::equalsIgnoreCase)) {
-            throw new ApiException(ProblemCode.UNSUPPORTED_MEDIA_TYPE, type + " is not an allowed document type");
+        if (size == 0) {
+            throw ApiException.invalidField("file", "invalid-size", "The file is empty");
         }
         String documentName = documentName(name != null && !name.isBlank() ? name : fileName);
+        // Stored and served as what the bytes are; the names and the declared type may only agree with them.
+        String type = types.detect(file, List.of(documentName, fileName == null ? "" : fileName), contentType);
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
         return idempotency.once(caller, "document.upload", group.groupId().toString(),
                 Idempotency.key(clientId, idempotencyKey), request,
@@ -164,13 +166,6 @@ public class DocumentService {
             throw ApiException.invalidField("name", "invalid-size", "Names are at most " + NAME_LIMIT + " characters");
         }
         return name;
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return "application/octet-stream";
-        }
-        return contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     }
 
     private static long size(Path file) {

@@ -62,7 +62,7 @@ class ProgressTest {
                 "ownerId", room.outsiderId)).post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then()
                 .statusCode(201);
         room.outsider.api().contentType("multipart/form-data")
-                .multiPart("file", MARKER + ".pdf", "%PDF".getBytes(), "application/pdf")
+                .multiPart("file", MARKER + ".pdf", "%PDF-1.7\n%%EOF\n".getBytes(), "application/pdf")
                 .post("/api/rooms/{r}/groups/contracts/documents", room.roomId).then().statusCode(201);
 
         String body = room.decisionMaker.api().get("/api/rooms/{r}/progress", room.roomId).then().statusCode(200)

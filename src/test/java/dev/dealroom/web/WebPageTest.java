@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -166,6 +167,8 @@ class WebPageTest {
         Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "documents");
         byte[] content = new byte[700_000];
         new Random(42).nextBytes(content);
+        byte[] pdfSignature = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(pdfSignature, 0, content, 0, pdfSignature.length);
         Path file = Files.createTempDirectory("upload").resolve("pilot-results.pdf");
         Files.write(file, content);
 
