@@ -25,6 +25,7 @@ import dev.dealroom.common.SqlValues;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Hashes;
 import dev.dealroom.common.Idempotency;
+import dev.dealroom.common.Texts;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -91,7 +92,8 @@ public class DocumentService {
         if (size == 0) {
             throw ApiException.invalidField("file", "invalid-size", "The file is empty");
         }
-        String documentName = documentName(name != null && !name.isBlank() ? name : fileName);
+        String documentName = name != null && !name.isBlank() ? documentName("name", name)
+                : documentName("file", fileName);
         // Stored and served as what the bytes are; the names and the declared type may only agree with them.
         String type = types.detect(file, List.of(documentName, fileName == null ? "" : fileName), contentType);
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
@@ -156,14 +158,23 @@ public class DocumentService {
     }
 
     /** A name without any path, control characters or surrounding blanks. */
-    private static String documentName(String raw) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (name.isEmpty()) {
-            throw ApiException.invalidField("name", "required", "Give the document a name");
+    /**
+     * The name a document is listed and downloaded under: the last segment of what was sent (some browsers send
+     * the whole path), one line of text with no direction overrides ({@code invoice\u202Efdp.exe} would show as
+     * "invoiceexe.pdf"), showing something.
+     */
+    private static String documentName(String field, String raw) {
+        String sent = raw == null ? "" : raw;
+        Texts.problem(sent, Texts.Lines.SINGLE).ifPresent(problem -> {
+            throw ApiException.invalidField(field, "invalid-format", problem);
+        });
+        String name = sent.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (!Texts.rendersSomething(name)) {
+            throw ApiException.invalidField(field, "required", "Give the document a name");
         }
         if (name.length() > NAME_LIMIT) {
-            throw ApiException.invalidField("name", "invalid-size", "Names are at most " + NAME_LIMIT + " characters");
+            throw ApiException.invalidField(field, "invalid-size", "Names are at most " + NAME_LIMIT + " characters");
         }
         return name;
     }

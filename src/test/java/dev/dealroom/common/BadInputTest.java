@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,6 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.dealroom.support.DealRoomFixture;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.MultiPartSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -205,6 +211,14 @@ class BadInputTest {
                                 "pro\u0000of")),
                 row("control character in a query parameter", 400, "validation-failed", "before", "invalid-format",
                         (s, r) -> r.queryParam("before", "1\u0007").get(s.proof() + "/posts")),
+                row("direction override in a file's name", 400, "validation-failed", "file", "invalid-format",
+                        (s, r) -> upload(r, "invoice\u202Etxt.exe", null).post(s.proof() + "/documents")),
+                row("line break in a document's name", 400, "validation-failed", "name", "invalid-format",
+                        (s, r) -> upload(r, "notes.txt", "notes\r\nforged.txt").post(s.proof() + "/documents")),
+                row("NUL in a document's name", 400, "validation-failed", "name", "invalid-format",
+                        (s, r) -> upload(r, "notes.txt", "notes\u0000.txt").post(s.proof() + "/documents")),
+                row("document name that shows nothing", 400, "validation-failed", "name", "required",
+                        (s, r) -> upload(r, "notes.txt", "\u200B\u3164").post(s.proof() + "/documents")),
                 row("group key that is no key", 404, "not-found", null, null,
                         (s, r) -> r.get("/api/rooms/{r}/groups/{g}/tasks", s.roomId(), "Proof' or '1'='1")));
     }
@@ -311,6 +325,22 @@ class BadInputTest {
     private static Arguments row(String label, int status, String code, String field, String fieldCode,
             BiFunction<Scene, RequestSpecification, Response> call) {
         return Arguments.of(label, status, code, field, fieldCode, call);
+    }
+
+    /**
+     * A small text file, under a file name and, if given, a document name, both sent as UTF-8 as browsers send
+     * them (the HTTP client's default would write non-ASCII characters as '?').
+     */
+    private static RequestSpecification upload(RequestSpecification request, String fileName, String name) {
+        request.config(RestAssured.config()
+                .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+                .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8)))
+                .contentType("multipart/form-data; charset=UTF-8")
+                .multiPart(new MultiPartSpecBuilder("Meeting notes".getBytes(StandardCharsets.UTF_8))
+                        .controlName("file").fileName(fileName).mimeType("text/plain").build());
+        return name == null ? request
+                : request.multiPart(new MultiPartSpecBuilder(name).controlName("name").charset(StandardCharsets.UTF_8)
+                        .build());
     }
 
     private static Map<String, String> room(String name) {
