@@ -87,9 +87,28 @@ public interface DealRoomConfig {
     }
 
     interface Api {
-        /** The largest JSON request body accepted, in bytes; larger ones answer 413 {@code payload-too-large}. */
+        /**
+         * The largest JSON request body accepted, in bytes, with a {@code Content-Length} or sent in chunks; larger
+         * ones answer 413 {@code payload-too-large}.
+         */
         @WithDefault("262144")
         long maxJsonBytes();
+
+        /**
+         * The longest request URI (path and query) accepted, in characters; longer ones answer 414
+         * {@code uri-too-long}. Keep {@code quarkus.http.limits.max-initial-line-length} well above it: the HTTP
+         * decoder refuses a longer request line itself, with a bare 414.
+         */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /**
+         * The largest header section accepted, in bytes (names, values and separators); larger ones answer 431
+         * {@code headers-too-large}. Keep {@code quarkus.http.limits.max-header-size} well above it: the HTTP
+         * decoder refuses larger headers itself, with a bare 431.
+         */
+        @WithDefault("20480")
+        int maxHeaderBytes();
     }
 
     interface Live {

@@ -13,7 +13,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
+    public static Problem of(ProblemCode code, String detail, List<FieldError> errors) {
         return new Problem("urn:dealroom:problem:" + code.code(), code.title(), code.status(), detail, code.code(),
                 errors);
     }

@@ -8,6 +8,8 @@ public enum ProblemCode {
     VALIDATION_FAILED(400, "validation-failed", "The request has invalid fields"),
     MALFORMED_JSON(400, "malformed-json", "The request body is not valid JSON"),
     BAD_REQUEST(400, "bad-request", "The request is not valid"),
+    MALFORMED_CONTENT_TYPE(400, "malformed-content-type", "The Content-Type header is not a valid media type"),
+    MALFORMED_MULTIPART(400, "malformed-multipart", "The multipart body is malformed or incomplete"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid bearer token or session is required"),
     EMAIL_NOT_VERIFIED(403, "email-not-verified", "Your identity provider has not verified your email address"),
     FORBIDDEN(403, "forbidden", "You are not allowed to do this in this room"),
@@ -33,7 +35,9 @@ public enum ProblemCode {
     INVITATION_EXPIRED(410, "invitation-expired", "This invitation has expired; ask for a new one"),
     INVITATION_REVOKED(410, "invitation-revoked", "This invitation was withdrawn; ask for a new one"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+    URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body's media type is not supported"),
+    HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
     private final int status;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every failure into a problem details response (invariant 4): domain refusals, validation, JSON
@@ -132,8 +134,24 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /** A body sent in chunks that went past its limit while it was read ({@code common.BodyLimitFilter}). */
+    @ServerExceptionMapper
+    public Response payloadTooLarge(PayloadTooLargeException e, HttpServerRequest request) {
+        RefusalLog.refused(request.method().name(), request.path(), ProblemCode.PAYLOAD_TOO_LARGE,
+                "a body sent in chunks went past " + e.limit() + " bytes");
+        // the rest of the body is still on its way: this connection cannot carry another request
+        return problem(ProblemCode.PAYLOAD_TOO_LARGE, "Request bodies here are limited to " + e.limit() + " bytes",
+                List.of()).header("Connection", "close").build();
+    }
+
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, ContainerRequestContext context, HttpServerRequest request) {
+        if (MultipartParsing.failedWhileParsing(context)) {
+            RefusalLog.refused(request.method().name(), request.path(), ProblemCode.MALFORMED_MULTIPART,
+                    e.toString());
+            return problem(ProblemCode.MALFORMED_MULTIPART, null, List.of())
+                    .header("Connection", "close").build();
+        }
         return lostRace(e).map(code -> respond(code, null, List.of())).orElseGet(() -> {
             LOG.error("Unexpected error", e);
             return respond(ProblemCode.INTERNAL_ERROR, null, List.of());

@@ -3,21 +3,27 @@ package dev.dealroom.event.live;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.event.CloseCode;
 import dev.dealroom.progress.ReadService;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
 /**
@@ -30,6 +36,10 @@ import io.vertx.core.Vertx;
 public class RoomSocket {
 
     static final String ENDPOINT = "room-events";
+
+    private static final Logger LOG = Logger.getLogger(RoomSocket.class);
+    /** How Vert.x words its refusal of a message over the size limit (text or binary). */
+    private static final String MESSAGE_TOO_BIG = "Cannot process ";
 
     private final RoomHub hub;
     private final ReadService reads;
@@ -64,20 +74,55 @@ public class RoomSocket {
 
     /**
      * The only message a client sends: {@code {"type":"read","groupId":"...","seq":N}}, marking a group read
-     * as the REST {@code PUT .../read} does. Anything else is ignored.
+     * as the REST {@code PUT .../read} does. Anything else is ignored, and the connection stays open: a client
+     * that sends junk learns nothing and loses nothing.
      */
     @OnTextMessage
     void message(WebSocketConnection connection, String text) {
-        hub.access(connection.id()).ifPresent(access -> {
-            try {
-                JsonNode message = json.readTree(text);
-                if ("read".equals(message.path("type").asText()) && message.path("seq").canConvertToLong()) {
-                    reads.markRead(access, message.path("groupId").asText(), message.path("seq").asLong());
-                }
-            } catch (JsonProcessingException | ApiException ignored) {
-                // A malformed message or a group not theirs changes nothing and tells nothing.
-            }
-        });
+        Optional<RoomAccess> access = hub.access(connection.id());
+        Optional<ReadMessage> read = ReadMessage.parse(json, text);
+        if (access.isEmpty() || read.isEmpty()) {
+            return;
+        }
+        try {
+            reads.markRead(access.get(), read.get().groupRef(), read.get().seq());
+        } catch (ApiException notTheirs) {
+            // a group not theirs, or none: changes nothing and tells nothing
+        } catch (RuntimeException e) {
+            // the server's fault, not the client's: one line, and only this marker is lost, not the connection
+            LOG.warnf("A read marker could not be recorded: %s", e.toString());
+        }
+    }
+
+    /**
+     * A frame the decoder refused: over {@code quarkus.websockets-next.server.max-frame-size}, or otherwise against
+     * the protocol. Vert.x drops such a connection at once, without a close frame; this only keeps it to one line.
+     */
+    @OnError
+    Uni<Void> refusedFrame(CorruptedWebSocketFrameException e, WebSocketConnection connection) {
+        return refuse(connection, e.closeStatus().code(), e.closeStatus().reasonText(), e.getMessage());
+    }
+
+    /**
+     * Vert.x reports a message over {@code quarkus.websockets-next.server.max-message-size}, in one frame or several,
+     * as this exception, with nothing else to tell it by but its wording: closed with 1009 (message too big). Any
+     * other is unexpected, and closed with 1011 as websockets-next would.
+     */
+    @OnError
+    Uni<Void> failed(IllegalStateException e, WebSocketConnection connection) {
+        if (e.getMessage() != null && e.getMessage().startsWith(MESSAGE_TOO_BIG)) {
+            WebSocketCloseStatus tooBig = WebSocketCloseStatus.MESSAGE_TOO_BIG;
+            return refuse(connection, tooBig.code(), tooBig.reasonText(), e.getMessage());
+        }
+        LOG.errorf(e, "Closing WebSocket %s after an unexpected error", connection.id());
+        WebSocketCloseStatus error = WebSocketCloseStatus.INTERNAL_SERVER_ERROR;
+        return connection.close(new CloseReason(error.code(), error.reasonText()));
+    }
+
+    private static Uni<Void> refuse(WebSocketConnection connection, int code, String reason, String why) {
+        LOG.infof("Closing WebSocket %s with %d: %s", connection.id(), code, why);
+        return connection.isClosed() ? Uni.createFrom().voidItem()
+                : connection.close(new CloseReason(code, reason));
     }
 
     @OnClose
