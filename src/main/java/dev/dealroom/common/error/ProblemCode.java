@@ -34,6 +34,7 @@ public enum ProblemCode {
     INVITATION_REVOKED(410, "invitation-revoked", "This invitation was withdrawn; ask for a new one"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body's media type is not supported"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests; try again after the time given in Retry-After"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 
     private final int status;
