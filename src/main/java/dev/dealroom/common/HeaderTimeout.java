@@ -209,6 +209,12 @@ public class HeaderTimeout {
             ctx.fireChannelInactive();
         }
 
+        /** Stepping aside, or taken out after a dev-mode restart: its timer must not close the connection later. */
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            disarm();
+        }
+
         void requestArrived(boolean http2) {
             onLoop(() -> {
                 disarm();
@@ -251,7 +257,6 @@ public class HeaderTimeout {
         }
 
         private void stepAside() {
-            disarm();
             if (context.pipeline().context(this) != null) {
                 context.pipeline().remove(this);
             }
