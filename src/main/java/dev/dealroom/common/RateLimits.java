@@ -27,7 +27,7 @@ public class RateLimits {
     }
 
     /** A socket frees when its client closes it, which the server cannot foresee: clients are told to wait this. */
-    static final Duration SOCKET_RETRY = Duration.ofSeconds(30);
+    private static final Duration SOCKET_RETRY = Duration.ofSeconds(30);
 
     /** Advisory locks of the limits, apart from every other advisory lock (two-key form, this first key). */
     private static final int LOCK_SPACE = 14_429;
@@ -82,7 +82,7 @@ public class RateLimits {
     }
 
     /** The refusal of a limit that has been reached; {@code freed}: when it will accept one more. */
-    public RateLimitedException refusal(Limit limit, Instant freed) {
+    private RateLimitedException refusal(Limit limit, Instant freed) {
         if (freed == null) {
             freed = clock.instant().plus(limit.period());
         }

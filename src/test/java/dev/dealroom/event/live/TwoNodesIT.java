@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -115,6 +118,19 @@ class TwoNodesIT {
     }
 
     @Test
+    void productionDropsAConnectionThatDoesNotSendItsHeaders() throws IOException {
+        try (Socket silent = new Socket(nodeA.getHost(), nodeA.getPort())) {
+            silent.setSoTimeout(10_000);
+            silent.getOutputStream().write("GET /q/health/ready HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            try {
+                assertEquals(-1, silent.getInputStream().read(), "closed without an answer");
+            } catch (SocketException reset) {
+                // closed too
+            }
+        }
+    }
+
+    @Test
     void productionServesTheApiDescriptionOnlyWhenSwitchedOn() {
         for (String path : List.of("/q/openapi", "/q/swagger-ui/")) {
             RestAssured.given().baseUri(nodeA.toString()).redirects().follow(false).get(path).then().statusCode(404);
@@ -152,7 +168,8 @@ class TwoNodesIT {
                 "DEALROOM_LIVE_CATCH_UP_INTERVAL", "1h",
                 // Small enough for a test to reach through both nodes.
                 "DEALROOM_LIMITS_ROOMS_PER_DAY", "2",
-                "DEALROOM_LIMITS_WRITES_PER_MINUTE", "6"));
+                "DEALROOM_LIMITS_WRITES_PER_MINUTE", "6",
+                "DEALROOM_LIMITS_HEADER_TIMEOUT", "1s"));
         env.putAll(more);
         ChildProcess node = ChildProcess.server(name, env);
         NODES.add(node);
