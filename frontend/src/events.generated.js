@@ -41,6 +41,7 @@ export const CLOSE_CODES = Object.freeze({
   RESUME: 4001,
   SESSION_EXPIRED: 4401,
   REMOVED: 4403,
+  TOO_MANY_SOCKETS: 4429,
 });
 
 /** Where a task may move from each status; the server refuses any other move. */

@@ -36,6 +36,49 @@ public interface DealRoomConfig {
     /** Email notifications. */
     Notifications notifications();
 
+    /** How much one login may do: past a limit, requests answer 429 {@code rate-limited} with {@code Retry-After}. */
+    Limits limits();
+
+    interface Limits {
+        /**
+         * Write requests ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /api}) one login may
+         * make per minute, counted across all nodes. A person at the page never comes near it, nor does a script
+         * importing a plan of a few hundred tasks; a script posting in a loop is slowed to this pace.
+         */
+        @WithDefault("300")
+        int writesPerMinute();
+
+        /** Rooms one login may open in any 24 hours, counted across all nodes. */
+        @WithDefault("50")
+        int roomsPerDay();
+
+        /**
+         * Invitation links one member may be sent in any hour, the first one (sent when they are added) included;
+         * past it, resending answers 429, so nobody's mailbox can be flooded through a room.
+         */
+        @WithDefault("5")
+        int invitationsPerMemberPerHour();
+
+        /** Unused, unexpired WebSocket tickets one login may hold at once, across all nodes. */
+        @WithDefault("10")
+        int liveTicketsPerLogin();
+
+        /**
+         * WebSockets one login may have open to one room, on each node (sockets live on a node): one per open
+         * tab, with room for tabs whose old socket the server has not yet seen go. The next upgrade answers 429.
+         */
+        @WithDefault("20")
+        int socketsPerRoom();
+
+        /**
+         * How long a client has to send a request's headers: from the moment its connection opens, or from the
+         * first byte of its next request on a kept-alive connection. A connection that is slower is closed without
+         * an answer. A kept-alive connection waiting for its next request is not affected; {@code 0} turns it off.
+         */
+        @WithDefault("10s")
+        Duration headerTimeout();
+    }
+
     interface Notifications {
         /** When the daily digest goes out (a Quarkus cron expression, in {@code dealroom.time-zone}). */
         @WithDefault("0 0 7 * * ?")

@@ -13,7 +13,14 @@ public enum CloseCode {
     SESSION_EXPIRED(4401, "session-expired"),
 
     /** The member was removed from the room: do not reconnect. */
-    REMOVED(4403, "removed");
+    REMOVED(4403, "removed"),
+
+    /**
+     * The login already has as many sockets open to this room as it may ({@code dealroom.limits.sockets-per-room}):
+     * close another (a tab) or reconnect later, with back-off. Upgrades past the limit are normally refused with 429
+     * and {@code Retry-After}; this closes the ones that passed that check at the same moment as others.
+     */
+    TOO_MANY_SOCKETS(4429, "too-many-sockets");
 
     private final int code;
     private final String reason;

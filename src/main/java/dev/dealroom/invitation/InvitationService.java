@@ -25,6 +25,8 @@ import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Emails;
 import dev.dealroom.common.Hashes;
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.RateLimits;
+import dev.dealroom.common.SqlValues;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -54,9 +56,10 @@ public class InvitationService {
     private final Event<InvitationIssued> issued;
     private final Emails emails;
     private final MemberLocks memberLocks;
+    private final RateLimits limits;
 
     public InvitationService(EntityManager em, AccessPolicy access, EventLog events, DealRoomConfig config,
-            Event<InvitationIssued> issued, Emails emails, MemberLocks memberLocks) {
+            Event<InvitationIssued> issued, Emails emails, MemberLocks memberLocks, RateLimits limits) {
         this.em = em;
         this.access = access;
         this.events = events;
@@ -64,6 +67,7 @@ public class InvitationService {
         this.issued = issued;
         this.emails = emails;
         this.memberLocks = memberLocks;
+        this.limits = limits;
     }
 
     /** Invites a member just added to the room, in the transaction that added them. */
@@ -101,6 +105,8 @@ public class InvitationService {
         if (!memberLocks.hold(room.roomId(), room.me().id()) || !memberLocks.lockForChange(room.roomId(), target.id())) {
             throw ApiException.notFound();
         }
+        // Under the member's lock, so that concurrent resends count each other's links.
+        refuseIfTooManyLinks(target.id());
         em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"
                 + " and i.revokedAt is null")
                 .setParameter(1, Instant.now())
@@ -161,6 +167,16 @@ public class InvitationService {
         events.append(room.roomId(), EventType.INVITATION_CLAIMED, null, Actor.of(room.me()),
                 InvitationView.of(invitation, now, true));
         return new ClaimView(invitation.roomId.toString(), invitation.memberId.toString());
+    }
+
+    /** Against mail floods: the links a member was sent in the last hour, their first invitation included. */
+    private void refuseIfTooManyLinks(UUID memberId) {
+        RateLimits.Limit limit = limits.invitationLinks();
+        Object[] sent = (Object[]) em.createNativeQuery("select count(*), min(created_at) from invitation"
+                + " where member_id = ?1 and created_at > ?2")
+                .setParameter(1, memberId).setParameter(2, limits.periodStart(limit)).getSingleResult();
+        long count = ((Number) sent[0]).longValue();
+        limits.check(limit, count, sent[1] == null ? null : SqlValues.instant(sent[1]).plus(limit.period()));
     }
 
     private InvitationView issue(RoomAccess room, UUID memberId, String email, String inviteeName) {

@@ -1,11 +1,13 @@
 package dev.dealroom.room;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.dealroom.common.SqlValues;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
@@ -18,5 +20,18 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
             return List.of();
         }
         return list("id in ?1", Sort.by("targetDecisionDate").and("name"), ids);
+    }
+
+    /** How many rooms the person with this email opened (is the owner of) since {@code since}; the first one's time. */
+    public Opened openedBy(String ownerEmail, Instant since) {
+        Object[] row = (Object[]) getEntityManager().createNativeQuery("select count(*), min(r.created_at)"
+                + " from room r join member m on m.room_id = r.id"
+                + " where m.owner and m.email = ?1 and r.created_at > ?2")
+                .setParameter(1, ownerEmail).setParameter(2, since).getSingleResult();
+        return new Opened(((Number) row[0]).longValue(), row[1] == null ? null : SqlValues.instant(row[1]));
+    }
+
+    /** Rooms opened in a period: how many, and when the first of them was. */
+    public record Opened(long count, Instant first) {
     }
 }

@@ -16,6 +16,7 @@ import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
+import dev.dealroom.common.RateLimits;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -34,15 +35,17 @@ public class RoomService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
+    private final RateLimits limits;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
-            EventLog events, Idempotency idempotency) {
+            EventLog events, Idempotency idempotency, RateLimits limits) {
         this.rooms = rooms;
         this.members = members;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
+        this.limits = limits;
     }
 
     /** Opens a room; the caller becomes its owner, on the seller side, in each of the default groups. */
@@ -60,6 +63,11 @@ public class RoomService {
             throw ApiException.invalidField(field, "required", "Amount and currency go together");
         }
         Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
+        // Counted here, past the idempotency check: a retry of a room already opened answers it, limit or not.
+        RateLimits.Limit limit = limits.roomsOpened();
+        limits.takeTurns(limit, email);
+        RoomRepository.Opened opened = rooms.openedBy(email, limits.periodStart(limit));
+        limits.check(limit, opened.count(), opened.first() == null ? null : opened.first().plus(limit.period()));
 
         Room room = new Room();
         room.id = Ids.newId();

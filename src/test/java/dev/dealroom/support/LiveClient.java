@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,12 +63,17 @@ public final class LiveClient implements AutoCloseable {
 
     /** The HTTP status a refused upgrade answered with. */
     public static int refusal(String roomId, String query, Map<String, String> headers) {
+        return refusedWith(roomId, query, headers).map(HttpResponse::statusCode).orElse(101);
+    }
+
+    /** The answer to a refused upgrade (status and headers), or empty when it was accepted (then closed again). */
+    public static Optional<HttpResponse<?>> refusedWith(String roomId, String query, Map<String, String> headers) {
         try {
             open(roomId, query, headers).close();
-            return 101;
+            return Optional.empty();
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
+                return Optional.of(refused.getResponse());
             }
             throw e;
         }
@@ -118,6 +125,29 @@ public final class LiveClient implements AutoCloseable {
     /** Sends a text message to the server. */
     public void send(String message) {
         socket.sendText(message, true).join();
+    }
+
+    /**
+     * Waits for whatever comes first from a socket just opened: a message (answers 0, the message stays to be read)
+     * or the server closing it (answers the close code).
+     */
+    public int firstMessageOrClose() {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            if (!messages.isEmpty()) {
+                return 0;
+            }
+            if (closeCode.isDone()) {
+                return closeCode.join();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("neither a message nor a close within " + WAIT);
     }
 
     public int awaitClose() {

@@ -37,6 +37,7 @@ public enum ProblemCode {
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
     URI_TOO_LONG(414, "uri-too-long", "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body's media type is not supported"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests; try again after the time given in Retry-After"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "The request headers are too large"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side");
 

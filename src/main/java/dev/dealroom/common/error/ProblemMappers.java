@@ -54,6 +54,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return tooManyRequests(e);
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
@@ -192,6 +197,12 @@ public class ProblemMappers {
 
     private static Response.ResponseBuilder problem(ProblemCode code, String detail, List<FieldError> errors) {
         return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code, detail, errors));
+    }
+
+    /** 429 {@code rate-limited} with {@code Retry-After}; also answered by request filters. */
+    public static Response tooManyRequests(RateLimitedException e) {
+        return problem(e.code(), e.getMessage(), List.of())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     /** 401 {@code unauthenticated}; also the sign-in's answer when it cannot send the browser to the provider. */

@@ -16,6 +16,7 @@ import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Hashes;
+import dev.dealroom.common.RateLimits;
 import dev.dealroom.common.SqlValues;
 
 /**
@@ -30,21 +31,23 @@ public class LiveTicketService {
     private final EntityManager em;
     private final AccessPolicy access;
     private final DealRoomConfig config;
+    private final RateLimits limits;
 
-    public LiveTicketService(EntityManager em, AccessPolicy access, DealRoomConfig config) {
+    public LiveTicketService(EntityManager em, AccessPolicy access, DealRoomConfig config, RateLimits limits) {
         this.em = em;
         this.access = access;
         this.config = config;
+        this.limits = limits;
     }
 
     @Transactional
     public LiveTicket issue(Caller caller, Optional<Instant> sessionEnds, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
+        refuseIfTooManyUnused(caller.subject());
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = Instant.now().plus(config.live().ticketTtl()).truncatedTo(ChronoUnit.MILLIS);
-        em.createNativeQuery("delete from live_ticket where expires_at < now()").executeUpdate();
         em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at,"
                 + " session_ends_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, Hashes.sha256Hex(ticket))
@@ -56,6 +59,19 @@ public class LiveTicketService {
                 .setParameter(7, sessionEnds.orElse(null))
                 .executeUpdate();
         return new LiveTicket(ticket, expiresAt);
+    }
+
+    /**
+     * A login holds few tickets at once: each is a row until it is used or expires. Its requests take turns here, on
+     * every node, so that concurrent ones cannot all take the last one.
+     */
+    private void refuseIfTooManyUnused(String subject) {
+        RateLimits.Limit limit = limits.liveTickets();
+        limits.takeTurns(limit, subject);
+        em.createNativeQuery("delete from live_ticket where expires_at < now()").executeUpdate();
+        Object[] unused = (Object[]) em.createNativeQuery("select count(*), min(expires_at) from live_ticket"
+                + " where subject = ?1").setParameter(1, subject).getSingleResult();
+        limits.check(limit, ((Number) unused[0]).longValue(), unused[1] == null ? null : SqlValues.instant(unused[1]));
     }
 
     /**

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.RateLimits;
 import dev.dealroom.event.ControlMessage;
 import dev.dealroom.event.EventCommitted;
 import dev.dealroom.event.EventEnvelope;
@@ -55,19 +56,21 @@ public class RoomHub {
     private final ClusterSignals signals;
     private final ObjectMapper json;
     private final DealRoomConfig.Live config;
+    private final RateLimits limits;
     private final Map<UUID, RoomChannel> rooms = new ConcurrentHashMap<>();
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
     private ExecutorService drains;
     private ScheduledExecutorService timers;
 
     public RoomHub(EventReader reader, AccessPolicy policy, PresenceStore presence, ClusterSignals signals,
-            ObjectMapper json, DealRoomConfig config) {
+            ObjectMapper json, DealRoomConfig config, RateLimits limits) {
         this.reader = reader;
         this.policy = policy;
         this.presence = presence;
         this.signals = signals;
         this.json = json;
         this.config = config.live();
+        this.limits = limits;
     }
 
     void start(@Observes StartupEvent started) {
@@ -91,22 +94,42 @@ public class RoomHub {
         }
     }
 
-    /** A member's connection, admitted at the upgrade, starting after {@code since}. */
-    public void open(WebSocketConnection socket, RoomAccess access, long since) {
+    /** How many sockets the member has open to the room on this node. */
+    public int openSockets(RoomAccess access) {
+        RoomChannel channel = rooms.get(access.roomId());
+        return channel == null ? 0 : channel.count(access.me().id());
+    }
+
+    /**
+     * A member's connection, admitted at the upgrade, starting after {@code since}; refused (false, nothing sent or
+     * kept) when the member already has as many sockets open to the room on this node as a login may.
+     */
+    public boolean open(WebSocketConnection socket, RoomAccess access, long since) {
         EventReader.LogBounds bounds = reader.bounds(access.roomId());
         LiveConnection connection = new LiveConnection(socket, access, since, config.outboundQueueLimit());
-        if (bounds.mustResync(since)) {
-            connection.lastSent = bounds.last();
-            connection.send(control(ControlMessage.RESYNC, Map.of("seq", bounds.last())));
-        }
-        connections.put(connection.id(), connection);
+        int most = limits.sockets().max();
         boolean[] firstHere = new boolean[1];
-        // Atomic with the map entry, so a channel being dropped as empty never swallows a new connection.
+        boolean[] admitted = new boolean[1];
+        connections.put(connection.id(), connection);
+        // Atomic with the map entry, so a channel being dropped as empty never swallows a new connection, and
+        // concurrent upgrades that all passed the admission's count cannot exceed the limit together.
         rooms.compute(access.roomId(), (roomId, channel) -> {
             RoomChannel joined = channel == null ? new RoomChannel(roomId) : channel;
+            if (joined.count(access.me().id()) >= most) {
+                return channel;
+            }
+            if (bounds.mustResync(since)) {
+                connection.lastSent = bounds.last();
+                connection.send(control(ControlMessage.RESYNC, Map.of("seq", bounds.last())));
+            }
+            admitted[0] = true;
             firstHere[0] = joined.add(connection);
             return joined;
         });
+        if (!admitted[0]) {
+            connections.remove(connection.id());
+            return false;
+        }
         if (firstHere[0]) {
             presence.online(access.roomId(), access.me().id());
             signals.presenceChanged(access.roomId());
@@ -114,6 +137,7 @@ public class RoomHub {
             connection.send(presenceMessage(access.roomId()));
         }
         wake(access.roomId());
+        return true;
     }
 
     public void close(String connectionId) {
@@ -228,6 +252,10 @@ public class RoomHub {
 
         RoomChannel(UUID roomId) {
             this.roomId = roomId;
+        }
+
+        synchronized int count(UUID member) {
+            return perMember.getOrDefault(member, 0);
         }
 
         /** @return whether this is the member's first connection to the room on this node */

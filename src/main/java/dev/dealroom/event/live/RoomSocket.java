@@ -58,8 +58,13 @@ public class RoomSocket {
 
     @OnOpen
     void open(WebSocketConnection connection) {
-        hub.open(connection, connection.userData().get(RoomSocketAdmission.ACCESS),
-                connection.userData().get(RoomSocketAdmission.SINCE));
+        if (!hub.open(connection, connection.userData().get(RoomSocketAdmission.ACCESS),
+                connection.userData().get(RoomSocketAdmission.SINCE))) {
+            // Upgraded together with others past the admission's count: one too many for this login and room.
+            connection.close(new CloseReason(CloseCode.TOO_MANY_SOCKETS.code(), CloseCode.TOO_MANY_SOCKETS.reason()))
+                    .subscribe().with(closed -> { }, failure -> { });
+            return;
+        }
         Instant sessionEnds = connection.userData().get(RoomSocketAdmission.SESSION_ENDS);
         if (sessionEnds != null) {
             // The socket lives no longer than the login it was opened with; the client renews and resumes.

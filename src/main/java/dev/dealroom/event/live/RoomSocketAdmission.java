@@ -1,6 +1,8 @@
 package dev.dealroom.event.live;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +14,9 @@ import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Origins;
+import dev.dealroom.common.RateLimits;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.RateLimitedException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
@@ -28,7 +32,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Decides at the HTTP upgrade who may open a room's WebSocket: a browser {@code Origin} must be the server's
  * own or allowlisted (403), the caller must present a bearer token or a ticket (401), and must be a member of
- * the room (404, as for a room that does not exist).
+ * the room (404, as for a room that does not exist), with fewer sockets open to it than a login may (429 with
+ * {@code Retry-After}).
  */
 @ApplicationScoped
 public class RoomSocketAdmission implements HttpUpgradeCheck {
@@ -46,15 +51,19 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final BearerTokens bearerTokens;
     private final Origins origins;
     private final DealRoomConfig config;
+    private final RateLimits limits;
+    private final RoomHub hub;
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
-            BearerTokens bearerTokens, Origins origins, DealRoomConfig config) {
+            BearerTokens bearerTokens, Origins origins, DealRoomConfig config, RateLimits limits, RoomHub hub) {
         this.access = access;
         this.tickets = tickets;
         this.tokens = tokens;
         this.bearerTokens = bearerTokens;
         this.origins = origins;
         this.config = config;
+        this.limits = limits;
+        this.hub = hub;
     }
 
     @Override
@@ -75,31 +84,44 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         String roomId = context.pathParam("roomId");
         String ticket = request.getParam("ticket");
         String authorization = request.getHeader("Authorization");
-        Uni<LiveTicketService.Admitted> caller;
+        Uni<RoomAccess> admitted;
         if (ticket != null) {
-            caller = blocking(() -> tickets.redeem(ticket, roomId).orElseThrow(UnauthorizedException::new));
+            // Redeemed in the admission's transaction: an upgrade refused past the ticket leaves it unused.
+            admitted = blocking(() -> QuarkusTransaction.requiringNew().call(() -> admit(context,
+                    tickets.redeem(ticket, roomId).orElseThrow(UnauthorizedException::new), roomId, since.get())));
         } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             // Verified like any API request's token, but without the HTTP layer answering on our behalf.
-            caller = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
+            admitted = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
                     .map(bearerTokens::check)
                     .map(identity -> new LiveTicketService.Admitted(caller(identity),
-                            CurrentCaller.sessionEnds(identity)));
+                            CurrentCaller.sessionEnds(identity)))
+                    .chain(who -> blocking(() -> QuarkusTransaction.requiringNew()
+                            .call(() -> admit(context, who, roomId, since.get()))));
         } else {
             return CheckResult.rejectUpgrade(401);
         }
-        return caller
-                .chain(who -> blocking(() -> QuarkusTransaction.requiringNew().call(() -> {
-                    RoomAccess admitted = access.enterRoom(who.caller(), roomId);
-                    context.userData().put(ACCESS, admitted);
-                    context.userData().put(SINCE, since.get());
-                    who.sessionEnds().ifPresent(ends -> context.userData().put(SESSION_ENDS, ends));
-                    return admitted;
-                })))
-                .map(admitted -> CheckResult.permitUpgradeSync())
+        return admitted
+                .map(room -> CheckResult.permitUpgradeSync())
                 .onFailure(failure -> failure instanceof UnauthorizedException
                         || failure instanceof AuthenticationFailedException)
                 .recoverWithItem(() -> CheckResult.rejectUpgradeSync(401))
+                .onFailure(RateLimitedException.class).recoverWithItem(failure -> CheckResult.rejectUpgradeSync(429,
+                        Map.of("Retry-After", List.of(Long.toString(
+                                ((RateLimitedException) failure).retryAfterSeconds())))))
                 .onFailure(ApiException.class).recoverWithItem(() -> CheckResult.rejectUpgradeSync(404));
+    }
+
+    /**
+     * Lets a caller into the room's socket if they are a member with a socket to spare (the hub counts again as
+     * the socket opens, for upgrades that pass here at the same moment).
+     */
+    private RoomAccess admit(HttpUpgradeContext context, LiveTicketService.Admitted who, String roomId, long since) {
+        RoomAccess admitted = access.enterRoom(who.caller(), roomId);
+        limits.check(limits.sockets(), hub.openSockets(admitted), null);
+        context.userData().put(ACCESS, admitted);
+        context.userData().put(SINCE, since);
+        who.sessionEnds().ifPresent(ends -> context.userData().put(SESSION_ENDS, ends));
+        return admitted;
     }
 
     private Caller caller(SecurityIdentity identity) {

@@ -1,0 +1,122 @@
+package dev.dealroom.common;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.common.error.RateLimitedException;
+
+/**
+ * The limits a login meets, by name, and the one refusal they share: 429 {@code rate-limited} with
+ * {@code Retry-After}. Limits on what the database already holds (rooms opened, invitation links sent, unused live
+ * tickets) are counted by their feature, in the transaction that would add one more and under a lock that makes the
+ * login's concurrent requests take turns on every node, then checked here. The write rate is counted here, in one
+ * row per login. Sockets are counted by the node that holds them: they are a node's resource, and a login that
+ * spreads its sockets over the nodes spends each node's share only.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /** A limit: at most {@code max} uses per {@code period} (for things held rather than made, the longest hold). */
+    public record Limit(String name, int max, Duration period) {
+    }
+
+    /** A socket frees when its client closes it, which the server cannot foresee: clients are told to wait this. */
+    private static final Duration SOCKET_RETRY = Duration.ofSeconds(30);
+
+    /** Advisory locks of the limits, apart from every other advisory lock (two-key form, this first key). */
+    private static final int LOCK_SPACE = 14_429;
+
+    private final EntityManager em;
+    private final DealRoomConfig config;
+    private final Clock clock;
+
+    public RateLimits(EntityManager em, DealRoomConfig config, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Limit writes() {
+        return new Limit("write requests per minute", config.limits().writesPerMinute(), Duration.ofMinutes(1));
+    }
+
+    public Limit roomsOpened() {
+        return new Limit("rooms opened in 24 hours", config.limits().roomsPerDay(), Duration.ofDays(1));
+    }
+
+    public Limit invitationLinks() {
+        return new Limit("invitation links to one member in an hour", config.limits().invitationsPerMemberPerHour(),
+                Duration.ofHours(1));
+    }
+
+    public Limit liveTickets() {
+        return new Limit("unused live tickets at once", config.limits().liveTicketsPerLogin(),
+                config.live().ticketTtl());
+    }
+
+    public Limit sockets() {
+        return new Limit("open sockets to one room", config.limits().socketsPerRoom(), SOCKET_RETRY);
+    }
+
+    /** Where the limit's period, ending now, starts: the uses made since count. */
+    public Instant periodStart(Limit limit) {
+        return clock.instant().minus(limit.period());
+    }
+
+    /**
+     * Refuses one more use when {@code used} uses already count against the limit.
+     *
+     * @param freed when the oldest of them stops counting, so that one more would be accepted (null: a whole period
+     *              from now)
+     */
+    public void check(Limit limit, long used, Instant freed) {
+        if (used >= limit.max()) {
+            throw refusal(limit, freed);
+        }
+    }
+
+    /** The refusal of a limit that has been reached; {@code freed}: when it will accept one more. */
+    private RateLimitedException refusal(Limit limit, Instant freed) {
+        if (freed == null) {
+            freed = clock.instant().plus(limit.period());
+        }
+        long seconds = Math.max(1, (Duration.between(clock.instant(), freed).toMillis() + 999) / 1000);
+        return new RateLimitedException("At most " + limit.max() + " " + limit.name() + "; try again in " + seconds
+                + " seconds", seconds);
+    }
+
+    /**
+     * Makes the checks of a limit for one key (a login, an email) take turns on every node until the transaction
+     * ends, so that concurrent requests cannot all see the last free use.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeTurns(Limit limit, String key) {
+        em.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, LOCK_SPACE).setParameter(2, limit.name() + "\n" + key).getSingleResult();
+    }
+
+    /**
+     * Counts one write request of this login, in a transaction of its own (its row is held only for that moment),
+     * and refuses it past the minute's limit. The count is one row per login in PostgreSQL, shared by every node;
+     * the minute is the clock's, so a login may burst at most twice the limit across a minute's turn.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void countWrite(String subject) {
+        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        int writes = ((Number) em.createNativeQuery("insert into write_rate_counter (subject, window_start, writes)"
+                + " values (?1, ?2, 1) on conflict (subject) do update set"
+                + " writes = case when write_rate_counter.window_start = excluded.window_start"
+                + " then write_rate_counter.writes + 1 else 1 end,"
+                + " window_start = excluded.window_start"
+                + " returning writes")
+                .setParameter(1, subject).setParameter(2, minute).getSingleResult()).intValue();
+        Limit limit = writes();
+        check(limit, writes - 1L, minute.plus(limit.period()));
+    }
+}
