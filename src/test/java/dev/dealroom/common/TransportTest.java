@@ -161,6 +161,31 @@ class TransportTest {
         assertEquals(431, headers.status());
     }
 
+    /**
+     * A '%' not followed by two hexadecimal digits, in the path or the query, of a read or a write: the HTTP decoder
+     * refuses the request line itself (a bare 400, before any code of the application could give it a problem
+     * body), so no decoder of the framework ever throws on it later — no 500, no stack trace, nothing stored.
+     */
+    @Test
+    void aBrokenEscapeInTheUriIsRefusedByTheDecoderQuietly() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        long seqBefore = room.seq();
+        List<String> requestLines = List.of("GET /api/rooms?x=%zz", "GET /api/rooms/" + room.roomId + "/events?since=1%",
+                "GET /api/rooms/%zz", "POST /api/rooms/" + room.roomId + "/groups/pro%g1of/posts",
+                "GET /ws/rooms/" + room.roomId + "?since=%zz");
+        for (String requestLine : requestLines) {
+            try (LogCapture log = new LogCapture()) {
+                Answer answer = RawHttp.send(RawHttp.head(requestLine + " HTTP/1.1",
+                        "Authorization: Bearer " + room.owner.token(), "Content-Type: application/json",
+                        "Content-Length: 15"), bytes("{\"body\": \"Hi\"}"));
+                Thread.sleep(200);
+                assertQuiet(log);
+                assertEquals(400, answer.status(), requestLine);
+            }
+        }
+        assertEquals(seqBefore, room.seq());
+    }
+
     private static void assertQuiet(LogCapture log) {
         assertTrue(log.records().size() <= 1, "at most one log line:" + log.describe());
         for (LogRecord record : log.records()) {
