@@ -1,5 +1,6 @@
 package dev.dealroom.common.error;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 
@@ -15,8 +16,11 @@ public class MultipartParsing {
 
     private static final String PARSING = MultipartParsing.class.getName() + ".parsing";
 
-    /** Request filters run before the body is parsed. */
-    @ServerRequestFilter
+    /**
+     * Request filters run before the body is parsed; this one runs after the others (a higher priority value), so
+     * that a failure of theirs — the write count's database, say — is not taken for the client's malformed body.
+     */
+    @ServerRequestFilter(priority = Priorities.USER + 1000)
     public void beforeParsing(ContainerRequestContext request) {
         MediaType type = request.getMediaType();
         if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
