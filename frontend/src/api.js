@@ -1,23 +1,33 @@
 // Talking to the server: JSON over fetch with the session cookie, problem details turned into ApiError.
 
-/** A refused request: `status`, the problem's stable `code`, its `detail` and field `errors`. */
+/**
+ * A refused request: `status`, the problem's stable `code`, its `detail` and field `errors`; for a login past
+ * one of its limits (429), `retryAfter`, the seconds after which the same request would be accepted.
+ */
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem?.detail || problem?.title || `Request failed (${status})`);
     this.status = status;
     this.code = problem?.code || (status === 0 ? 'network' : 'error');
     this.errors = problem?.errors || [];
+    this.retryAfter = retryAfter;
   }
 
-  /** Worth retrying with the same client id: the server may not have seen it, or failed on its side. */
+  /**
+   * Worth retrying with the same client id: the server may not have seen it, failed on its side, or asked to
+   * be sent it again later (429: nothing was done).
+   */
   get retryable() {
-    return this.status === 0 || this.status >= 500;
+    return this.status === 0 || this.status === 429 || this.status >= 500;
   }
 
   /** The message to show: the first field error if there is one. */
   get explanation() {
     if (this.errors.length) {
       return this.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    }
+    if (this.status === 429 && this.retryAfter) {
+      return `Too many requests: try again in ${this.retryAfter} s.`;
     }
     return this.message;
   }
@@ -30,8 +40,8 @@ export function onSignedOut(listener) {
   signedOutListeners.add(listener);
 }
 
-function problem(status, body) {
-  const error = new ApiError(status, body);
+function problem(status, body, retryAfter) {
+  const error = new ApiError(status, body, retryAfter);
   if (status === 401) signedOutListeners.forEach((listener) => listener());
   return error;
 }
@@ -57,7 +67,7 @@ export async function api(method, path, body) {
   } catch (e) {
     json = null;
   }
-  if (!response.ok) throw problem(response.status, json);
+  if (!response.ok) throw problem(response.status, json, Number(response.headers.get('Retry-After')) || null);
   return json;
 }
 

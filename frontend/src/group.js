@@ -136,7 +136,8 @@ async function discussion(session, group, base) {
   function pendingItem(item) {
     return h('li', { class: ['post', 'pending', item.parentId && 'reply', item.failed && 'failed'], 'data-client-id': item.clientId },
       h('div', { class: 'post-head' }, h('span', { class: 'author' }, session.me.name),
-        h('span', { class: 'muted' }, item.failed ? 'Not sent.' : 'Sending…')),
+        h('span', { class: 'muted' }, !item.failed ? 'Sending…'
+          : item.error?.status === 429 ? `Not sent. ${item.error.explanation}` : 'Not sent.')),
       h('p', { class: 'body' }, item.body),
       item.failed ? h('button', { type: 'button', class: 'link', onclick: () => send(item) }, 'Retry') : null);
   }

@@ -51,7 +51,7 @@ public class JpaMembershipLookup implements MembershipLookup {
     @Override
     public Optional<UUID> groupId(UUID roomId, String idOrKey) {
         Optional<UUID> id = Ids.parse(idOrKey);
-        if (id.isEmpty() && !GROUP_KEY.matcher(idOrKey).matches()) {
+        if (id.isEmpty() && (idOrKey == null || !GROUP_KEY.matcher(idOrKey).matches())) {
             return Optional.empty();
         }
         List<?> rows = id.isPresent()
