@@ -160,7 +160,9 @@ class DocumentTypeTest {
                 accepted("UTF-8 text with a byte order mark", "Zürich.txt", "text/plain",
                         text("\uFEFFRéunion à Zürich : café, thé\n"), "text/plain"),
                 accepted("text with no extension", "README", "application/octet-stream", text("Read me first\n"),
-                        "text/plain"));
+                        "text/plain"),
+                accepted("a PDF whose name ends in its version", "Proposal v2.1", "application/pdf",
+                        SampleFiles.pdf(), "application/pdf"));
     }
 
     @ParameterizedTest(name = "{0}")
