@@ -53,8 +53,10 @@ public interface DealRoomConfig {
         int roomsPerDay();
 
         /**
-         * Invitation links one member may be sent in any hour, the first one (sent when they are added) included;
-         * past it, resending answers 429, so nobody's mailbox can be flooded through a room.
+         * Invitation emails one address may be sent in any hour, across every room, the first one (sent when a
+         * member is added) included; past it, resending and adding a member with that address answer 429, so
+         * nobody's mailbox can be flooded through rooms. Counted by address, so removing and re-adding a member
+         * does not start again (the name is kept for existing configurations).
          */
         @WithDefault("5")
         int invitationsPerMemberPerHour();

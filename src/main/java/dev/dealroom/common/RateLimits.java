@@ -13,10 +13,10 @@ import dev.dealroom.common.error.RateLimitedException;
 
 /**
  * The limits a login meets, by name, and the one refusal they share: 429 {@code rate-limited} with
- * {@code Retry-After}. Limits on what the database already holds (rooms opened, invitation links sent, unused live
+ * {@code Retry-After}. Limits on what the database already holds (rooms opened, invitation emails sent, unused live
  * tickets) are counted by their feature, in the transaction that would add one more and under a lock that makes the
- * login's concurrent requests take turns on every node, then checked here. The write rate is counted here, in one
- * row per login. Sockets are counted by the node that holds them: they are a node's resource, and a login that
+ * login's (for emails, the address's) concurrent requests take turns on every node, then checked here. The write
+ * rate is counted here, in one row per login. Sockets are counted by the node that holds them: they are a node's resource, and a login that
  * spreads its sockets over the nodes spends each node's share only.
  */
 @ApplicationScoped
@@ -50,8 +50,12 @@ public class RateLimits {
         return new Limit("rooms opened in 24 hours", config.limits().roomsPerDay(), Duration.ofDays(1));
     }
 
-    public Limit invitationLinks() {
-        return new Limit("invitation links to one member in an hour", config.limits().invitationsPerMemberPerHour(),
+    /**
+     * Invitation emails to one address, across every room: keyed by the address, not by a member, so that
+     * removing and adding someone again, or adding them to another room, still counts.
+     */
+    public Limit invitationMails() {
+        return new Limit("invitation emails to one address in an hour", config.limits().invitationsPerMemberPerHour(),
                 Duration.ofHours(1));
     }
 
@@ -62,6 +66,11 @@ public class RateLimits {
 
     public Limit sockets() {
         return new Limit("open sockets to one room", config.limits().socketsPerRoom(), SOCKET_RETRY);
+    }
+
+    /** Now, by the clock the limits count with: a use recorded at this instant counts for one period. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Where the limit's period, ending now, starts: the uses made since count. */
