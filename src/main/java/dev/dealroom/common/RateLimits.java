@@ -113,19 +113,23 @@ public class RateLimits {
     /**
      * Counts one write request of this login, in a transaction of its own (its row is held only for that moment),
      * and refuses it past the minute's limit. The count is one row per login in PostgreSQL, shared by every node;
-     * the minute is the clock's, so a login may burst at most twice the limit across a minute's turn.
+     * the minute is the clock's, so a login may burst at most twice the limit across a minute's turn. The row's
+     * minute only moves forward: a node whose clock lags counts into the minute a node ahead has started, rather
+     * than start its own again (nodes taking turns would otherwise reset each other's counts, and no count would
+     * ever reach the limit).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void countWrite(String subject) {
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        int writes = ((Number) em.createNativeQuery("insert into write_rate_counter (subject, window_start, writes)"
-                + " values (?1, ?2, 1) on conflict (subject) do update set"
-                + " writes = case when write_rate_counter.window_start = excluded.window_start"
-                + " then write_rate_counter.writes + 1 else 1 end,"
-                + " window_start = excluded.window_start"
-                + " returning writes")
-                .setParameter(1, subject).setParameter(2, minute).getSingleResult()).intValue();
+        Object[] counted = (Object[]) em.createNativeQuery("insert into write_rate_counter"
+                + " (subject, window_start, writes) values (?1, ?2, 1) on conflict (subject) do update set"
+                + " writes = case when excluded.window_start > write_rate_counter.window_start"
+                + " then 1 else write_rate_counter.writes + 1 end,"
+                + " window_start = greatest(write_rate_counter.window_start, excluded.window_start)"
+                + " returning writes, window_start")
+                .setParameter(1, subject).setParameter(2, minute).getSingleResult();
+        int writes = ((Number) counted[0]).intValue();
         Limit limit = writes();
-        check(limit, writes - 1L, minute.plus(limit.period()));
+        check(limit, writes - 1L, SqlValues.instant(counted[1]).plus(limit.period()));
     }
 }

@@ -109,6 +109,27 @@ class RateLimitTest {
     }
 
     @Test
+    void aNodeWhoseClockLagsCountsIntoTheMinuteAnotherHasStarted() {
+        clock.fix(Instant.parse("2030-01-07T10:01:20Z"), ZoneOffset.UTC);
+        Person writer = Person.random("writer");
+        String roomId = DealRoomFixture.createRoom(writer, "Skewed room");
+        for (int i = 1; i <= 6; i++) {
+            post(writer, roomId, "Post " + i).then().statusCode(201);
+        }
+        // A node 30 seconds behind, still in the minute before: its write counts as the minute's eighth.
+        clock.fix(Instant.parse("2030-01-07T10:00:50Z"), ZoneOffset.UTC);
+        post(writer, roomId, "From the node behind").then().statusCode(201);
+
+        clock.fix(Instant.parse("2030-01-07T10:01:25Z"), ZoneOffset.UTC);
+        Response refused = post(writer, roomId, "One too many");
+        refused.then().statusCode(429).body("code", equalTo("rate-limited"));
+        assertEquals("35", refused.header("Retry-After"), "the rest of the minute");
+        clock.fix(Instant.parse("2030-01-07T10:00:55Z"), ZoneOffset.UTC);
+        post(writer, roomId, "Behind, one too many").then().statusCode(429);
+        assertEquals(7, posts(writer, roomId).size());
+    }
+
+    @Test
     void roomsPastTheDaysLimitAreRefusedAndARetryStillAnswersTheRoomItOpened() {
         Person opener = Person.random("opener");
         String first = openRoom(opener, "r-1").then().statusCode(201).extract().path("room.id");
