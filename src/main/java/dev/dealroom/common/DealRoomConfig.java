@@ -53,8 +53,10 @@ public interface DealRoomConfig {
         int roomsPerDay();
 
         /**
-         * Invitation links one member may be sent in any hour, the first one (sent when they are added) included;
-         * past it, resending answers 429, so nobody's mailbox can be flooded through a room.
+         * Invitation emails one address may be sent in any hour, across every room, the first one (sent when a
+         * member is added) included; past it, resending and adding a member with that address answer 429, so
+         * nobody's mailbox can be flooded through rooms. Counted by address, so removing and re-adding a member
+         * does not start again (the name is kept for existing configurations).
          */
         @WithDefault("5")
         int invitationsPerMemberPerHour();
@@ -74,8 +76,11 @@ public interface DealRoomConfig {
          * How long a client has to send a request's headers: from the moment its connection opens, or from the
          * first byte of its next request on a kept-alive connection. A connection that is slower is closed without
          * an answer. A kept-alive connection waiting for its next request is not affected; {@code 0} turns it off.
+         * Headers come in one round trip from a browser or a proxy; 20 s leaves a slow mobile link its
+         * retransmissions (Apache httpd's default is also 20 s) while still freeing a trickled connection long
+         * before nginx's 60 s would.
          */
-        @WithDefault("10s")
+        @WithDefault("20s")
         Duration headerTimeout();
     }
 

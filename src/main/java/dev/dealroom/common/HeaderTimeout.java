@@ -2,6 +2,8 @@ package dev.dealroom.common;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,9 +37,14 @@ import io.vertx.core.net.impl.TCPServerBase;
  * enough such clients hold every connection a node can have. Neither Quarkus nor Vert.x has a header timeout (their
  * idle timeouts start again with each byte), and neither lets an application see a connection before its first
  * request: so the server's listening channel gets one small handler that puts a {@link Deadline} in front of every
- * connection it accepts. Reaching the deadline needs two Vert.x internals (the listening channel, and a request's
- * connection channel); should an upgrade of Vert.x move them, the server refuses to start rather than run without.
- * The connections accepted in the moment between the server's start and the installation have no deadline.
+ * connection it accepts, on the HTTP and the HTTPS listener alike; once armed, each listener is logged at INFO.
+ *
+ * <p>Reaching the deadline needs two Vert.x internals (the listening channel, and a request's connection channel).
+ * Should an upgrade of Vert.x move the first, the application fails to start (checked at start, before it serves).
+ * Should arming a listener still fail once the server listens (Quarkus announces that after the start, to observers
+ * nobody waits for), the failure is logged at ERROR and the application shuts down with exit code 1 rather than run
+ * without the timeout. The connections accepted in the moment between the server's start and the installation
+ * have no deadline.
  */
 @ApplicationScoped
 public class HeaderTimeout {
@@ -46,6 +55,8 @@ public class HeaderTimeout {
 
     private final Vertx vertx;
     private final Duration timeout;
+    /** The listeners this application has armed, to log each once. */
+    private final Set<String> armed = new HashSet<>();
 
     public HeaderTimeout(Vertx vertx, DealRoomConfig config) {
         this.vertx = vertx;
@@ -78,14 +89,36 @@ public class HeaderTimeout {
 
     /** The first start: the server announces it listens just after the application has started. */
     void listening(@ObservesAsync HttpServerStart started) {
-        install();
+        installOrExit("HTTP");
     }
 
-    private synchronized void install() {
-        if (timeout.isZero()) {
-            return;
+    void listeningSecurely(@ObservesAsync HttpsServerStart started) {
+        installOrExit("HTTPS");
+    }
+
+    /**
+     * Quarkus fires the server's start asynchronously and reads no result: an exception here would vanish, and the
+     * server would run without the timeout. So a failure is logged and ends the application.
+     */
+    private void installOrExit(String listener) {
+        try {
+            if (install() == 0 && !timeout.isZero()) {
+                throw new IllegalStateException("no listening " + listener + " channel was found");
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Cannot install the request header timeout on the %s listener; shutting down rather than"
+                    + " running without it (set dealroom.limits.header-timeout=0 to run without it)", listener);
+            Quarkus.asyncExit(1);
         }
-        Field bindFuture = bindFuture();
+    }
+
+    /** Arms every listening channel of the server; answers how many are armed. */
+    private synchronized int install() {
+        if (timeout.isZero()) {
+            return 0;
+        }
+        Field bindFuture = bindFuture(TCPServerBase.class);
+        int count = 0;
         for (TCPServerBase server : ((VertxInternal) vertx).sharedHttpServers().values()) {
             Channel listening = listeningChannel(server, bindFuture);
             if (listening == null) {
@@ -98,7 +131,13 @@ public class HeaderTimeout {
             } else {
                 pipeline.addFirst(ACCEPTOR, acceptor);
             }
+            count++;
+            String address = String.valueOf(listening.localAddress());
+            if (armed.add(address)) {
+                LOG.infof("Request header timeout of %d ms armed on %s", timeout.toMillis(), address);
+            }
         }
+        return count;
     }
 
     @SuppressWarnings("unchecked")
@@ -111,9 +150,16 @@ public class HeaderTimeout {
         }
     }
 
-    private static Field bindFuture() {
+    /**
+     * The field holding a server's listening channel, checked to be what this class reads: a field of another
+     * type would only fail later, when the server listens.
+     */
+    static Field bindFuture(Class<?> server) {
         try {
-            Field bound = TCPServerBase.class.getDeclaredField("bindFuture");
+            Field bound = server.getDeclaredField("bindFuture");
+            if (!Future.class.isAssignableFrom(bound.getType())) {
+                throw new IllegalStateException("bindFuture is a " + bound.getType().getName() + ", not a Future");
+            }
             bound.setAccessible(true);
             return bound;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -13,10 +13,10 @@ import dev.dealroom.common.error.RateLimitedException;
 
 /**
  * The limits a login meets, by name, and the one refusal they share: 429 {@code rate-limited} with
- * {@code Retry-After}. Limits on what the database already holds (rooms opened, invitation links sent, unused live
+ * {@code Retry-After}. Limits on what the database already holds (rooms opened, invitation emails sent, unused live
  * tickets) are counted by their feature, in the transaction that would add one more and under a lock that makes the
- * login's concurrent requests take turns on every node, then checked here. The write rate is counted here, in one
- * row per login. Sockets are counted by the node that holds them: they are a node's resource, and a login that
+ * login's (for emails, the address's) concurrent requests take turns on every node, then checked here. The write
+ * rate is counted here, in one row per login. Sockets are counted by the node that holds them: they are a node's resource, and a login that
  * spreads its sockets over the nodes spends each node's share only.
  */
 @ApplicationScoped
@@ -50,8 +50,12 @@ public class RateLimits {
         return new Limit("rooms opened in 24 hours", config.limits().roomsPerDay(), Duration.ofDays(1));
     }
 
-    public Limit invitationLinks() {
-        return new Limit("invitation links to one member in an hour", config.limits().invitationsPerMemberPerHour(),
+    /**
+     * Invitation emails to one address, across every room: keyed by the address, not by a member, so that
+     * removing and adding someone again, or adding them to another room, still counts.
+     */
+    public Limit invitationMails() {
+        return new Limit("invitation emails to one address in an hour", config.limits().invitationsPerMemberPerHour(),
                 Duration.ofHours(1));
     }
 
@@ -62,6 +66,11 @@ public class RateLimits {
 
     public Limit sockets() {
         return new Limit("open sockets to one room", config.limits().socketsPerRoom(), SOCKET_RETRY);
+    }
+
+    /** Now, by the clock the limits count with: a use recorded at this instant counts for one period. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** Where the limit's period, ending now, starts: the uses made since count. */
@@ -104,19 +113,23 @@ public class RateLimits {
     /**
      * Counts one write request of this login, in a transaction of its own (its row is held only for that moment),
      * and refuses it past the minute's limit. The count is one row per login in PostgreSQL, shared by every node;
-     * the minute is the clock's, so a login may burst at most twice the limit across a minute's turn.
+     * the minute is the clock's, so a login may burst at most twice the limit across a minute's turn. The row's
+     * minute only moves forward: a node whose clock lags counts into the minute a node ahead has started, rather
+     * than start its own again (nodes taking turns would otherwise reset each other's counts, and no count would
+     * ever reach the limit).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void countWrite(String subject) {
         Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        int writes = ((Number) em.createNativeQuery("insert into write_rate_counter (subject, window_start, writes)"
-                + " values (?1, ?2, 1) on conflict (subject) do update set"
-                + " writes = case when write_rate_counter.window_start = excluded.window_start"
-                + " then write_rate_counter.writes + 1 else 1 end,"
-                + " window_start = excluded.window_start"
-                + " returning writes")
-                .setParameter(1, subject).setParameter(2, minute).getSingleResult()).intValue();
+        Object[] counted = (Object[]) em.createNativeQuery("insert into write_rate_counter"
+                + " (subject, window_start, writes) values (?1, ?2, 1) on conflict (subject) do update set"
+                + " writes = case when excluded.window_start > write_rate_counter.window_start"
+                + " then 1 else write_rate_counter.writes + 1 end,"
+                + " window_start = greatest(write_rate_counter.window_start, excluded.window_start)"
+                + " returning writes, window_start")
+                .setParameter(1, subject).setParameter(2, minute).getSingleResult();
+        int writes = ((Number) counted[0]).intValue();
         Limit limit = writes();
-        check(limit, writes - 1L, minute.plus(limit.period()));
+        check(limit, writes - 1L, SqlValues.instant(counted[1]).plus(limit.period()));
     }
 }

@@ -5,17 +5,19 @@ import java.util.Set;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.error.ProblemMappers;
 import dev.dealroom.common.error.RateLimitedException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Counts each write request of a signed-in login against its write rate ({@link RateLimits#countWrite}) before the
  * resource runs, so that a refused one (429 {@code rate-limited}) changes nothing. Reads are not counted. A request
- * without a login is left to the resource, which answers 401.
+ * without a login is left to the resource, which answers 401. The login is the one every resource sees,
+ * {@link CurrentCaller}'s: a token it refuses (a subject with control characters, say) answers 401 here too.
  */
 public class WriteRateFilter {
 
@@ -23,10 +25,12 @@ public class WriteRateFilter {
 
     private final RateLimits limits;
     private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    public WriteRateFilter(RateLimits limits, SecurityIdentity identity) {
+    public WriteRateFilter(RateLimits limits, SecurityIdentity identity, CurrentCaller caller) {
         this.limits = limits;
         this.identity = identity;
+        this.caller = caller;
     }
 
     @ServerRequestFilter
@@ -35,9 +39,12 @@ public class WriteRateFilter {
                 || identity.isAnonymous()) {
             return null;
         }
-        String login = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
-                ? token.getSubject()
-                : identity.getPrincipal().getName();
+        String login;
+        try {
+            login = caller.get().subject();
+        } catch (UnauthorizedException e) {
+            return ProblemMappers.unauthorized();
+        }
         try {
             limits.countWrite(login);
             return null;

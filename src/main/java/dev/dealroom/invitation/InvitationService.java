@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,7 +38,8 @@ import dev.dealroom.event.EventType;
  * Invitations: everyone added to a room gets a link by email that brings them into it. The link holds 256
  * random bits; only their SHA-256 is stored. It works once, until it expires or is revoked, and only for a login
  * whose verified email is the one invited — the same email that makes them the member, so a forwarded link is
- * useless to anyone else. Resending revokes the member's open link and sends a new one.
+ * useless to anyone else. Resending revokes the member's open link and sends a new one. Every invitation email,
+ * a member's first one included, counts against its address's hourly limit ({@link RateLimits#invitationMails}).
  *
  * <p>The link is the way in, not the key: a member who signs in with the invited email gets in without it. So a
  * member has <b>joined</b> once they have been in the room, however they came: they used their link or opened a
@@ -68,6 +70,23 @@ public class InvitationService {
         this.emails = emails;
         this.memberLocks = memberLocks;
         this.limits = limits;
+    }
+
+    /**
+     * Refuses (429) when this address has already been sent its hour's invitation emails. Called before a member
+     * is added, so that a refused add changes nothing; from here until the transaction ends, the address's
+     * other invitations wait for this one (see {@link #invite}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refuseIfTooManyMails(String email) {
+        RateLimits.Limit limit = limits.invitationMails();
+        String address = email.toLowerCase(Locale.ROOT);
+        limits.takeTurns(limit, address);
+        Object[] sent = (Object[]) em.createNativeQuery("select count(*), min(sent_at) from invitation_mail"
+                + " where email = ?1 and sent_at > ?2")
+                .setParameter(1, address).setParameter(2, limits.periodStart(limit)).getSingleResult();
+        long count = ((Number) sent[0]).longValue();
+        limits.check(limit, count, sent[1] == null ? null : SqlValues.instant(sent[1]).plus(limit.period()));
     }
 
     /** Invites a member just added to the room, in the transaction that added them. */
@@ -105,15 +124,14 @@ public class InvitationService {
         if (!memberLocks.hold(room.roomId(), room.me().id()) || !memberLocks.lockForChange(room.roomId(), target.id())) {
             throw ApiException.notFound();
         }
-        // Under the member's lock, so that concurrent resends count each other's links.
-        refuseIfTooManyLinks(target.id());
+        String email = (String) em.createNativeQuery("select email from member where id = ?1")
+                .setParameter(1, target.id()).getSingleResult();
+        refuseIfTooManyMails(email);
         em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"
                 + " and i.revokedAt is null")
                 .setParameter(1, Instant.now())
                 .setParameter(2, target.id())
                 .executeUpdate();
-        String email = (String) em.createNativeQuery("select email from member where id = ?1")
-                .setParameter(1, target.id()).getSingleResult();
         return issue(room, target.id(), email, target.name());
     }
 
@@ -169,17 +187,18 @@ public class InvitationService {
         return new ClaimView(invitation.roomId.toString(), invitation.memberId.toString());
     }
 
-    /** Against mail floods: the links a member was sent in the last hour, their first invitation included. */
-    private void refuseIfTooManyLinks(UUID memberId) {
-        RateLimits.Limit limit = limits.invitationLinks();
-        Object[] sent = (Object[]) em.createNativeQuery("select count(*), min(created_at) from invitation"
-                + " where member_id = ?1 and created_at > ?2")
-                .setParameter(1, memberId).setParameter(2, limits.periodStart(limit)).getSingleResult();
-        long count = ((Number) sent[0]).longValue();
-        limits.check(limit, count, sent[1] == null ? null : SqlValues.instant(sent[1]).plus(limit.period()));
-    }
-
+    /**
+     * Sends a link. Every email is counted against its address's limit, in a log apart from the invitations (they
+     * go with their member), under the address's lock: checked again here, so no path can mail past the limit.
+     */
     private InvitationView issue(RoomAccess room, UUID memberId, String email, String inviteeName) {
+        refuseIfTooManyMails(email);
+        RateLimits.Limit limit = limits.invitationMails();
+        String address = email.toLowerCase(Locale.ROOT);
+        em.createNativeQuery("delete from invitation_mail where email = ?1 and sent_at <= ?2")
+                .setParameter(1, address).setParameter(2, limits.periodStart(limit)).executeUpdate();
+        em.createNativeQuery("insert into invitation_mail (email, sent_at) values (?1, ?2)")
+                .setParameter(1, address).setParameter(2, limits.now()).executeUpdate();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -93,6 +93,9 @@ public class MemberService {
         Set<UUID> groupIds = groups.resolveForNewMember(room,
                 Objects.requireNonNullElse(request.groups(), List.of()), decisionMaker);
         String email = request.email().strip().toLowerCase(Locale.ROOT);
+        // Every member added is mailed an invitation: past the address's limit the add is refused whole (429), not
+        // made without its link. Checked before anything is written, and the address's other invitations wait.
+        invitations.refuseIfTooManyMails(email);
         Member member = new Member();
         member.id = Ids.newId();
         member.roomId = room.roomId();

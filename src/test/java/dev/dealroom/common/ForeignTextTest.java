@@ -65,6 +65,19 @@ class ForeignTextTest {
     }
 
     @Test
+    void aSubjectWithAControlCharacterIsNoLoginForAWriteEither() {
+        Person person = Person.random("odd");
+        String token = person.claims(Instant.now(), Instant.now().plusSeconds(600)).subject("sub\u0000odd")
+                .audience(OidcTestServer.CLIENT_ID).claim("azp", OidcTestServer.API_CLIENT_ID).claim("typ", "Bearer")
+                .sign();
+
+        // Writes are counted per login before any resource runs: the count must not see another login than they do.
+        RestAssured.given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", "R", "prospectAccount", "P", "targetDecisionDate", "2027-01-31"))
+                .post("/api/rooms").then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
     void anEmailWithAControlCharacterNamesNoMember() {
         Person odd = new Person("odd\u0000" + Person.random("x").email(), "Odd", true);
         String token = odd.claims(Instant.now(), Instant.now().plusSeconds(600)).subject("sub-" + UUID.randomUUID())

@@ -1,6 +1,8 @@
 package dev.dealroom.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpRequestDecoder;
+import io.vertx.core.Future;
+import io.vertx.core.net.impl.TCPServerBase;
 
 /**
  * The deadline of one connection, on a channel whose time the test moves: when it closes the connection and when it
@@ -26,6 +30,22 @@ class HeaderTimeoutTest {
     HeaderTimeoutTest() {
         connection.freezeTime();
         connection.pipeline().addLast("deadline", deadline).addLast("decoder", new HttpRequestDecoder());
+    }
+
+    @Test
+    void theListeningChannelIsFoundOnThisVersionOfVertxAndAMovedOneIsRefusedAtTheStart() {
+        assertEquals(Future.class, HeaderTimeout.bindFuture(TCPServerBase.class).getType());
+        // A field of another type would only fail once the server listens, where nobody hears the failure.
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> HeaderTimeout.bindFuture(MovedServer.class));
+        assertTrue(refused.getMessage().contains("dealroom.limits.header-timeout=0"), refused.getMessage());
+        assertThrows(IllegalStateException.class, () -> HeaderTimeout.bindFuture(Object.class));
+    }
+
+    /** A server class of a Vert.x that keeps its listening channel in another way. */
+    @SuppressWarnings("unused")
+    private static final class MovedServer {
+        private Object bindFuture;
     }
 
     @Test

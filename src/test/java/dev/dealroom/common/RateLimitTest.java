@@ -109,6 +109,27 @@ class RateLimitTest {
     }
 
     @Test
+    void aNodeWhoseClockLagsCountsIntoTheMinuteAnotherHasStarted() {
+        clock.fix(Instant.parse("2030-01-07T10:01:20Z"), ZoneOffset.UTC);
+        Person writer = Person.random("writer");
+        String roomId = DealRoomFixture.createRoom(writer, "Skewed room");
+        for (int i = 1; i <= 6; i++) {
+            post(writer, roomId, "Post " + i).then().statusCode(201);
+        }
+        // A node 30 seconds behind, still in the minute before: its write counts as the minute's eighth.
+        clock.fix(Instant.parse("2030-01-07T10:00:50Z"), ZoneOffset.UTC);
+        post(writer, roomId, "From the node behind").then().statusCode(201);
+
+        clock.fix(Instant.parse("2030-01-07T10:01:25Z"), ZoneOffset.UTC);
+        Response refused = post(writer, roomId, "One too many");
+        refused.then().statusCode(429).body("code", equalTo("rate-limited"));
+        assertEquals("35", refused.header("Retry-After"), "the rest of the minute");
+        clock.fix(Instant.parse("2030-01-07T10:00:55Z"), ZoneOffset.UTC);
+        post(writer, roomId, "Behind, one too many").then().statusCode(429);
+        assertEquals(7, posts(writer, roomId).size());
+    }
+
+    @Test
     void roomsPastTheDaysLimitAreRefusedAndARetryStillAnswersTheRoomItOpened() {
         Person opener = Person.random("opener");
         String first = openRoom(opener, "r-1").then().statusCode(201).extract().path("room.id");
@@ -155,6 +176,69 @@ class RateLimitTest {
         Matcher link = LINK.matcher(mailed.get(2).getText());
         assertTrue(link.find());
         guest.api().body(Map.of("token", link.group(1))).post("/api/invitations/claim").then().statusCode(200);
+    }
+
+    @Test
+    void removingAndAddingAgainDoesNotResetTheAddresssInvitationEmails() {
+        Person owner = Person.random("seller");
+        Person guest = Person.random("guest");
+        String roomId = DealRoomFixture.createRoom(owner, "Churn room");
+        String guestId = add(owner, roomId, guest.email()).then().statusCode(201).extract().path("id");
+        owner.api().delete("/api/rooms/{r}/members/{m}", roomId, guestId).then().statusCode(204);
+        // Written otherwise, the same address.
+        guestId = add(owner, roomId, guest.email().toUpperCase(java.util.Locale.ROOT)).then().statusCode(201)
+                .extract().path("id");
+        resend(owner, roomId, guestId).then().statusCode(201);
+        owner.api().delete("/api/rooms/{r}/members/{m}", roomId, guestId).then().statusCode(204);
+        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size());
+        long seq = seq(owner, roomId);
+        int members = members(owner, roomId);
+
+        Response refused = add(owner, roomId, guest.email());
+        refused.then().statusCode(429).body("code", equalTo("rate-limited"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 3_600, "until the first email is an hour old: " + retryAfter);
+        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size(), "no mail");
+        assertEquals(seq, seq(owner, roomId), "no event");
+        assertEquals(members, members(owner, roomId), "no member");
+
+        // The limit is the address's, whichever room it is invited to.
+        Person other = Person.random("seller");
+        String otherRoom = DealRoomFixture.createRoom(other, "Other room");
+        add(other, otherRoom, guest.email()).then().statusCode(429).body("code", equalTo("rate-limited"));
+        assertEquals(1, members(other, otherRoom), "the owner only");
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        add(owner, roomId, guest.email()).then().statusCode(201);
+        assertEquals(4, mailbox.getMailsSentTo(guest.email()).size());
+    }
+
+    @Test
+    void concurrentAddsOfOneAddressStayWithinItsInvitationEmails() throws Exception {
+        Person guest = Person.random("guest");
+        List<Person> owners = new ArrayList<>();
+        List<String> rooms = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            owners.add(Person.random("seller"));
+            rooms.add(DealRoomFixture.createRoom(owners.get(i), "Room " + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> add(owners.get(n), rooms.get(n), guest.email()).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(3, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(status -> status == 429).count(), statuses.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size());
     }
 
     @Test
@@ -360,6 +444,16 @@ class RateLimitTest {
     private static Response openRoom(Person owner, String clientId) {
         return owner.api().body(Map.of("name", "Room " + clientId, "prospectAccount", "Northwind",
                 "targetDecisionDate", "2027-03-31", "clientId", clientId)).post("/api/rooms");
+    }
+
+    private static Response add(Person manager, String roomId, String email) {
+        return manager.api().body(Map.of("email", email, "name", "Guest", "side", "BUYER"))
+                .post("/api/rooms/{r}/members", roomId);
+    }
+
+    private static int members(Person member, String roomId) {
+        return member.api().get("/api/rooms/{r}/members", roomId).then().statusCode(200).extract()
+                .<Integer>path("size()");
     }
 
     private static Response resend(Person manager, String roomId, String memberId) {

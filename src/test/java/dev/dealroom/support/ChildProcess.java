@@ -53,7 +53,9 @@ public final class ChildProcess implements AutoCloseable {
         assertTrue(Files.exists(jar), jar + " is built by `package`, before integration tests");
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        all.putIfAbsent("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/dealroom_test");
+        // -Ddealroom.it.database=… runs the nodes on another database (each engineer's own, say).
+        all.putIfAbsent("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:5432/"
+                + System.getProperty("dealroom.it.database", "dealroom_test"));
         all.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return start("server-" + name + ".log", URI.create("http://localhost:" + port), all,

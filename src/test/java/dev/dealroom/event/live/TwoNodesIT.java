@@ -119,6 +119,8 @@ class TwoNodesIT {
 
     @Test
     void productionDropsAConnectionThatDoesNotSendItsHeaders() throws IOException {
+        assertTrue(NODES.get(0).output().contains("Request header timeout of 1000 ms armed on"),
+                "the log says which listener is armed");
         try (Socket silent = new Socket(nodeA.getHost(), nodeA.getPort())) {
             silent.setSoTimeout(10_000);
             silent.getOutputStream().write("GET /q/health/ready HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
