@@ -357,7 +357,7 @@ async function documents(session, group, base) {
   }
 
   function documentItem(doc) {
-    const latest = doc.versions[doc.versions.length - 1];
+    const latest = doc.versions[0]; // the API lists versions newest first
     const href = (version) => `${base}/documents/${doc.id}/content?version=${version}`;
     return h('li', { class: 'card document', 'data-document-id': doc.id },
       h('div', { class: 'card-head' },
@@ -365,7 +365,7 @@ async function documents(session, group, base) {
         h('span', { class: 'muted small' }, `v${latest.version} · ${bytes(latest.size)}`)),
       h('p', { class: 'muted small' }, `Uploaded by ${session.memberName(latest.uploadedBy)}, ${moment(latest.uploadedAt)}`),
       doc.versions.length > 1 ? h('details', {}, h('summary', {}, `All ${doc.versions.length} versions`),
-        h('ul', {}, [...doc.versions].reverse().map((v) => h('li', {},
+        h('ul', {}, doc.versions.map((v) => h('li', {},
           h('a', { href: href(v.version), download: doc.name }, `Version ${v.version}`),
           ` · ${bytes(v.size)} · ${session.memberName(v.uploadedBy)} · ${moment(v.uploadedAt)}`)))) : null,
       h('p', { class: 'small viewers' }, doc.views.length

@@ -184,6 +184,32 @@ class WebPageTest {
         assertThat(buyer.locator(".document .viewers")).containsText(room.owner.name());
     }
 
+    /** Issue 15: the API lists versions newest first; the card showed and linked the oldest. */
+    @Test
+    void aNewVersionIsWhatTheCardShowsAndDownloads() throws IOException {
+        DealRoomFixture room = new DealRoomFixture();
+        Page seller = open(browsers.signIn(room.owner), room, room.proofId, "documents");
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "documents");
+        Path folder = Files.createTempDirectory("versions");
+        byte[] first = "%PDF-1.7\n% first draft\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "%PDF-1.7\n% second draft, with the pricing\n".getBytes(StandardCharsets.US_ASCII);
+        Path file = folder.resolve("proposal.pdf");
+
+        for (byte[] version : List.of(first, second)) {
+            Files.write(file, version);
+            buyer.getByLabel("File").setInputFiles(file);
+            buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+            assertThat(buyer.getByLabel("Upload progress")).hasJSProperty("value", 100);
+        }
+
+        Locator card = seller.locator(".document", new Page.LocatorOptions().setHasText("proposal.pdf"));
+        assertThat(card.locator(".card-head")).containsText("v2");
+        Download download = seller.waitForDownload(
+                seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("proposal.pdf").setExact(true))::click);
+        assertArrayEquals(second, Files.readAllBytes(download.path()));
+        assertThat(card.locator("details li").first()).containsText("Version 2");
+    }
+
     @Test
     void markupInAPostIsShownAsTextAndNeverRuns() {
         DealRoomFixture room = new DealRoomFixture();
