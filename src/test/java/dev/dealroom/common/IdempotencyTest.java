@@ -148,7 +148,7 @@ class IdempotencyTest {
         room.owner.api().body(group).post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201);
         room.owner.api().body(group).post("/api/rooms/{r}/groups", otherRoom).then().statusCode(409)
                 .body("code", equalTo("idempotency-key-reused"));
-        Map<String, Object> member = Map.of("email", "same@example.test", "name", "Same", "side", "BUYER",
+        Map<String, Object> member = Map.of("email", Person.random("same").email(), "name", "Same", "side", "BUYER",
                 "clientId", "k-member");
         room.owner.api().body(member).post("/api/rooms/{r}/members", room.roomId).then().statusCode(201);
         room.owner.api().body(member).post("/api/rooms/{r}/members", otherRoom).then().statusCode(409)
