@@ -3,14 +3,10 @@ package dev.dealroom.common;
 import java.util.Set;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.dealroom.access.CurrentCaller;
-import dev.dealroom.common.error.ProblemMappers;
-import dev.dealroom.common.error.RateLimitedException;
-import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -33,23 +29,12 @@ public class WriteRateFilter {
         this.caller = caller;
     }
 
+    /** A refusal (401 for a login CurrentCaller refuses, 429 past the limit) is answered by ProblemMappers. */
     @ServerRequestFilter
-    public Response countWrite(ContainerRequestContext request) {
-        if (!WRITES.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")
-                || identity.isAnonymous()) {
-            return null;
-        }
-        String login;
-        try {
-            login = caller.get().subject();
-        } catch (UnauthorizedException e) {
-            return ProblemMappers.unauthorized();
-        }
-        try {
-            limits.countWrite(login);
-            return null;
-        } catch (RateLimitedException e) {
-            return ProblemMappers.tooManyRequests(e);
+    public void countWrite(ContainerRequestContext request) {
+        if (WRITES.contains(request.getMethod()) && request.getUriInfo().getPath().startsWith("/api/")
+                && !identity.isAnonymous()) {
+            limits.countWrite(caller.get().subject());
         }
     }
 }
