@@ -1,4 +1,7 @@
-// Talking to the server: JSON over fetch with the session cookie, problem details turned into ApiError.
+// Talking to the server: JSON over fetch with the session cookie, problem details turned into ApiError. Every
+// request names the page's language, so problem titles and field messages come back in it.
+
+import { t, currentLanguage } from './i18n.js';
 
 /**
  * A refused request: `status`, the problem's stable `code`, its `detail` and field `errors`; for a login past
@@ -6,7 +9,7 @@
  */
 export class ApiError extends Error {
   constructor(status, problem, retryAfter = null) {
-    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    super(problem?.detail || problem?.title || t('error.failed', { status }));
     this.status = status;
     this.code = problem?.code || (status === 0 ? 'network' : 'error');
     this.errors = problem?.errors || [];
@@ -27,7 +30,7 @@ export class ApiError extends Error {
       return this.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     }
     if (this.status === 429 && this.retryAfter) {
-      return `Too many requests: try again in ${this.retryAfter} s.`;
+      return t('error.tooMany', { count: this.retryAfter });
     }
     return this.message;
   }
@@ -52,12 +55,12 @@ export async function api(method, path, body) {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' }
-        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: body === undefined ? { Accept: 'application/json', 'Accept-Language': currentLanguage() }
+        : { Accept: 'application/json', 'Accept-Language': currentLanguage(), 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
-    throw new ApiError(0, { detail: 'The server cannot be reached. Check your connection.' });
+    throw new ApiError(0, { detail: t('error.network') });
   }
   if (response.status === 204) return null;
   const text = await response.text();
@@ -96,6 +99,7 @@ export function upload(path, fields, file, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });
@@ -113,7 +117,7 @@ export function upload(path, fields, file, onProgress) {
         reject(problem(xhr.status, json));
       }
     });
-    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: 'The upload was interrupted.' })));
+    xhr.addEventListener('error', () => reject(new ApiError(0, { detail: t('error.uploadInterrupted') })));
     xhr.send(form);
   });
 }

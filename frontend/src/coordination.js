@@ -6,7 +6,7 @@ import { get, post } from './api.js';
 import { day, ago, label } from './format.js';
 import { healthBadge, errorText, acting } from './widgets.js';
 
-const REFRESH_ON = ['task.', 'signoff.', 'post.', 'document.', 'group.', 'member.', 'room.', 'nudge.'];
+const REFRESH_ON = ['tasks', 'signoffs', 'posts', 'documents', 'groups', 'members', 'room', 'nudges'];
 
 export async function coordinationView(session) {
   const el = h('div', { class: 'page coordination' });
@@ -83,11 +83,9 @@ export async function coordinationView(session) {
   }
 
   await render();
-  const stop = session.subscribe((event) => {
-    if (event.type === 'resync' || REFRESH_ON.some((prefix) => event.type.startsWith(prefix))) {
-      clearTimeout(timer); // a burst of events, one reload
-      timer = setTimeout(() => render().catch(() => {}), 250);
-    }
+  const stop = session.on(['resync', ...REFRESH_ON], () => {
+    clearTimeout(timer); // a burst of events, one reload
+    timer = setTimeout(() => render().catch(() => {}), 250);
   });
   return { el, dispose: () => { stop(); clearTimeout(timer); } };
 }
@@ -121,7 +119,7 @@ function timeline(t) {
     return s('g', { class: `milestone ${cls}` },
       s('circle', { cx: x(m.dueDate), cy: y, r: 6 }),
       s('text', { x: x(m.dueDate) + (anchorEnd ? -10 : 10), y: y + 4, 'text-anchor': anchorEnd ? 'end' : 'start' },
-        `${m.title || 'Milestone'} · ${day(m.dueDate)} · ${label(m.status)}`));
+        `${m.title || 'Milestone'} · ${day(m.dueDate)} · ${label('taskStatus', m.status)}`));
   }));
   return h('figure', { class: 'timeline-figure' }, svg, h('figcaption', { class: 'muted small' }, summary));
 }

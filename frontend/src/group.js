@@ -5,17 +5,21 @@ import { get, post, patch, put, del, upload, clientId, ApiError } from './api.js
 import { day, moment, label, bytes } from './format.js';
 import { errorText, showError, acting, onCreate, statusBadge, presenceDot } from './widgets.js';
 import { TASK_TRANSITIONS } from './events.generated.js';
+import { t } from './i18n.js';
 
-const TABS = [
-  ['discussion', 'Discussion'], ['plan', 'Plan'], ['signoffs', 'Sign-offs'], ['documents', 'Documents'],
-  ['members', 'Members'],
-];
+const TABS = ['discussion', 'plan', 'signoffs', 'documents', 'members'];
+
+/** The topics each section follows, besides the room's members and presence. */
+const SECTION_TOPICS = {
+  discussion: ['posts'], plan: ['tasks'], signoffs: ['signoffs', 'groups'], documents: ['documents', 'documentViews'],
+  members: ['groups'],
+};
 
 export async function groupView(session, groupId, tab) {
   const group = session.group(groupId);
   if (!group) throw new ApiError(404, { detail: 'You are not in this group, or it does not exist.' });
   const base = `/api/rooms/${session.roomId}/groups/${groupId}`;
-  const current = TABS.some(([key]) => key === tab) ? tab : 'discussion';
+  const current = TABS.includes(tab) ? tab : 'discussion';
   const panel = h('div', { class: 'tab-panel', id: 'group-panel' });
   const builders = { discussion: discussion, plan: plan, signoffs: signoffs, documents: documents, members: members };
   const section = await builders[current](session, group, base);
@@ -23,13 +27,12 @@ export async function groupView(session, groupId, tab) {
   session.showGroup(groupId);
   const el = h('div', { class: 'page group' },
     h('h1', {}, group.name),
-    h('nav', { class: 'tabs', 'aria-label': 'Group sections' }, TABS.map(([key, text]) =>
+    h('nav', { class: 'tabs', 'aria-label': 'Group sections' }, TABS.map((key) =>
       h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
-        'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, text))),
+        'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, t(`group.tabs.${key}`)))),
     panel);
-  const stop = session.subscribe((event) => {
-    if (event.type === 'resync' || event.groupId === groupId
-        || ['presence', 'member.added', 'member.removed'].includes(event.type)) section.update(event);
+  const stop = session.on(['resync', 'members', 'presence', ...SECTION_TOPICS[current]], (event, topic) => {
+    if (!event.groupId || event.groupId === groupId) section.update(event, topic);
   });
   return {
     el,
@@ -165,14 +168,14 @@ async function discussion(session, group, base) {
 
   return {
     el: h('div', { class: 'discussion' }, older, thread, composer),
-    update(event) {
-      if (event.type === 'resync') {
+    update(event, topic) {
+      if (topic === 'resync') {
         get(`${base}/posts?limit=50`).then((page) => { posts.clear(); addPage(page); render(); });
         return;
       }
-      if (!event.type.startsWith('post.')) return;
-      const p = event.data;
-      if (event.type === 'post.created' && !posts.has(p.id) && p.author?.memberId === session.me.id) {
+      if (topic !== 'posts') return;
+      const p = event.item;
+      if (!posts.has(p.id) && p.author?.memberId === session.me.id) {
         // my own post arriving live before its response: it replaces the one shown as sending
         const mine = pending.find((item) => item.body === p.body && item.parentId === p.parentId);
         if (mine) pending = pending.filter((item) => item !== mine);
@@ -199,7 +202,7 @@ async function plan(session, group, base) {
       replace(saved);
     }).then(render);
     const status = h('select', { 'aria-label': `Status of ${task.title}`, disabled: !canEdit },
-      [task.status, ...TASK_TRANSITIONS[task.status]].map((s) => h('option', { value: s, selected: s === task.status }, label(s))));
+      [task.status, ...TASK_TRANSITIONS[task.status]].map((s) => h('option', { value: s, selected: s === task.status }, label('taskStatus', s))));
     const reason = h('input', { 'aria-label': 'Why is it blocked?', placeholder: 'Why is it blocked?', maxlength: 500, hidden: true });
     const block = h('button', { type: 'button', hidden: true }, 'Mark blocked');
     status.addEventListener('change', () => {
@@ -220,7 +223,7 @@ async function plan(session, group, base) {
       h('div', { class: 'task-head' },
         h('span', { class: 'task-title' }, task.title),
         task.milestone ? h('span', { class: 'tag' }, 'milestone') : null,
-        statusBadge(task.status),
+        statusBadge('taskStatus', task.status),
         task.overdue ? h('span', { class: 'badge late' }, 'overdue') : null),
       task.description ? h('p', { class: 'muted' }, task.description) : null,
       task.status === 'BLOCKED' && task.blockedReason ? h('p', { class: 'blocked' }, `Blocked: ${task.blockedReason}`) : null,
@@ -256,19 +259,18 @@ async function plan(session, group, base) {
 
   return {
     el: h('div', {}, list, form),
-    async update(event) {
-      if (event.type === 'resync') tasks = await get(`${base}/tasks`);
-      else if (event.type === 'task.created' || event.type === 'task.updated') {
+    async update(event, topic) {
+      if (topic === 'resync') tasks = await get(`${base}/tasks`);
+      else if (topic === 'tasks') {
         // The task as the server sees it today: a payload's `overdue` is the one of the day it was written, and a
         // replay on reconnect can bring an old one.
-        const id = event.type === 'task.created' ? event.data.id : event.data.task.id;
         try {
-          replace(await get(`${base}/tasks/${id}`));
+          replace(await get(`${base}/tasks/${event.item.id}`));
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
           return; // no longer ours to see: the membership event that follows redraws the group
         }
-      } else if (!['member.added', 'member.removed'].includes(event.type)) return;
+      } else if (topic !== 'members') return;
       render();
     },
   };
@@ -295,12 +297,12 @@ async function signoffs(session, group, base) {
     const withdraw = (e) => acting(e.currentTarget, error, async () =>
       replace(await post(`${base}/signoffs/${item.id}/withdraw`))).then(render);
     return h('li', { class: 'card signoff', 'data-signoff-id': item.id },
-      h('div', { class: 'card-head' }, h('span', { class: 'card-title' }, item.title), statusBadge(item.status)),
+      h('div', { class: 'card-head' }, h('span', { class: 'card-title' }, item.title), statusBadge('signoffStatus', item.status)),
       item.description ? h('p', {}, item.description) : null,
       h('p', { class: 'muted small' }, `Requested by ${session.memberName(item.authorId)}, ${moment(item.createdAt)}`),
       h('ul', { class: 'approvers', 'aria-label': 'Approvers' }, item.approvers.map((a) => h('li', {},
         h('span', {}, session.memberName(a.memberId)), ' ',
-        a.decision ? statusBadge(a.decision) : h('span', { class: 'muted' }, 'waiting'),
+        a.decision ? statusBadge('decision', a.decision) : h('span', { class: 'muted' }, 'waiting'),
         a.comment ? h('q', {}, a.comment) : null))),
       open && mine && !mine.decision ? h('div', { class: 'actions' }, comment,
         h('button', { type: 'button', class: 'primary', onclick: decide('APPROVED') }, 'Approve'),
@@ -336,10 +338,10 @@ async function signoffs(session, group, base) {
 
   return {
     el: h('div', {}, list, form),
-    async update(event) {
-      if (event.type === 'resync') items = await get(`${base}/signoffs`);
-      else if (event.type.startsWith('signoff.')) replace(event.data);
-      else if (event.type.startsWith('group.member') || event.type.startsWith('member.')) renderApprovers();
+    async update(event, topic) {
+      if (topic === 'resync') items = await get(`${base}/signoffs`);
+      else if (topic === 'signoffs') replace(event.item);
+      else if (topic === 'groups' || topic === 'members') renderApprovers();
       else return;
       render();
     },
@@ -397,11 +399,11 @@ async function documents(session, group, base) {
 
   return {
     el: h('div', {}, list, form),
-    async update(event) {
-      if (event.type === 'resync') docs = await get(`${base}/documents`);
-      else if (event.type === 'document.uploaded') replace(event.data);
-      else if (event.type === 'document.viewed') replace(await get(`${base}/documents/${event.data.documentId}`));
-      else if (event.type !== 'member.added' && event.type !== 'member.removed') return;
+    async update(event, topic) {
+      if (topic === 'resync') docs = await get(`${base}/documents`);
+      else if (topic === 'documents') replace(event.item);
+      else if (topic === 'documentViews') replace(await get(`${base}/documents/${event.item.documentId}`));
+      else if (topic !== 'members') return;
       render();
     },
   };

@@ -4,6 +4,7 @@ import { h, field } from './dom.js';
 import { get, post } from './api.js';
 import { day, money, label } from './format.js';
 import { healthBadge, errorText, onCreate } from './widgets.js';
+import { t } from './i18n.js';
 import { ROOM_STAGES, DEFAULT_ROOM_STAGE } from './events.generated.js';
 
 export async function pipelineView() {
@@ -12,7 +13,7 @@ export async function pipelineView() {
     ? h('p', { class: 'empty' }, 'No rooms yet. Open one for your next opportunity below.')
     : h('ul', { class: 'cards', 'aria-label': 'My rooms' }, items.map(roomCard));
   return h('div', { class: 'page' },
-    h('h1', {}, 'My rooms'),
+    h('h1', {}, t('home.title')),
     list,
     newRoomForm());
 }
@@ -24,7 +25,7 @@ function roomCard(item) {
       healthBadge(item.health)),
     h('p', { class: 'muted' }, item.prospectAccount),
     h('dl', { class: 'facts' },
-      fact('Stage', label(item.stage)),
+      fact('Stage', label('stage', item.stage)),
       fact('Amount', money(item.amount, item.currency)),
       fact('Decision', day(item.targetDecisionDate)),
       fact('Next milestone', day(item.nextMilestone))));
@@ -43,7 +44,7 @@ function newRoomForm() {
     h('div', { class: 'row' },
       field('Decision date', h('input', { name: 'targetDecisionDate', type: 'date', required: true })),
       field('Stage', h('select', { name: 'stage' },
-        ROOM_STAGES.map((s) => h('option', { value: s, selected: s === DEFAULT_ROOM_STAGE }, label(s)))))),
+        ROOM_STAGES.map((s) => h('option', { value: s, selected: s === DEFAULT_ROOM_STAGE }, label('stage', s)))))),
     h('div', { class: 'row' },
       field('Amount', h('input', { name: 'amount', type: 'number', min: 0, step: '0.01', inputmode: 'decimal' })),
       field('Currency', h('input', { name: 'currency', maxlength: 3, placeholder: 'EUR', pattern: '[A-Za-z]{3}' }))),

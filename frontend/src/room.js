@@ -1,157 +1,11 @@
-// An open room: its state (room, my groups, members, presence, unread counts), kept live by one WebSocket,
-// and the room's layout: the group list on the side, the chosen screen beside it.
+// An open room's layout (the group list on the side, the chosen screen beside it), its overview with the
+// invitations, and my email settings. The room's state lives in session.js.
 
 import { h, fill, field, formValues } from './dom.js';
 import { get, post, put, del } from './api.js';
-import { RoomLive } from './live.js';
 import { day, money, label } from './format.js';
 import { errorText, onCreate, presenceDot, submitting, acting } from './widgets.js';
-
-export class RoomSession {
-  constructor(roomId, banner) {
-    this.roomId = roomId;
-    this.banner = banner;
-    this.listeners = new Set();
-    this.presence = new Set();
-    this.shownGroupId = null;
-    this.live = null;
-    this.status = 'connecting';
-  }
-
-  async load() {
-    const [view, members, unread] = await Promise.all([
-      get(`/api/rooms/${this.roomId}`),
-      get(`/api/rooms/${this.roomId}/members`),
-      get(`/api/rooms/${this.roomId}/unread`),
-    ]);
-    this.room = view.room;
-    this.me = view.me;
-    this.groups = view.groups;
-    this.members = members;
-    this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
-    return view.seq;
-  }
-
-  async start() {
-    const seq = await this.load();
-    this.live = new RoomLive(this.roomId, seq, {
-      onEvent: (event) => this.apply(event),
-      onPresence: (online) => {
-        this.presence = new Set(online);
-        this.notify({ type: 'presence' });
-      },
-      onResync: async () => {
-        await this.load();
-        this.notify({ type: 'resync' });
-      },
-      onStatus: (status) => {
-        this.status = status;
-        this.banner(status);
-      },
-    }).start();
-    return this;
-  }
-
-  stop() {
-    this.live?.stop();
-    this.listeners.clear();
-  }
-
-  get manager() {
-    return this.me.owner || this.me.decisionMaker;
-  }
-
-  /** Whether I add, remove, regroup and re-invite this member: the seller's side is the owner's alone. */
-  manages(memberId) {
-    const member = this.member(memberId);
-    return Boolean(member) && (this.me.owner || (this.me.decisionMaker && member.side === 'BUYER'));
-  }
-
-  member(id) {
-    return this.members.find((m) => m.id === id);
-  }
-
-  memberName(id) {
-    return this.member(id)?.name || 'Former member';
-  }
-
-  group(id) {
-    return this.groups.find((g) => g.id === id);
-  }
-
-  /** Listen to every event and state change of the room; returns the way to stop listening. */
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  notify(event) {
-    this.listeners.forEach((listener) => listener(event));
-  }
-
-  /** The group on screen is read as its events arrive; the others count unread. */
-  showGroup(groupId) {
-    this.shownGroupId = groupId;
-    if (groupId) {
-      this.unread.set(groupId, 0);
-      this.markRead(groupId);
-    }
-    this.notify({ type: 'unread' });
-  }
-
-  markRead(groupId) {
-    if (document.visibilityState === 'visible' && this.live) this.live.markRead(groupId, this.live.seq);
-  }
-
-  async apply(event) {
-    const d = event.data;
-    switch (event.type) {
-      case 'room.updated':
-        this.room = d;
-        break;
-      case 'member.added':
-        this.members = [...this.members.filter((m) => m.id !== d.id), d];
-        break;
-      case 'member.removed':
-        this.members = this.members.filter((m) => m.id !== d.memberId);
-        break;
-      case 'group.created':
-        if (!this.group(d.id)) this.groups = [...this.groups, d];
-        break;
-      case 'group.member_added':
-      case 'group.member_removed':
-        if (d.memberId === this.me.id) {
-          await this.load(); // my groups changed: what I may see changed with them
-        } else {
-          this.updateGroupMembers(d.groupId, d.memberId, event.type === 'group.member_added');
-        }
-        break;
-      default:
-        break;
-    }
-    if (event.groupId) {
-      if (event.groupId === this.shownGroupId) {
-        this.markRead(event.groupId);
-      } else if (event.actor?.memberId !== this.me.id && this.group(event.groupId)) {
-        this.unread.set(event.groupId, (this.unread.get(event.groupId) || 0) + 1);
-      }
-    }
-    this.notify(event);
-  }
-
-  updateGroupMembers(groupId, memberId, added) {
-    const group = this.group(groupId);
-    if (group) {
-      const ids = group.memberIds.filter((id) => id !== memberId);
-      group.memberIds = added ? [...ids, memberId] : ids;
-    }
-    const member = this.member(memberId);
-    if (member) {
-      const ids = member.groupIds.filter((id) => id !== groupId);
-      member.groupIds = added ? [...ids, groupId] : ids;
-    }
-  }
-}
+import { t } from './i18n.js';
 
 /** The room's frame: its name, my groups with unread badges, and the screen `content` renders. */
 export function roomLayout(session, current, content) {
@@ -160,7 +14,7 @@ export function roomLayout(session, current, content) {
     h('a', { href: `#/rooms/${session.roomId}`, class: ['room-name', current === 'overview' && 'current'],
       'aria-current': current === 'overview' ? 'page' : null }, session.room.name),
     h('p', { class: 'muted small' }, session.room.prospectAccount),
-    h('h2', { class: 'nav-heading' }, 'Groups'),
+    h('h2', { class: 'nav-heading' }, t('room.groups')),
     h('ul', { class: 'group-list' }, session.groups.map((g) => {
       const unread = session.unread.get(g.id) || 0;
       const here = current === g.id;
@@ -171,14 +25,11 @@ export function roomLayout(session, current, content) {
         unread > 0 ? h('span', { class: 'unread', 'aria-label': `${unread} unread` }, String(unread)) : null));
     })),
     h('a', { href: `#/rooms/${session.roomId}/coordination`, class: ['nav-link', current === 'coordination' && 'current'],
-      'aria-current': current === 'coordination' ? 'page' : null }, 'Coordination'),
+      'aria-current': current === 'coordination' ? 'page' : null }, t('coordination.title')),
     h('a', { href: `#/rooms/${session.roomId}/settings`, class: ['nav-link', current === 'settings' && 'current'],
       'aria-current': current === 'settings' ? 'page' : null }, 'My emails'));
   renderNav();
-  const stop = session.subscribe((event) => {
-    if (['unread', 'resync', 'group.created', 'group.member_added', 'group.member_removed', 'room.updated']
-      .includes(event.type) || event.groupId) renderNav();
-  });
+  const stop = session.on(['unread', 'resync', 'groups', 'room'], renderNav);
   return { el: h('div', { class: 'room' }, nav, h('section', { class: 'room-main' }, content)), dispose: stop };
 }
 
@@ -193,8 +44,8 @@ export function overviewView(session) {
     h('h1', {}, session.room.name),
     h('dl', { class: 'facts wide' },
       h('div', {}, h('dt', {}, 'Account'), h('dd', {}, session.room.prospectAccount)),
-      h('div', {}, h('dt', {}, 'Stage'), h('dd', {}, label(session.room.stage))),
-      h('div', {}, h('dt', {}, 'Status'), h('dd', {}, label(session.room.status))),
+      h('div', {}, h('dt', {}, 'Stage'), h('dd', {}, label('stage', session.room.stage))),
+      h('div', {}, h('dt', {}, 'Status'), h('dd', {}, label('roomStatus', session.room.status))),
       h('div', {}, h('dt', {}, 'Decision'), h('dd', {}, day(session.room.targetDecisionDate))),
       h('div', {}, h('dt', {}, 'Amount'), h('dd', {}, money(session.room.amount, session.room.currency)))));
   const renderMembers = () => fill(members,
@@ -216,16 +67,20 @@ export function overviewView(session) {
   renderFacts();
   renderMembers();
   renderInvitations().catch(() => {});
-  const stop = session.subscribe((event) => {
-    if (['resync', 'room.updated'].includes(event.type)) renderFacts();
-    if (['presence', 'resync', 'member.added', 'member.removed'].includes(event.type)) renderMembers();
+  const refreshInvitations = () => renderInvitations().catch(() => {});
+  const stops = [
+    session.on(['resync', 'room'], renderFacts),
+    session.on(['presence', 'resync', 'members'], renderMembers),
+    session.on(['invitations', 'members'], refreshInvitations),
     // Someone invited who comes online or does something has joined, with or without the link.
-    const arrived = event.type === 'presence' ? [...session.presence].some((id) => notJoined.has(id))
-      : notJoined.has(event.actor?.memberId);
-    if (event.type.startsWith('invitation.') || event.type.startsWith('member.') || arrived) {
-      renderInvitations().catch(() => {});
-    }
-  });
+    session.on('presence', () => {
+      if ([...session.presence].some((id) => notJoined.has(id))) refreshInvitations();
+    }),
+    session.on('activity', (event) => {
+      if (notJoined.has(event.actor?.memberId)) refreshInvitations();
+    }),
+  ];
+  const stop = () => stops.forEach((s) => s());
   return { el: h('div', { class: 'page' }, facts, members, session.manager ? invitations : null, invite), dispose: stop };
 }
 

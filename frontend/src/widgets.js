@@ -3,16 +3,16 @@
 import { h, fill, formValues } from './dom.js';
 import { clientId } from './api.js';
 import { label } from './format.js';
-
-const HEALTH_TEXT = { ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track' };
+import { t } from './i18n.js';
 
 export function healthBadge(verdict) {
   return h('span', { class: ['badge', `health-${(verdict || '').toLowerCase().replaceAll('_', '-')}`] },
-    HEALTH_TEXT[verdict] || label(verdict));
+    label('health', verdict));
 }
 
-export function statusBadge(status) {
-  return h('span', { class: ['badge', `status-${status.toLowerCase().replaceAll('_', '-')}`] }, label(status));
+/** A coloured badge for an enum value: statusBadge('taskStatus', 'BLOCKED'). */
+export function statusBadge(kind, value) {
+  return h('span', { class: ['badge', `status-${value.toLowerCase().replaceAll('_', '-')}`] }, label(kind, value));
 }
 
 /** A place for a form's error, read out when it changes. */
@@ -84,5 +84,15 @@ export async function acting(button, error, action) {
 
 export function presenceDot(online) {
   return h('span', { class: ['dot', online ? 'online' : 'offline'] },
-    h('span', { class: 'sr-only' }, online ? 'online' : 'offline'));
+    h('span', { class: 'sr-only' }, online ? t('presence.online') : t('presence.offline')));
+}
+
+/** A round avatar with a person's initials, its colour derived from the name (decorative: the name is beside it). */
+export function avatar(name, size = 'md') {
+  const words = String(name || '?').trim().split(/\s+/u).filter(Boolean);
+  const initials = (words.length > 1 ? [words[0], words[words.length - 1]] : words.slice(0, 1))
+    .map((word) => [...word][0].toUpperCase()).join('') || '?';
+  let hash = 0;
+  for (const char of String(name || '')) hash = (hash * 31 + char.codePointAt(0)) % 360;
+  return h('span', { class: ['avatar', `avatar-${size}`, `avatar-hue-${hash % 8}`], 'aria-hidden': 'true' }, initials);
 }

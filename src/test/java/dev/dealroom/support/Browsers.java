@@ -47,25 +47,34 @@ public final class Browsers implements AutoCloseable {
     }
 
     public Page signIn(Person person, int width, int height) {
-        return signInAt("/", person, width, height);
+        return signInAt("/", person, "en-US", width, height);
+    }
+
+    /**
+     * Signs {@code person} in with a browser whose language is {@code locale} ("fr-FR": the page starts in French,
+     * its sign-in link reads "Se connecter").
+     */
+    public Page signIn(Person person, String locale, int width, int height) {
+        return signInAt("/", person, locale, width, height);
     }
 
     /** Opens {@code path} signed out, as someone following a link would, and signs in from there. */
     public Page signInAt(String path, Person person) {
-        return signInAt(path, person, 1280, 800);
+        return signInAt(path, person, "en-US", 1280, 800);
     }
 
-    private Page signInAt(String path, Person person, int width, int height) {
+    private Page signInAt(String path, Person person, String locale, int width, int height) {
         TestSignInPage.allow(person);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl)
                 .setViewportSize(width, height)
+                .setLocale(locale)
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
         page.navigate(path);
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+                new Page.GetByRoleOptions().setName(locale.startsWith("fr") ? "Se connecter" : "Sign in")).click();
         page.getByLabel("Email").fill(person.email());
         page.getByText("Continue").click();
         page.locator(".who .me").waitFor();

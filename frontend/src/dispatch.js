@@ -1,0 +1,38 @@
+// Every event type of the room log, handled here and nowhere else: what it changes in the open room's state
+// (`apply`), which parts of the page it concerns (`topics`) and, where the payload wraps it, the item it
+// carries (`item`; the payload itself otherwise). Screens listen to topics with session.on() and read
+// `event.item`; they never switch on wire names. DispatchTableTest fails when the server declares a type this table neither
+// handles nor ignores, or when the table names a type the server no longer has.
+
+/** An event the page shows nothing for, on purpose (say why beside it). */
+const IGNORE = Object.freeze({ topics: [] });
+
+export const DISPATCH = Object.freeze({
+  // the first event of every room: the room is loaded over REST before any event arrives
+  'room.created': IGNORE,
+  'room.updated': { apply: (session, event) => { session.room = event.data; }, topics: ['room'] },
+  'member.added': { apply: (session, event) => session.memberAdded(event.data), topics: ['members'] },
+  'member.removed': { apply: (session, event) => session.memberRemoved(event.data.memberId), topics: ['members'] },
+  'invitation.sent': { topics: ['invitations'] },
+  'invitation.claimed': { topics: ['invitations'] },
+  'invitation.revoked': { topics: ['invitations'] },
+  'group.created': { apply: (session, event) => session.groupCreated(event.data), topics: ['groups'] },
+  'group.member_added': { apply: (session, event) => session.groupMembership(event.data, true), topics: ['groups', 'members'] },
+  'group.member_removed': { apply: (session, event) => session.groupMembership(event.data, false), topics: ['groups', 'members'] },
+  'post.created': { topics: ['posts'] },
+  'post.edited': { topics: ['posts'] },
+  'post.deleted': { topics: ['posts'] },
+  'task.created': { topics: ['tasks'] },
+  'task.updated': { topics: ['tasks'], item: (data) => data.task },
+  'signoff.requested': { topics: ['signoffs'] },
+  'signoff.decided': { topics: ['signoffs'] },
+  'signoff.withdrawn': { topics: ['signoffs'] },
+  'document.uploaded': { topics: ['documents'] },
+  'document.viewed': { topics: ['documentViews'] },
+  'nudge.sent': { topics: ['nudges'] },
+});
+
+/** The entry for an event type; a type this page does not know yet (a newer server) is ignored. */
+export function handlerOf(type) {
+  return DISPATCH[type] || IGNORE;
+}
