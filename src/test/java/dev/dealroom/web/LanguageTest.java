@@ -1,0 +1,76 @@
+package dev.dealroom.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.dealroom.support.Browsers;
+import dev.dealroom.support.DealRoomFixture;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The page's language: a French browser gets the page in French from the sign-in screen on; the language menu
+ * switches it, and the server remembers the choice for the person, whatever browser they sign in with next.
+ */
+@QuarkusTest
+class LanguageTest {
+
+    private static Browsers browsers;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeEach
+    void startBrowser() {
+        if (browsers == null) {
+            browsers = new Browsers(root.toString());
+        }
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browsers != null) {
+            browsers.close();
+            browsers = null;
+        }
+    }
+
+    @Test
+    void aFrenchBrowserGetsThePageInFrenchWithDatesAndStatusesInFrench() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = browsers.signIn(room.groupMember, "fr-FR", 1280, 800);
+
+        assertThat(buyer.locator("html")).hasAttribute("lang", "fr");
+        assertThat(buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+        assertThat(buyer.getByLabel("Langue")).hasValue("fr");
+        buyer.navigate("/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/plan");
+        assertThat(buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Validations"))).isVisible();
+        buyer.context().close();
+    }
+
+    @Test
+    void theLanguageChosenInTheMenuIsRememberedForThePersonOnAnotherBrowser() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page first = browsers.signIn(room.groupMember);
+        assertThat(first.locator("html")).hasAttribute("lang", "en");
+
+        first.getByLabel("Language").selectOption("fr");
+
+        assertThat(first.locator("html")).hasAttribute("lang", "fr");
+        assertThat(first.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
+        first.context().close();
+        // an English browser with nothing stored: the server's memory decides
+        Page second = browsers.signIn(room.groupMember);
+        assertThat(second.locator("html")).hasAttribute("lang", "fr");
+        assertThat(second.getByLabel("Langue")).hasValue("fr");
+        second.context().close();
+    }
+}
