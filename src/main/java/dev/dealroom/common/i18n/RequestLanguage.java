@@ -44,8 +44,9 @@ public class RequestLanguage {
 
     /** The language the signed-in caller chose, if they are signed in with a verified email and chose one. */
     public Optional<Language> remembered() {
-        if (identity == null || identity.isAnonymous() || Context.isOnEventLoopThread()) {
-            // refusals answered before a worker thread takes the request cannot wait for the database
+        if (Context.isOnEventLoopThread() || identity.isAnonymous()) {
+            // refusals answered on the I/O thread (routing errors, say) wait neither for the identity nor for the
+            // database: the header decides
             return Optional.empty();
         }
         try {

@@ -194,6 +194,17 @@ class LanguageTest {
                 .body("health.reasons.text", hasItem(containsString("tâche en retard")));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesChoosingALanguage() {
+        io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/me/language'.put.responses.keySet()", org.hamcrest.Matchers.hasItems("200", "400",
+                        "401", "403"))
+                .body("paths.'/api/me/language'.put.requestBody.content.'application/json'.schema.'$ref'",
+                        containsString("LanguageRequest"))
+                .body("components.schemas.LanguageRequest.properties.language.enum", equalTo(List.of("en", "fr")))
+                .body("components.schemas.Me.properties.language.enum", hasItem("fr"));
+    }
+
     private static ValidatableResponse emptyRoom(Person person, String acceptLanguage) {
         var request = person.api();
         if (acceptLanguage != null) {
