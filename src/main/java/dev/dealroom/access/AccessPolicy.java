@@ -14,6 +14,7 @@ import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.EventEnvelope;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * The one place that decides who sees what (invariant 1 of DESIGN.md): a person sees a room only as one of
@@ -125,8 +126,7 @@ public class AccessPolicy {
     /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */
     public void requireManager(RoomAccess access) {
         if (!access.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN,
-                    "Only the room owner and the decision-makers can do this");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.managers-only"));
         }
     }
 
@@ -138,14 +138,14 @@ public class AccessPolicy {
     public void requireManagerOf(RoomAccess access, boolean sellerSide) {
         requireManager(access);
         if (sellerSide && !access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner manages the seller's side");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-manages-sellers"));
         }
     }
 
     /** Declaring the deal won or lost, or reopening a decided one, is the owner's call. */
     public void requireOwnerForOutcome(RoomAccess access) {
         if (!access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner declares the deal won or lost");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-declares-outcome"));
         }
     }
 }

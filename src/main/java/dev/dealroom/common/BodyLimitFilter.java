@@ -13,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.common.error.ProblemMappers;
+import dev.dealroom.common.i18n.RequestLanguage;
+import dev.dealroom.common.i18n.Text;
 import dev.dealroom.common.error.RefusalLog;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
@@ -51,8 +53,8 @@ public class BodyLimitFilter {
         if (json && length > limit) {
             RefusalLog.refused(request.getMethod(), routing.request().path(), ProblemCode.PAYLOAD_TOO_LARGE,
                     "a JSON body of " + length + " bytes");
-            return ProblemMappers.respond(ProblemCode.PAYLOAD_TOO_LARGE,
-                    "JSON bodies are limited to " + limit + " bytes", List.of());
+            return ProblemMappers.respond(ProblemCode.PAYLOAD_TOO_LARGE, RequestLanguage.of(routing.request()),
+                    Text.of("detail.json-limit", "limit", limit), List.of());
         }
         if (length < 0 && !BODILESS.contains(request.getMethod())) {
             // Quarkus would count a chunked body against max-body-size itself and, past it, answer a bare 413 from

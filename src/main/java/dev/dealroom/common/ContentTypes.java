@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Reads a {@code Content-Type} header value strictly, by the grammar of RFC 9110 (section 8.3.1): {@code type "/"
@@ -28,7 +29,7 @@ public final class ContentTypes {
     }
 
     /** Why a header value is refused: its problem code and a sentence for the client. */
-    public record Refusal(ProblemCode code, String detail) {
+    public record Refusal(ProblemCode code, Text detail) {
     }
 
     /** Empty if {@code value} is a media type this server can read; otherwise why not. */
@@ -40,23 +41,24 @@ public final class ContentTypes {
             type = parser.mediaType();
             parameters = parser.parameters();
         } catch (IllegalArgumentException malformed) {
-            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE, malformed.getMessage()));
+            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE,
+                    Text.of("detail.content-type-syntax", "reason", malformed.getMessage())));
         }
         try {
             // whatever passes here, the framework must be able to read as well
             MediaType.valueOf(value);
         } catch (IllegalArgumentException unreadable) {
-            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE, "The media type cannot be read"));
+            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE, Text.of("detail.content-type-unreadable")));
         }
         String charset = parameters.get("charset");
         if (charset != null && !supported(charset)) {
-            return Optional.of(new Refusal(ProblemCode.UNSUPPORTED_MEDIA_TYPE, "Unknown charset"));
+            return Optional.of(new Refusal(ProblemCode.UNSUPPORTED_MEDIA_TYPE, Text.of("detail.unknown-charset")));
         }
         if (type.startsWith("multipart/")) {
             String boundary = parameters.get("boundary");
             if (boundary == null || !validBoundary(boundary)) {
                 return Optional.of(new Refusal(ProblemCode.MALFORMED_MULTIPART,
-                        "A multipart body needs a boundary parameter of 1 to 70 allowed characters"));
+                        Text.of("detail.multipart-boundary", "max", MAX_BOUNDARY)));
             }
         }
         return Optional.empty();

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.common.error.ProblemMappers;
+import dev.dealroom.common.i18n.RequestLanguage;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -33,6 +34,6 @@ public class CrossOriginGuard {
                 || origins.allowed(request)) {
             return null;
         }
-        return ProblemMappers.respond(ProblemCode.CROSS_ORIGIN, null, List.of());
+        return ProblemMappers.respond(ProblemCode.CROSS_ORIGIN, RequestLanguage.of(request), null, List.of());
     }
 }

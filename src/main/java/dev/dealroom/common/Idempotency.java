@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dealroom.access.Caller;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Makes creates safe to retry (invariants 3 and 7): a create sent with a client-generated id ({@code clientId} in
@@ -42,12 +43,12 @@ public class Idempotency {
     public static Optional<String> key(String clientId, String header) {
         if (clientId != null && header != null && !clientId.equals(header)) {
             throw ApiException.invalidField("clientId", "invalid-value",
-                    "clientId and the Idempotency-Key header differ");
+                    Text.of("field.client-id-differs"));
         }
         String key = clientId != null ? clientId : header;
         if (key != null && !KEY.matcher(key).matches()) {
             throw ApiException.invalidField(clientId != null ? "clientId" : "Idempotency-Key", "invalid-format",
-                    "Use 1 to 64 letters, digits, '.', '_', ':' or '-' (a UUID fits)");
+                    Text.of("field.client-id-format"));
         }
         return Optional.ofNullable(key);
     }
@@ -76,8 +77,7 @@ public class Idempotency {
                 .getResultList();
         if (!earlier.isEmpty()) {
             if (!requestHash.equals(earlier.get(0)[0])) {
-                throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED,
-                        "This client id was already used for a different request, or in another room or group");
+                throw new ApiException(ProblemCode.IDEMPOTENCY_KEY_REUSED, Text.of("detail.client-id-reused"));
             }
             return read((String) earlier.get(0)[1], type);
         }

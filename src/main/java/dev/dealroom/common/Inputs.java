@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.FieldError;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.i18n.Text;
 
 /** The request checks that several features share. */
 public final class Inputs {
@@ -29,7 +29,7 @@ public final class Inputs {
     public static LocalDate plausibleDate(String field, LocalDate date) {
         if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
             throw ApiException.invalidField(field, "out-of-range",
-                    "Dates fall between the years " + FIRST_YEAR + " and " + LAST_YEAR);
+                    Text.of("field.date-years", "first", Integer.toString(FIRST_YEAR), "last", Integer.toString(LAST_YEAR)));
         }
         return date;
     }
@@ -39,15 +39,15 @@ public final class Inputs {
      * nothing are refused together, each as {@code field[i]} with the given code.
      */
     public static <T> List<T> resolveEach(String field, List<String> refs, Function<String, Optional<T>> resolver,
-            String code, String message) {
+            String code, Text message) {
         List<T> resolved = new ArrayList<>();
-        List<FieldError> invalid = new ArrayList<>();
+        List<ApiException.Invalid> invalid = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
             Optional<T> found = resolver.apply(refs.get(i));
             if (found.isPresent()) {
                 resolved.add(found.get());
             } else {
-                invalid.add(new FieldError(field + "[" + i + "]", code, message));
+                invalid.add(new ApiException.Invalid(field + "[" + i + "]", code, message));
             }
         }
         if (!invalid.isEmpty()) {

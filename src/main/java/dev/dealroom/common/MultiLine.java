@@ -15,6 +15,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+
 /**
  * Plain text that may span lines (bodies, descriptions, comments): no control characters but line feeds and
  * tabs, no half surrogate pairs. Null is valid. Reported as {@code invalid-format}.
@@ -33,7 +35,7 @@ public @interface MultiLine {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Reports the text's first problem, in words, as the violation's message. */
+    /** Reports the text's first problem as the violation's dynamic payload, put in words in the reader's language. */
     class Validator implements ConstraintValidator<MultiLine, CharSequence> {
 
         @Override
@@ -43,7 +45,11 @@ public @interface MultiLine {
             }
             return Texts.problem(text, Texts.Lines.MULTI).map(problem -> {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+                // the English text as the message (no expression language: it is literal), the text itself as payload
+                HibernateConstraintValidatorContext hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
+                hibernate.withDynamicPayload(problem);
+                hibernate.buildConstraintViolationWithTemplate(problem.toString().replace("{", "\\{")
+                        .replace("}", "\\}").replace("$", "\\$")).addConstraintViolation();
                 return false;
             }).orElse(true);
         }

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Query parameters are parsed here so that a malformed number is a field error, not a routing 404, and a number
@@ -27,7 +28,7 @@ public final class Numbers {
     private static long parse(String field, String value, long min, long max) {
         String digits = value.strip();
         if (!WHOLE_NUMBER.matcher(digits).matches()) {
-            throw ApiException.invalidField(field, "invalid-value", field + " must be a whole number");
+            throw ApiException.invalidField(field, "invalid-value", Text.of("field.whole-number", "field", field));
         }
         BigInteger number = new BigInteger(digits);
         if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
@@ -37,6 +38,6 @@ public final class Numbers {
     }
 
     private static ApiException outOfRange(String field, long min, long max) {
-        return ApiException.invalidField(field, "out-of-range", field + " must lie between " + min + " and " + max);
+        return ApiException.invalidField(field, "out-of-range", Text.of("field.number-range", "field", field, "min", min, "max", max));
     }
 }

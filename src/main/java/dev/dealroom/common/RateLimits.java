@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.common.error.RateLimitedException;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * The limits a login meets, by name, and the one refusal they share: 429 {@code rate-limited} with
@@ -22,8 +23,12 @@ import dev.dealroom.common.error.RateLimitedException;
 @ApplicationScoped
 public class RateLimits {
 
-    /** A limit: at most {@code max} uses per {@code period} (for things held rather than made, the longest hold). */
-    public record Limit(String name, int max, Duration period) {
+    /**
+     * A limit: at most {@code max} uses per {@code period} (for things held rather than made, the longest hold).
+     *
+     * @param name what it counts, in English, for logs and lock keys; {@code limit.<key>} says it to people
+     */
+    public record Limit(String key, String name, int max, Duration period) {
     }
 
     /** A socket frees when its client closes it, which the server cannot foresee: clients are told to wait this. */
@@ -43,11 +48,11 @@ public class RateLimits {
     }
 
     public Limit writes() {
-        return new Limit("write requests per minute", config.limits().writesPerMinute(), Duration.ofMinutes(1));
+        return new Limit("writes", "write requests per minute", config.limits().writesPerMinute(), Duration.ofMinutes(1));
     }
 
     public Limit roomsOpened() {
-        return new Limit("rooms opened in 24 hours", config.limits().roomsPerDay(), Duration.ofDays(1));
+        return new Limit("rooms", "rooms opened in 24 hours", config.limits().roomsPerDay(), Duration.ofDays(1));
     }
 
     /**
@@ -55,17 +60,17 @@ public class RateLimits {
      * removing and adding someone again, or adding them to another room, still counts.
      */
     public Limit invitationMails() {
-        return new Limit("invitation emails to one address in an hour", config.limits().invitationsPerMemberPerHour(),
+        return new Limit("invitation-mails", "invitation emails to one address in an hour", config.limits().invitationsPerMemberPerHour(),
                 Duration.ofHours(1));
     }
 
     public Limit liveTickets() {
-        return new Limit("unused live tickets at once", config.limits().liveTicketsPerLogin(),
+        return new Limit("live-tickets", "unused live tickets at once", config.limits().liveTicketsPerLogin(),
                 config.live().ticketTtl());
     }
 
     public Limit sockets() {
-        return new Limit("open sockets to one room", config.limits().socketsPerRoom(), SOCKET_RETRY);
+        return new Limit("sockets", "open sockets to one room", config.limits().socketsPerRoom(), SOCKET_RETRY);
     }
 
     /** Now, by the clock the limits count with: a use recorded at this instant counts for one period. */
@@ -96,8 +101,8 @@ public class RateLimits {
             freed = clock.instant().plus(limit.period());
         }
         long seconds = Math.max(1, (Duration.between(clock.instant(), freed).toMillis() + 999) / 1000);
-        return new RateLimitedException("At most " + limit.max() + " " + limit.name() + "; try again in " + seconds
-                + " seconds", seconds);
+        return new RateLimitedException(Text.of("detail.rate-limited", "limit",
+                Text.of("limit." + limit.key(), "count", limit.max()), "seconds", seconds), seconds);
     }
 
     /**

@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.common.error.Problem;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.error.ProblemMappers;
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.RequestLanguage;
+import dev.dealroom.common.i18n.Text;
 import dev.dealroom.common.error.RefusalLog;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -77,13 +81,13 @@ public class RequestHeadGuard {
             response.putHeader(HttpHeaders.CONNECTION, "close");
             response.endHandler(ended -> request.connection().close());
         }
-        response.end(body(code, refusal.get().detail()));
+        response.end(body(code, RequestLanguage.of(request), refusal.get().detail()));
     }
 
     private Optional<Refusal> refusal(HttpServerRequest request) {
         if (request.uri().length() > config.maxUriLength()) {
             return Optional.of(new Refusal(ProblemCode.URI_TOO_LONG,
-                    "URIs are limited to " + config.maxUriLength() + " characters",
+                    Text.of("detail.uri-limit", "limit", config.maxUriLength()),
                     "a URI of " + request.uri().length() + " characters"));
         }
         long headerBytes = 0;
@@ -92,12 +96,12 @@ public class RequestHeadGuard {
         }
         if (headerBytes > config.maxHeaderBytes()) {
             return Optional.of(new Refusal(ProblemCode.HEADERS_TOO_LARGE,
-                    "Request headers are limited to " + config.maxHeaderBytes() + " bytes",
+                    Text.of("detail.header-limit", "limit", config.maxHeaderBytes()),
                     "headers of " + headerBytes + " bytes"));
         }
         List<String> contentTypes = request.headers().getAll(HttpHeaders.CONTENT_TYPE);
         if (contentTypes.size() > 1) {
-            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE, "Send one Content-Type header",
+            return Optional.of(new Refusal(ProblemCode.MALFORMED_CONTENT_TYPE, Text.of("detail.one-content-type"),
                     contentTypes.size() + " Content-Type headers"));
         }
         if (contentTypes.size() == 1) {
@@ -120,25 +124,25 @@ public class RequestHeadGuard {
             length = Long.parseLong(contentLength);
         } catch (NumberFormatException e) {
             // HTTP/1 decoding refuses such a request earlier; HTTP/2 leaves the header to us
-            return Optional.of(new Refusal(ProblemCode.BAD_REQUEST, "Content-Length is not a number",
+            return Optional.of(new Refusal(ProblemCode.BAD_REQUEST, Text.of("detail.content-length"),
                     "Content-Length " + contentLength));
         }
         if (length > limit) {
             return Optional.of(new Refusal(ProblemCode.PAYLOAD_TOO_LARGE,
-                    "Request bodies are limited to " + limit + " bytes", "a body of " + length + " bytes"));
+                    Text.of("detail.body-limit", "limit", limit), "a body of " + length + " bytes"));
         }
         return Optional.empty();
     }
 
-    private String body(ProblemCode code, String detail) {
+    private String body(ProblemCode code, Language language, Text detail) {
         try {
-            return json.writeValueAsString(Problem.of(code, detail, List.of()));
+            return json.writeValueAsString(ProblemMappers.problemOf(code, language, detail, List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem body always serialises", e);
         }
     }
 
     /** A refusal: its code, the detail told to the client, and the reason written to the log. */
-    private record Refusal(ProblemCode code, String detail, String reason) {
+    private record Refusal(ProblemCode code, Text detail, String reason) {
     }
 }

@@ -15,6 +15,8 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
+import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
+
 /**
  * One line of plain text (names, titles, ids): no control characters, no line breaks, no direction
  * overrides, no half surrogate pairs. Null is valid. Reported as {@code invalid-format}.
@@ -33,7 +35,7 @@ public @interface SingleLine {
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Reports the text's first problem, in words, as the violation's message. */
+    /** Reports the text's first problem as the violation's dynamic payload, put in words in the reader's language. */
     class Validator implements ConstraintValidator<SingleLine, CharSequence> {
 
         @Override
@@ -43,7 +45,11 @@ public @interface SingleLine {
             }
             return Texts.problem(text, Texts.Lines.SINGLE).map(problem -> {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+                // the English text as the message (no expression language: it is literal), the text itself as payload
+                HibernateConstraintValidatorContext hibernate = context.unwrap(HibernateConstraintValidatorContext.class);
+                hibernate.withDynamicPayload(problem);
+                hibernate.buildConstraintViolationWithTemplate(problem.toString().replace("{", "\\{")
+                        .replace("}", "\\}").replace("$", "\\$")).addConstraintViolation();
                 return false;
             }).orElse(true);
         }

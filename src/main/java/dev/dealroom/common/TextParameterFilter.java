@@ -10,9 +10,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.dealroom.common.error.FieldError;
+import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.common.error.ProblemMappers;
+import dev.dealroom.common.i18n.RequestLanguage;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Holds path segments and query parameters to the rule of single-line text ({@link Texts}) before any resource
@@ -23,22 +25,23 @@ public class TextParameterFilter {
 
     @ServerRequestFilter
     public Response refuseUnsafeParameters(ContainerRequestContext request) {
-        Optional<FieldError> error = firstProblem(request.getUriInfo().getPathParameters())
+        Optional<ApiException.Invalid> error = firstProblem(request.getUriInfo().getPathParameters())
                 .or(() -> firstProblem(request.getUriInfo().getQueryParameters()));
-        return error.map(field -> ProblemMappers.respond(ProblemCode.VALIDATION_FAILED, null, List.of(field)))
+        return error.map(field -> ProblemMappers.respond(ProblemCode.VALIDATION_FAILED,
+                RequestLanguage.ofHeader(request.getHeaderString("Accept-Language")), null, List.of(field)))
                 .orElse(null);
     }
 
-    private static Optional<FieldError> firstProblem(MultivaluedMap<String, String> parameters) {
+    private static Optional<ApiException.Invalid> firstProblem(MultivaluedMap<String, String> parameters) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            Optional<String> badName = Texts.problem(parameter.getKey(), Texts.Lines.SINGLE);
+            Optional<Text> badName = Texts.problem(parameter.getKey(), Texts.Lines.SINGLE);
             if (badName.isPresent()) {
-                return Optional.of(new FieldError("query", "invalid-format", badName.get()));
+                return Optional.of(new ApiException.Invalid("query", "invalid-format", badName.get()));
             }
             for (String value : parameter.getValue()) {
-                Optional<String> badValue = Texts.problem(value, Texts.Lines.SINGLE);
+                Optional<Text> badValue = Texts.problem(value, Texts.Lines.SINGLE);
                 if (badValue.isPresent()) {
-                    return Optional.of(new FieldError(parameter.getKey(), "invalid-format", badValue.get()));
+                    return Optional.of(new ApiException.Invalid(parameter.getKey(), "invalid-format", badValue.get()));
                 }
             }
         }

@@ -2,6 +2,8 @@ package dev.dealroom.common;
 
 import java.util.Optional;
 
+import dev.dealroom.common.i18n.Text;
+
 /**
  * What a person's text may contain, decided once for every field, path segment, query parameter and socket
  * message. Text reaches logs, emails, PostgreSQL (which refuses NUL and stores a lone surrogate as {@code ?}) and
@@ -28,27 +30,27 @@ public final class Texts {
     }
 
     /**
-     * Why the text may not be stored, or empty when it may: a sentence for the person who sent it.
+     * Why the text may not be stored, or empty when it may: a sentence for the person who sent it, in their language
+     * once rendered.
      */
-    public static Optional<String> problem(CharSequence text, Lines lines) {
+    public static Optional<Text> problem(CharSequence text, Lines lines) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return Optional.of("The text holds an incomplete character (half of a UTF-16 surrogate pair)");
+                return Optional.of(Text.of("text.half-surrogate"));
             } else if (lines == Lines.MULTI && (c == '\n' || c == '\t')) {
                 continue;
             } else if (Character.isISOControl(c)) {
                 return Optional.of(lines == Lines.SINGLE && (c == '\n' || c == '\r')
-                        ? "The text must fit on one line"
-                        : "The text holds a control character (U+%04X)".formatted((int) c));
+                        ? Text.of("text.one-line")
+                        : Text.of("text.control-character", "codePoint", "U+%04X".formatted((int) c)));
             } else if (c == '\u2028' || c == '\u2029') {
-                return Optional.of(lines == Lines.SINGLE ? "The text must fit on one line"
-                        : "The text holds a line separator; use a line feed");
+                return Optional.of(lines == Lines.SINGLE ? Text.of("text.one-line")
+                        : Text.of("text.line-separator"));
             } else if (lines == Lines.SINGLE && isDirectionControl(c)) {
-                return Optional.of("The text holds a character that reverses its display direction (U+%04X)"
-                        .formatted((int) c));
+                return Optional.of(Text.of("text.direction-control", "codePoint", "U+%04X".formatted((int) c)));
             }
         }
         return Optional.empty();

@@ -31,6 +31,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Files shared in a group: uploads (a new version when the name exists), downloads, and who viewed what. Every
@@ -82,15 +83,15 @@ public class DocumentService {
             String contentType, String name, String clientId, String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         if (file == null) {
-            throw ApiException.invalidField("file", "required", "Attach the file as the multipart part 'file'");
+            throw ApiException.invalidField("file", "required", Text.of("field.file-missing"));
         }
         long size = size(file);
         if (size > config.maxBytes()) {
             throw new ApiException(ProblemCode.PAYLOAD_TOO_LARGE,
-                    "Documents are limited to " + config.maxBytes() + " bytes");
+                    Text.of("detail.document-limit", "limit", config.maxBytes()));
         }
         if (size == 0) {
-            throw ApiException.invalidField("file", "invalid-size", "The file is empty");
+            throw ApiException.invalidField("file", "invalid-size", Text.of("field.file-empty"));
         }
         String documentName = name != null && !name.isBlank() ? documentName("name", name)
                 : documentName("file", fileName);
@@ -171,10 +172,10 @@ public class DocumentService {
         String name = sent.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         if (!Texts.rendersSomething(name)) {
-            throw ApiException.invalidField(field, "required", "Give the document a name");
+            throw ApiException.invalidField(field, "required", Text.of("field.document-name-required"));
         }
         if (name.length() > NAME_LIMIT) {
-            throw ApiException.invalidField(field, "invalid-size", "Names are at most " + NAME_LIMIT + " characters");
+            throw ApiException.invalidField(field, "invalid-size", Text.of("field.document-name-size", "max", NAME_LIMIT));
         }
         return name;
     }

@@ -25,6 +25,7 @@ import org.apache.tika.mime.MimeTypesFactory;
 
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.i18n.Text;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -82,12 +83,12 @@ public class DocumentTypes {
         List<Claim> claims = new ArrayList<>();
         for (String name : names) {
             if (name != null && !name.isBlank()) {
-                claims.add(new Claim("its name " + name + " says", detector.getMimeType(name).getType()));
+                claims.add(new Claim(name, detector.getMimeType(name).getType()));
             }
         }
         MediaType declared = declaredType == null ? null : canonical(declaredType);
         if (declared != null) {
-            claims.add(new Claim("it was declared as", declared));
+            claims.add(new Claim(null, declared));
         }
 
         MediaType detected = content;
@@ -100,13 +101,15 @@ public class DocumentTypes {
         }
         if (!allowed.contains(detected)) {
             throw ApiException.invalidField("file", TYPE_NOT_ALLOWED, detected.equals(MediaType.OCTET_STREAM)
-                    ? "The file's content is of no recognisable type"
-                    : "The file's content is " + detected + ", which is not an allowed document type");
+                    ? Text.of("field.file-type-unknown")
+                    : Text.of("field.file-type-not-allowed", "type", detected.toString()));
         }
         for (Claim claim : claims) {
             if (!agrees(claim.type(), detected)) {
                 throw ApiException.invalidField("file", TYPE_MISMATCH,
-                        "The file's content is " + detected + ", but " + claim.says() + " " + claim.type());
+                        Text.of(claim.name() == null ? "field.file-type-declared" : "field.file-type-named",
+                                "type", detected.toString(), "name", String.valueOf(claim.name()),
+                                "claimed", claim.type().toString()));
             }
         }
         return detected.toString();
@@ -158,6 +161,7 @@ public class DocumentTypes {
         }
     }
 
-    private record Claim(String says, MediaType type) {
+    /** What a file name ({@code name}), or its declared type ({@code name} null), says the content is. */
+    private record Claim(String name, MediaType type) {
     }
 }

@@ -10,6 +10,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.i18n.Text;
 
 /** The replay of a room's log over REST: the same events, filtered the same way, as the WebSocket sends. */
 @ApplicationScoped
@@ -29,10 +30,10 @@ public class EventService {
     @Transactional
     public EventPage after(Caller caller, String roomId, long since, int limit) {
         if (since < 0) {
-            throw ApiException.invalidField("since", "out-of-range", "since is a seq: 0 or more");
+            throw ApiException.invalidField("since", "out-of-range", Text.of("field.since"));
         }
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.invalidField("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
+            throw ApiException.invalidField("limit", "out-of-range", Text.of("field.limit", "max", MAX_PAGE));
         }
         RoomAccess room = access.enterRoom(caller, roomId);
         EventReader.LogBounds bounds = reader.bounds(room.roomId());

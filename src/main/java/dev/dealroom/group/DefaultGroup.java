@@ -1,5 +1,9 @@
 package dev.dealroom.group;
 
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.Text;
+
 /** The groups every room starts with, under stable keys that group paths accept in place of ids. */
 public enum DefaultGroup {
     EVERYONE("everyone", "Everyone", GroupKind.EVERYONE),
@@ -40,6 +44,22 @@ public enum DefaultGroup {
 
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * A group's name for people who read {@code language}: a default group that still has its name is called by its
+     * catalogue name ({@code group.<key>}, "Preuve de concept"); any other keeps the name people gave it.
+     */
+    public static String displayName(String key, String name, Language language) {
+        if (key == null) {
+            return name;
+        }
+        for (DefaultGroup group : values()) {
+            if (group.key.equals(key) && group.displayName.equals(name)) {
+                return Messages.render(language, Text.of("group." + key));
+            }
+        }
+        return name;
     }
 
     public GroupKind kind() {

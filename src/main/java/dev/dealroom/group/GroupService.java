@@ -28,6 +28,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * The room's groups and who is in each. A caller only ever reads or changes groups they are in; owner and
@@ -77,10 +78,9 @@ public class GroupService {
             ids.add(steering);
         }
         for (UUID id : Inputs.resolveEach("groups", groupRefs, ref -> access.visibleGroup(room, ref),
-                "unknown-group", "No such group in this room")) {
+                "unknown-group", Text.of("field.unknown-group"))) {
             if (id.equals(steering) && !decisionMaker) {
-                throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED,
-                        "Steering is the owner and the decision-makers");
+                throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED, Text.of("detail.steering-fixed"));
             }
             ids.add(id);
         }
@@ -162,12 +162,12 @@ public class GroupService {
     private GroupView create(RoomAccess room, CreateGroupRequest request) {
         GroupKind kind = Objects.requireNonNullElse(request.kind(), GroupKind.CUSTOM);
         if (!kind.editableMembership()) {
-            throw ApiException.invalidField("kind", "invalid-value", "New groups are WORKSTREAM or CUSTOM");
+            throw ApiException.invalidField("kind", "invalid-value", Text.of("field.new-group-kind"));
         }
         Set<UUID> memberIds = new LinkedHashSet<>();
         memberIds.add(room.me().id());
         Inputs.resolveEach("memberIds", Objects.requireNonNullElse(request.memberIds(), List.of()),
-                ref -> access.findMember(room, ref), "unknown-member", "No such member in this room")
+                ref -> access.findMember(room, ref), "unknown-member", Text.of("field.unknown-member"))
                 .forEach(member -> {
                     access.requireManagerOf(room, member.seller());
                     memberIds.add(member.id());
@@ -243,9 +243,8 @@ public class GroupService {
 
     private static void requireEditable(RoomGroup group) {
         if (!group.kind.editableMembership()) {
-            throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED, group.name
-                    + (group.kind == GroupKind.EVERYONE ? " is every member of the room"
-                            : " is the owner and the decision-makers"));
+            throw new ApiException(ProblemCode.GROUP_MEMBERSHIP_FIXED, Text.of(group.kind == GroupKind.EVERYONE
+                    ? "detail.group-is-everyone" : "detail.group-is-steering", "group", group.name));
         }
     }
 

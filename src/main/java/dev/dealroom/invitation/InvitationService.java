@@ -33,6 +33,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Invitations: everyone added to a room gets a link by email that brings them into it. The link holds 256
@@ -117,7 +118,7 @@ public class InvitationService {
         RoomMember target = access.member(room, memberId);
         access.requireManagerOf(room, target.seller());
         if (target.owner()) {
-            throw new ApiException(ProblemCode.CONFLICT, "The room's owner needs no invitation");
+            throw new ApiException(ProblemCode.CONFLICT, Text.of("detail.owner-needs-no-invitation"));
         }
         // The sender is held first (the new link names them), then resends of one member take turns, so each
         // revokes the link the one before it issued: one link stays open.
@@ -145,7 +146,7 @@ public class InvitationService {
                 .orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, null));
         access.requireManagerOf(room, access.member(room, invitation.memberId.toString()).seller());
         if (invitation.claimedAt != null) {
-            throw new ApiException(ProblemCode.INVITATION_USED, "It was used; remove the member to take their access away");
+            throw new ApiException(ProblemCode.INVITATION_USED, Text.of("detail.invitation-used"));
         }
         if (invitation.revokedAt != null) {
             return;
@@ -174,8 +175,8 @@ public class InvitationService {
         }
         if (!caller.memberEmail().map(invitation.email::equals).orElse(false)) {
             throw new ApiException(ProblemCode.INVITATION_EMAIL_MISMATCH, caller.memberEmail().isEmpty()
-                    ? "Your identity provider has not verified your email address"
-                    : "Sign in as the person this invitation was sent to");
+                    ? Text.of("problem.email-not-verified")
+                    : Text.of("detail.invitation-sign-in-as-invitee"));
         }
         invitation.claimedAt = now;
         invitation.claimedBy = caller.subject();

@@ -28,6 +28,7 @@ import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
 import dev.dealroom.invitation.InvitationService;
 import dev.dealroom.task.TaskService;
+import dev.dealroom.common.i18n.Text;
 
 /** Who is in a room. Owner and decision-makers add and remove members; every member sees the list. */
 @ApplicationScoped
@@ -88,7 +89,7 @@ public class MemberService {
         boolean decisionMaker = Boolean.TRUE.equals(request.decisionMaker());
         if (decisionMaker && request.side() != Side.BUYER) {
             throw ApiException.invalidField("decisionMaker", "invalid-value",
-                    "Decision-makers are on the buyer side");
+                    Text.of("field.decision-maker-buyer"));
         }
         Set<UUID> groupIds = groups.resolveForNewMember(room,
                 Objects.requireNonNullElse(request.groups(), List.of()), decisionMaker);
@@ -107,7 +108,7 @@ public class MemberService {
         member.addedAt = Instant.now();
         // The unique key (room, email) decides between simultaneous adds of one person: the first one in wins.
         if (!members.insertUnlessEmailTaken(member)) {
-            throw new ApiException(ProblemCode.MEMBER_EXISTS, email + " is already a member of this room");
+            throw new ApiException(ProblemCode.MEMBER_EXISTS, Text.of("detail.member-exists", "email", email));
         }
         groups.enrol(member.id, groupIds);
 

@@ -13,6 +13,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.Text;
+import dev.dealroom.group.DefaultGroup;
 import dev.dealroom.progress.Seen;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,13 +26,13 @@ import io.quarkus.scheduler.Scheduled;
  * The daily digest: to each member who has not turned it off and has something unseen from the last day,
  * one email per room listing, per group, the updates they have not seen and how many of them are key updates they
  * owe ({@link Seen}). At most one per member and day, whichever node runs it and however often: a
- * {@code digest_sent} row is claimed first.
+ * {@code digest_sent} row is claimed first. Written in the member's language if they chose one, else in English.
  */
 @ApplicationScoped
 public class DigestService {
 
-    /** One group's unseen share of a member's digest. */
-    record Line(String group, long unread, long keyUpdates) {
+    /** One group's unseen share of a member's digest; {@code key} for a default group. */
+    record Line(String key, String group, long unread, long keyUpdates) {
     }
 
     private final EntityManager em;
@@ -59,7 +63,9 @@ public class DigestService {
                     "insert into digest_sent (member_id, day) values (?1, ?2) on conflict do nothing")
                     .setParameter(1, to.memberId()).setParameter(2, day).executeUpdate() == 1);
             if (first) {
-                postman.send(to, "What you have not seen in " + to.roomName(), text(to, digest.getValue()));
+                Language language = postman.languageOf(to);
+                postman.send(to, language, Text.of("email.digest.subject", "room", to.roomName()),
+                        text(to, language, digest.getValue()));
                 sent++;
             }
         }
@@ -69,7 +75,7 @@ public class DigestService {
     private Map<NotificationService.Recipient, List<Line>> unseen(Instant since) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select m.id, m.room_id, m.email, m.name, r.name, g.name, count(e.seq),
+                select m.id, m.room_id, m.email, m.name, r.name, g.key, g.name, count(e.seq),
                        count(e.seq) filter (where %s)
                 from member m
                 join room r on r.id = m.room_id
@@ -79,7 +85,7 @@ public class DigestService {
                 left join notification_preference p on p.member_id = m.id
                 join room_event e on e.room_id = m.room_id and e.group_id = g.id and not %s and e.at > ?1
                 where coalesce(p.digest, true)
-                group by m.id, m.room_id, m.email, m.name, r.name, g.name
+                group by m.id, m.room_id, m.email, m.name, r.name, g.key, g.name
                 order by m.id, g.name
                 """.formatted(Seen.OWED, Seen.SEEN)).setParameter(1, since).getResultList();
         Map<NotificationService.Recipient, List<Line>> digests = new LinkedHashMap<>();
@@ -87,22 +93,23 @@ public class DigestService {
             NotificationService.Recipient to = new NotificationService.Recipient((UUID) row[0], (UUID) row[1],
                     (String) row[2], (String) row[3], (String) row[4]);
             digests.computeIfAbsent(to, key -> new ArrayList<>())
-                    .add(new Line((String) row[5], ((Number) row[6]).longValue(), ((Number) row[7]).longValue()));
+                    .add(new Line((String) row[5], (String) row[6], ((Number) row[7]).longValue(),
+                            ((Number) row[8]).longValue()));
         }
         return digests;
     }
 
-    private String text(NotificationService.Recipient to, List<Line> lines) {
-        StringBuilder text = new StringBuilder("Hello " + to.name() + ",\n\nIn \"" + to.roomName()
-                + "\", since you last looked:\n\n");
+    private Text text(NotificationService.Recipient to, Language language, List<Line> lines) {
+        StringBuilder list = new StringBuilder();
         for (Line line : lines) {
-            text.append("- ").append(line.group()).append(": ").append(line.unread())
-                    .append(line.unread() == 1 ? " update" : " updates");
+            list.append(Messages.render(language, Text.of("email.digest.line",
+                    "group", DefaultGroup.displayName(line.key(), line.group(), language), "count", line.unread())));
             if (line.keyUpdates() > 0) {
-                text.append(", ").append(line.keyUpdates()).append(" of them important");
+                list.append(Messages.render(language, Text.of("email.digest.important", "count", line.keyUpdates())));
             }
-            text.append('\n');
+            list.append('\n');
         }
-        return text.append("\nCatch up: ").append(postman.link("#/rooms/" + to.roomId())).append('\n').toString();
+        return Text.of("email.digest.body", "name", to.name(), "room", to.roomName(), "lines", list.toString(),
+                "link", postman.link("#/rooms/" + to.roomId()));
     }
 }

@@ -10,6 +10,10 @@ import jakarta.transaction.Transactional;
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.Text;
+import dev.dealroom.group.DefaultGroup;
 
 /** Each member's email settings per room, and who among some members wants a given kind of email. */
 @ApplicationScoped
@@ -83,9 +87,14 @@ public class NotificationService {
                 .toList();
     }
 
+    /** The group's name for a reader of {@code language} (a default group's in their language). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    String groupName(UUID groupId) {
-        return (String) em.createNativeQuery("select name from room_group where id = ?1")
-                .setParameter(1, groupId).getResultStream().findFirst().orElse("a group");
+    String groupName(UUID groupId, Language language) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select key, name from room_group where id = ?1")
+                .setParameter(1, groupId).getResultList();
+        return rows.stream().findFirst()
+                .map(row -> DefaultGroup.displayName((String) row[0], (String) row[1], language))
+                .orElseGet(() -> Messages.render(language, Text.of("email.a-group")));
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Text;
 import dev.dealroom.event.EventCommitted;
 import dev.dealroom.notification.NotificationService.Kind;
 import dev.dealroom.notification.NotificationService.Recipient;
@@ -21,7 +23,8 @@ import dev.dealroom.notification.NotificationService.Recipient;
 /**
  * Emails the people an event is addressed to, once it has committed: the members a post mentions, the member a
  * manager nudged, the approvers a sign-off asks. The room's log is the one source: nothing else has to remember
- * to notify. Nobody is emailed about their own action, nor about a kind of email they turned off.
+ * to notify. Nobody is emailed about their own action, nor about a kind of email they turned off. Each email is in
+ * its recipient's language, else in the language of the person who acted ({@code Emails#languageFor}).
  */
 @ApplicationScoped
 class Notifier {
@@ -59,31 +62,26 @@ class Notifier {
         if (recipients.isEmpty()) {
             return; // most posts mention nobody: no query, no transaction
         }
-        String group = notifications.groupName(event.groupId());
         String body = post.path("body").asText();
         String excerpt = body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body;
+        String link = postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/discussion");
         for (Recipient to : recipients) {
-            postman.send(to, event.actor().name() + " mentioned you in " + group + " — " + to.roomName(), """
-                    %s mentioned you in %s:
-
-                    %s
-
-                    Reply in the room: %s
-                    """.formatted(event.actor().name(), group, excerpt,
-                    postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/discussion")));
+            Language language = postman.languageOf(to);
+            String group = notifications.groupName(event.groupId(), language);
+            postman.send(to, language, Text.of("email.mention.subject", "actor", event.actor().name(), "group", group,
+                    "room", to.roomName()), Text.of("email.mention.body", "actor", event.actor().name(),
+                            "group", group, "excerpt", excerpt, "link", link));
         }
     }
 
     private void nudged(EventCommitted event, JsonNode nudge) {
         boolean overdue = "OVERDUE_TASKS".equals(nudge.path("topic").asText());
-        String about = overdue ? "your overdue tasks" : "updates you have not seen yet";
+        Text about = Text.of(overdue ? "email.nudge.overdue-tasks" : "email.nudge.unseen-updates");
+        String link = postman.link("#/rooms/" + event.roomId() + (overdue ? "" : "/coordination"));
         for (Recipient to : recipients(event, ids(nudge.path("memberId")), Kind.NUDGES)) {
-            postman.send(to, event.actor().name() + " asks you to look at " + about + " — " + to.roomName(), """
-                    %s asks you to look at %s in "%s".
-
-                    %s
-                    """.formatted(event.actor().name(), about, to.roomName(),
-                    postman.link("#/rooms/" + event.roomId() + (overdue ? "" : "/coordination"))));
+            postman.send(to, postman.languageOf(to), Text.of("email.nudge.subject", "actor", event.actor().name(),
+                    "about", about, "room", to.roomName()), Text.of("email.nudge.body", "actor", event.actor().name(),
+                            "about", about, "room", to.roomName(), "link", link));
         }
     }
 
@@ -91,17 +89,12 @@ class Notifier {
         List<UUID> approvers = new ArrayList<>();
         signoff.path("approvers").forEach(approver -> approvers.addAll(ids(approver.path("memberId"))));
         String title = signoff.path("title").asText();
+        String description = signoff.path("description").asText("");
+        String link = postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/signoffs");
         for (Recipient to : recipients(event, approvers, Kind.SIGNOFF_REQUESTS)) {
-            postman.send(to, event.actor().name() + " asks for your sign-off: " + title, """
-                    %s asks for your sign-off in "%s":
-
-                    %s
-                    %s
-
-                    Approve or reject it here: %s
-                    """.formatted(event.actor().name(), to.roomName(), title,
-                    signoff.path("description").asText(""),
-                    postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/signoffs")));
+            postman.send(to, postman.languageOf(to), Text.of("email.signoff.subject", "actor", event.actor().name(),
+                    "title", title), Text.of("email.signoff.body", "actor", event.actor().name(),
+                            "room", to.roomName(), "title", title, "description", description, "link", link));
         }
     }
 

@@ -3,6 +3,9 @@ package dev.dealroom.notification;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dealroom.common.Emails;
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.Text;
 
 /** Sends notification emails, each ending with where its reader chooses which emails the room sends them. */
 @ApplicationScoped
@@ -14,12 +17,15 @@ class Postman {
         this.emails = emails;
     }
 
-    void send(NotificationService.Recipient to, String subject, String text) {
-        emails.send(to.email(), subject, text + """
+    /** The language to write to {@code to} in: see {@link Emails#languageFor}. */
+    Language languageOf(NotificationService.Recipient to) {
+        return emails.languageFor(to.email());
+    }
 
-                --
-                You get this email as a member of "%s". Choose which emails you get: %s
-                """.formatted(to.roomName(), link("#/rooms/" + to.roomId() + "/settings")));
+    void send(NotificationService.Recipient to, Language language, Text subject, Text text) {
+        emails.send(to.email(), Messages.render(language, subject), Messages.render(language, text)
+                + Messages.render(language, Text.of("email.footer", "room", to.roomName(),
+                        "link", link("#/rooms/" + to.roomId() + "/settings"))));
     }
 
     String link(String fragment) {

@@ -21,6 +21,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /** A group's discussion: posts, one level of replies, mentions, announcements; edits and deletes by authors. */
 @ApplicationScoped
@@ -43,7 +44,7 @@ public class PostService {
     @Transactional
     public PostPage page(Caller caller, String roomId, String groupRef, Long before, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.invalidField("limit", "out-of-range", "limit is between 1 and " + MAX_PAGE);
+            throw ApiException.invalidField("limit", "out-of-range", Text.of("field.limit", "max", MAX_PAGE));
         }
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         List<Post> page = posts.page(group.roomId(), group.groupId(), before, limit);
@@ -68,15 +69,15 @@ public class PostService {
     private PostView write(GroupAccess group, CreatePostRequest request) {
         boolean announcement = Boolean.TRUE.equals(request.announcement());
         if (announcement && !group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, "Only the room owner and decision-makers announce");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.announce-managers-only"));
         }
         UUID parentId = null;
         if (request.parentId() != null) {
             Post parent = posts.findIn(group, request.parentId())
                     .orElseThrow(() -> ApiException.invalidField("parentId", "unknown-post",
-                            "No such post in this group"));
+                            Text.of("field.unknown-post")));
             if (parent.parentId != null) {
-                throw ApiException.invalidField("parentId", "invalid-value", "Reply to the thread's first post");
+                throw ApiException.invalidField("parentId", "invalid-value", Text.of("field.reply-to-first-post"));
             }
             parentId = parent.id;
         }
@@ -143,14 +144,14 @@ public class PostService {
     private Post ownPost(GroupAccess group, String postId) {
         Post post = posts.lockIn(group, postId);
         if (!post.authorId.equals(group.me().id())) {
-            throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can change a post");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.post-author-only"));
         }
         return post;
     }
 
     private UUID[] mentions(GroupAccess group, List<String> requested) {
         return Inputs.resolveEach("mentions", Objects.requireNonNullElse(requested, List.of()),
-                ref -> access.groupMember(group, ref), "not-in-group", "Only members of this group can be mentioned")
+                ref -> access.groupMember(group, ref), "not-in-group", Text.of("field.mention-not-in-group"))
                 .stream().map(RoomMember::id).distinct().toArray(UUID[]::new);
     }
 

@@ -20,6 +20,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * The owner and decision-makers nudge a member about their overdue tasks or the key updates they have not
@@ -62,7 +63,7 @@ public class NudgeService {
                 + " and topic = ?2 and sent_on = ?3").setParameter(1, member.id()).setParameter(2, topic.name())
                 .setParameter(3, today).getSingleResult()).longValue();
         if (earlier > 0) {
-            throw new ApiException(ProblemCode.NUDGE_LIMIT, member.name() + " was already nudged about this today");
+            throw new ApiException(ProblemCode.NUDGE_LIMIT, Text.of("detail.nudge-limit", "name", member.name()));
         }
         UUID id = Ids.newId();
         em.createNativeQuery("insert into nudge (id, room_id, member_id, topic, by_member_id, sent_on, created_at)"

@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.Text;
 import dev.dealroom.group.DefaultGroup;
 import dev.dealroom.progress.ProgressView.GroupProgress;
 import dev.dealroom.progress.ProgressView.Health;
@@ -45,8 +48,8 @@ final class ProgressCalculator {
             .thenComparing(RoomFacts.Group::createdAt)
             .thenComparing(RoomFacts.Group::id);
 
-    /** What a group is called whose name the viewer may not see, numbered in the view's order. */
-    static final String PRIVATE_GROUP = "Private group";
+    /** What a group is called whose name the viewer may not see, numbered in the view's order: "Private group 2". */
+    static final String PRIVATE_GROUP = "progress.private-group";
 
     private final Duration idleAfter;
     private final Duration unseenAfter;
@@ -63,6 +66,15 @@ final class ProgressCalculator {
      */
     ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
             ZonedDateTime clock) {
+        return calculate(facts, steering, scope, visible, clock, Language.FALLBACK);
+    }
+
+    /**
+     * The view with its words (health reasons, private groups' labels, default groups' names) in {@code language};
+     * the reasons' codes are the same in every language.
+     */
+    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
+            ZonedDateTime clock, Language language) {
         Instant now = clock.toInstant();
         LocalDate today = clock.toLocalDate();
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
@@ -74,7 +86,9 @@ final class ProgressCalculator {
         Map<UUID, String> labels = new HashMap<>();
         int privateGroups = 0;
         for (RoomFacts.Group group : groups) {
-            labels.put(group.id(), sealed.contains(group.id()) ? PRIVATE_GROUP + " " + ++privateGroups : group.name());
+            labels.put(group.id(), sealed.contains(group.id())
+                    ? Messages.render(language, Text.of(PRIVATE_GROUP, "number", Integer.toString(++privateGroups)))
+                    : DefaultGroup.displayName(group.key(), group.name(), language));
         }
         // The groups whose figures may be told per member.
         Set<UUID> attributable = scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
@@ -97,16 +111,16 @@ final class ProgressCalculator {
                     visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(), tasks.blocked(),
                     tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays, notSeenByAll));
             if (tasks.overdue() > 0) {
-                reasons.add(new Reason("tasks-overdue", plural(tasks.overdue(), "task") + " overdue in " + label,
-                        group.id().toString(), null));
+                reasons.add(new Reason("tasks-overdue", Messages.render(language, Text.of("reason.tasks-overdue",
+                        "count", (long) tasks.overdue(), "group", label)), group.id().toString(), null));
             }
             if (tasks.blocked() > 0) {
-                reasons.add(new Reason("tasks-blocked", plural(tasks.blocked(), "task") + " blocked in " + label,
-                        group.id().toString(), null));
+                reasons.add(new Reason("tasks-blocked", Messages.render(language, Text.of("reason.tasks-blocked",
+                        "count", (long) tasks.blocked(), "group", label)), group.id().toString(), null));
             }
             if ("WORKSTREAM".equals(group.kind()) && Duration.between(last, now).compareTo(idleAfter) >= 0) {
-                reasons.add(new Reason("group-idle", label + " idle for " + plural(idleDays, "day"),
-                        group.id().toString(), null));
+                reasons.add(new Reason("group-idle", Messages.render(language, Text.of("reason.group-idle",
+                        "count", idleDays, "group", label)), group.id().toString(), null));
             }
             if (sealed.contains(group.id())) {
                 // Who has not seen it would say who is in the group: the update is reported, not the people.
@@ -114,9 +128,9 @@ final class ProgressCalculator {
                     Duration age = Duration.between(update.at(), now);
                     if (update.groupId().equals(group.id()) && !facts.owing(update).isEmpty()
                             && age.compareTo(unseenAfter) >= 0) {
-                        reasons.add(new Reason("update-unseen", "The " + label(update) + " in " + label
-                                + " has not been seen by all its members for " + plural(age.toDays(), "day"),
-                                group.id().toString(), null));
+                        reasons.add(new Reason("update-unseen", Messages.render(language,
+                                Text.of("reason.update-unseen-by-some", "update", label(update), "group", label,
+                                        "count", age.toDays())), group.id().toString(), null));
                     }
                 }
             }
@@ -143,9 +157,10 @@ final class ProgressCalculator {
                     unseen++;
                     Duration age = Duration.between(update.at(), now);
                     if (age.compareTo(unseenAfter) >= 0) {
-                        reasons.add(new Reason("update-unseen", who(member) + " has not seen the " + label(update)
-                                + " in " + labels.get(update.groupId()) + " for "
-                                + plural(age.toDays(), "day"), update.groupId().toString(), member.id().toString()));
+                        reasons.add(new Reason("update-unseen", Messages.render(language,
+                                Text.of("reason.update-unseen", "who", who(member), "update", label(update),
+                                        "group", labels.get(update.groupId()), "count", age.toDays())),
+                                update.groupId().toString(), member.id().toString()));
                     }
                 }
             }
@@ -174,8 +189,8 @@ final class ProgressCalculator {
         LocalDate target = facts.room.targetDecisionDate();
         Long slip = projected == null ? null : ChronoUnit.DAYS.between(target, projected);
         if (slip != null && slip > 0) {
-            reasons.add(0, new Reason("decision-slip", "The projected decision date is " + plural(slip, "day")
-                    + " after the target", null, null));
+            reasons.add(0, new Reason("decision-slip", Messages.render(language,
+                    Text.of("reason.decision-slip", "count", slip)), null, null));
         }
         Verdict verdict = (slip != null && slip > 0) || milestoneOverdue ? Verdict.OFF_TRACK
                 : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
@@ -183,20 +198,18 @@ final class ProgressCalculator {
                 stakeholders, new Timeline(today, target, milestones, projected, slip));
     }
 
-    private static String label(RoomFacts.KeyUpdate update) {
-        return switch (update.type()) {
-            case "post.created" -> "announcement";
-            case "signoff.requested" -> "sign-off request";
-            case "task.updated" -> "milestone change";
-            default -> "update";
-        };
+    /** What kind of key update it is, in words ({@code update.<kind>}). */
+    private static Text label(RoomFacts.KeyUpdate update) {
+        return Text.of(switch (update.type()) {
+            case "post.created" -> "update.announcement";
+            case "signoff.requested" -> "update.signoff-request";
+            case "task.updated" -> "update.milestone-change";
+            default -> "update.other";
+        });
     }
 
     private static String who(RoomFacts.Member member) {
         return member.title() == null ? member.name() : member.name() + " (" + member.title() + ")";
     }
 
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
 }

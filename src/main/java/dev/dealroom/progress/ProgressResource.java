@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.i18n.RequestLanguage;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}")
@@ -31,20 +32,25 @@ public class ProgressResource {
     private final ReadService reads;
     private final NudgeService nudges;
     private final CurrentCaller caller;
+    private final RequestLanguage language;
 
-    public ProgressResource(ProgressService progress, ReadService reads, NudgeService nudges, CurrentCaller caller) {
+    public ProgressResource(ProgressService progress, ReadService reads, NudgeService nudges, CurrentCaller caller,
+            RequestLanguage language) {
         this.progress = progress;
         this.reads = reads;
         this.nudges = nudges;
         this.caller = caller;
+        this.language = language;
     }
 
     @GET
     @Path("/progress")
     @Operation(summary = "The coordination view", description = "Steering members (owner, decision-makers) get "
-            + "the figures of every group, never the content of a group they are not in; others their groups'.")
+            + "the figures of every group, never the content of a group they are not in; others their groups'. The "
+            + "health reasons' texts and the groups' labels are in the caller's language (see `PUT /api/me/language`, "
+            + "else `Accept-Language`); their codes are the same in every language.")
     public ProgressView progress(@PathParam("roomId") String roomId) {
-        return progress.progress(caller.get(), roomId);
+        return progress.progress(caller.get(), roomId, language.get());
     }
 
     @PUT

@@ -18,8 +18,10 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.i18n.Language;
 import dev.dealroom.member.MemberService;
 import dev.dealroom.room.RoomStage;
+import dev.dealroom.common.i18n.Text;
 
 /** The coordination view of one room, and the pipeline of all the caller's rooms. */
 @ApplicationScoped
@@ -49,17 +51,22 @@ public class ProgressService {
         this.clock = clock;
     }
 
+    /** The coordination view, its words (health reasons, group labels) in {@code language}. */
     @Transactional
-    public ProgressView progress(Caller caller, String roomId) {
-        return progress(access.enterRoom(caller, roomId));
+    public ProgressView progress(Caller caller, String roomId, Language language) {
+        return progress(access.enterRoom(caller, roomId), language);
     }
 
     /** The coordination view of a room the caller has been admitted into, as they may see it. */
     @Transactional(Transactional.TxType.MANDATORY)
     ProgressView progress(RoomAccess room) {
+        return progress(room, Language.FALLBACK);
+    }
+
+    private ProgressView progress(RoomAccess room, Language language) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         RoomFacts facts = loader.load(List.of(room.roomId()), now.toLocalDate()).get(room.roomId());
-        return view(facts, room.me(), room.groupIds(), now);
+        return view(facts, room.me(), room.groupIds(), now, language);
     }
 
     /** Every room the caller is a member of, sorted by {@code sort} ({@code decisionDate} by default). */
@@ -67,10 +74,11 @@ public class ProgressService {
     public List<PipelineItem> pipeline(Caller caller, String sort, String order) {
         Comparator<PipelineItem> comparator = SORTS.get(sort);
         if (comparator == null) {
-            throw ApiException.invalidField("sort", "invalid-value", "Sort by one of " + SORTS.keySet());
+            throw ApiException.invalidField("sort", "invalid-value",
+                    Text.of("field.sort", "sorts", String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
         }
         if (!"asc".equals(order) && !"desc".equals(order)) {
-            throw ApiException.invalidField("order", "invalid-value", "Order is asc or desc");
+            throw ApiException.invalidField("order", "invalid-value", Text.of("field.order"));
         }
         String email = caller.memberEmail().orElse(null);
         if (email == null) {
@@ -88,7 +96,7 @@ public class ProgressService {
                 .orElseThrow();
         RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
                 "SELLER".equals(me.side()));
-        ProgressView view = view(facts, member, facts.groupsOf(me.id()), now);
+        ProgressView view = view(facts, member, facts.groupsOf(me.id()), now, Language.FALLBACK);
         RoomFacts.Room room = facts.room;
         return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),
                 room.status(), room.amount(), room.currency(), room.targetDecisionDate(), view.health().verdict(),
@@ -98,9 +106,10 @@ public class ProgressService {
                 facts.lastBuyerActivity);
     }
 
-    private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups, ZonedDateTime now) {
+    private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups, ZonedDateTime now,
+            Language language) {
         Set<UUID> all = facts.groups.stream().map(RoomFacts.Group::id).collect(Collectors.toSet());
         Set<UUID> scope = access.figureScope(me, ownGroups, all);
-        return calculator.calculate(facts, me.manager(), scope, ownGroups, now);
+        return calculator.calculate(facts, me.manager(), scope, ownGroups, now, language);
     }
 }

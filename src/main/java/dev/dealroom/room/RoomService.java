@@ -24,6 +24,7 @@ import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
 import dev.dealroom.member.MemberService;
+import dev.dealroom.common.i18n.Text;
 
 /** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
 @ApplicationScoped
@@ -52,7 +53,7 @@ public class RoomService {
     @Transactional
     public RoomView create(Caller caller, CreateRoomRequest request, String idempotencyKey) {
         String email = caller.memberEmail().orElseThrow(() -> new ApiException(ProblemCode.EMAIL_NOT_VERIFIED,
-                "Rooms are joined by verified email; ask your identity provider to verify yours"));
+                Text.of("detail.verify-email")));
         return idempotency.once(caller, "room.create", "", Idempotency.key(request.clientId(), idempotencyKey),
                 request, RoomView.class, () -> open(caller, email, request));
     }
@@ -60,7 +61,7 @@ public class RoomService {
     private RoomView open(Caller caller, String email, CreateRoomRequest request) {
         if ((request.amount() == null) != (request.currency() == null)) {
             String field = request.amount() == null ? "amount" : "currency";
-            throw ApiException.invalidField(field, "required", "Amount and currency go together");
+            throw ApiException.invalidField(field, "required", Text.of("field.amount-and-currency"));
         }
         Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
         // Counted here, past the idempotency check: a retry of a room already opened answers it, limit or not.
@@ -109,8 +110,7 @@ public class RoomService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
         if (request.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED,
-                    "Give at least one of stage, status, targetDecisionDate");
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }
         // Locked: concurrent changes take turns, and the outcome rule below is checked against the latest status.
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.dealroom.common.error.ProblemMappers;
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.RequestLanguage;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.UnauthorizedException;
@@ -44,15 +46,16 @@ public class SignInResource {
     public Uni<Response> signIn(RoutingContext request) {
         HttpAuthenticator authenticator = request.get(HttpAuthenticator.class.getName());
         if (authenticator == null) {
-            return Uni.createFrom().item(ProblemMappers.unauthorized());
+            return Uni.createFrom().item(ProblemMappers.unauthorized(RequestLanguage.of(request.request())));
         }
-        return authenticator.getChallenge(request).map(SignInResource::toResponse)
-                .onFailure().recoverWithItem(ProblemMappers::unauthorized);
+        Language language = RequestLanguage.of(request.request());
+        return authenticator.getChallenge(request).map(challenge -> toResponse(challenge, language))
+                .onFailure().recoverWithItem(() -> ProblemMappers.unauthorized(language));
     }
 
-    private static Response toResponse(ChallengeData challenge) {
+    private static Response toResponse(ChallengeData challenge, Language language) {
         if (challenge == null) {
-            return ProblemMappers.unauthorized();
+            return ProblemMappers.unauthorized(language);
         }
         Response.ResponseBuilder response = Response.status(challenge.status);
         challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));

@@ -23,6 +23,7 @@ import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * Decisions asked of named approvers in a group: approved when all approve, rejected when one rejects,
@@ -97,7 +98,7 @@ public class SignoffService {
         Signoff signoff = signoffs.lockIn(group, signoffId);
         List<SignoffApprover> approvers = signoffs.approversOf(List.of(signoff.id));
         SignoffApprover mine = approvers.stream().filter(a -> a.memberId.equals(group.me().id())).findFirst()
-                .orElseThrow(() -> new ApiException(ProblemCode.FORBIDDEN, "You are not an approver of this sign-off"));
+                .orElseThrow(() -> new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.not-an-approver")));
         if (mine.decision != null) {
             throw new ApiException(ProblemCode.ALREADY_DECIDED, null);
         }
@@ -121,7 +122,7 @@ public class SignoffService {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         Signoff signoff = signoffs.lockIn(group, signoffId);
         if (!signoff.authorId.equals(group.me().id())) {
-            throw new ApiException(ProblemCode.FORBIDDEN, "Only its author can withdraw a sign-off");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.signoff-author-only"));
         }
         requireOpen(signoff);
         close(signoff, SignoffStatus.WITHDRAWN, Instant.now());
@@ -132,7 +133,8 @@ public class SignoffService {
 
     private static void requireOpen(Signoff signoff) {
         if (signoff.status != SignoffStatus.REQUESTED) {
-            throw new ApiException(ProblemCode.SIGNOFF_CLOSED, "This sign-off is " + signoff.status);
+            throw new ApiException(ProblemCode.SIGNOFF_CLOSED, Text.of("detail.signoff-closed", "status",
+                    Text.of("enum.signoff-status." + signoff.status)));
         }
     }
 
@@ -144,7 +146,7 @@ public class SignoffService {
     private Set<UUID> approvers(GroupAccess group, List<String> requested) {
         Set<UUID> ids = new LinkedHashSet<>();
         Inputs.resolveEach("approverIds", requested, ref -> access.groupMember(group, ref), "not-in-group",
-                "Approvers are members of this group").forEach(member -> ids.add(member.id()));
+                Text.of("field.approver-not-in-group")).forEach(member -> ids.add(member.id()));
         return ids;
     }
 

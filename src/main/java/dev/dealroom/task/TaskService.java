@@ -26,6 +26,7 @@ import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
+import dev.dealroom.common.i18n.Text;
 
 /**
  * The mutual action plan: each group's tasks, and the room-wide plan of the groups a member is in. Any group
@@ -114,11 +115,10 @@ public class TaskService {
         // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.
         Task task = tasks.lockIn(group, taskId);
         if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN,
-                    "The task's owner, the room owner and the decision-makers change tasks");
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.task-change-forbidden"));
         }
         if (request.isEmpty()) {
-            throw new ApiException(ProblemCode.VALIDATION_FAILED, "Give at least one field to change");
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.task-change-empty"));
         }
         List<String> changed = new ArrayList<>();
         if (request.title() != null && !request.title().strip().equals(task.title)) {
@@ -168,20 +168,20 @@ public class TaskService {
     private static void changeStatus(Task task, UpdateTaskRequest request, List<String> changed) {
         TaskStatus next = Objects.requireNonNullElse(request.status(), task.status);
         if (next != task.status && !task.status.canMoveTo(next)) {
-            throw new ApiException(ProblemCode.INVALID_TRANSITION,
-                    "A " + task.status + " task cannot become " + next);
+            throw new ApiException(ProblemCode.INVALID_TRANSITION, Text.of("detail.task-transition",
+                    "from", Text.of("enum.task-status." + task.status), "to", Text.of("enum.task-status." + next)));
         }
         if (next == TaskStatus.BLOCKED) {
             String reason = Inputs.blankToNull(request.blockedReason());
             if (reason == null && task.status != TaskStatus.BLOCKED) {
-                throw ApiException.invalidField("blockedReason", "required", "Say what blocks the task");
+                throw ApiException.invalidField("blockedReason", "required", Text.of("field.blocked-reason-required"));
             }
             if (reason != null && !reason.equals(task.blockedReason)) {
                 task.blockedReason = reason;
                 changed.add("blockedReason");
             }
         } else if (request.blockedReason() != null) {
-            throw ApiException.invalidField("blockedReason", "invalid-value", "Only a blocked task has a reason");
+            throw ApiException.invalidField("blockedReason", "invalid-value", Text.of("field.blocked-reason-unexpected"));
         } else if (task.blockedReason != null) {
             task.blockedReason = null;
             changed.add("blockedReason");
@@ -201,7 +201,7 @@ public class TaskService {
         return access.groupMember(group, memberId).map(member -> member.id())
                 .filter(id -> memberLocks.hold(group.roomId(), id))
                 .orElseThrow(() -> ApiException.invalidField("ownerId", "not-in-group",
-                        "A task's owner is a member of its group"));
+                        Text.of("field.task-owner-not-in-group")));
     }
 
     static TaskView toView(Task task, LocalDate today) {

@@ -36,10 +36,18 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
+import org.hibernate.validator.engine.HibernateConstraintViolation;
+
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Messages;
+import dev.dealroom.common.i18n.RequestLanguage;
+import dev.dealroom.common.i18n.Text;
+
 /**
  * Turns every failure into a problem details response (invariant 4): domain refusals, validation, JSON
  * errors, JAX-RS routing errors, authentication failures, and — as a last resort — unexpected exceptions,
- * which are logged but never described to the client.
+ * which are logged but never described to the client. Titles, details and field messages are written in the
+ * request's language ({@link RequestLanguage}); codes are the same in every language.
  */
 public class ProblemMappers {
 
@@ -48,24 +56,30 @@ public class ProblemMappers {
     /** Foreign key violation, serialisation failure, deadlock: the request may succeed if sent again. */
     private static final Set<String> RETRYABLE_SQL_STATES = Set.of("23503", "40001", "40P01");
 
+    private final RequestLanguage language;
+
+    public ProblemMappers(RequestLanguage language) {
+        this.language = language;
+    }
+
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
-        return respond(e.code(), e.getMessage(), e.errors());
+        return respond(e.code(), e.detail(), e.errors());
     }
 
     @ServerExceptionMapper
     public Response rateLimited(RateLimitedException e) {
-        return tooManyRequests(e);
+        return tooManyRequests(e, language.get());
     }
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<FieldError> errors = new ArrayList<>();
+        List<ApiException.Invalid> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldPath(violation.getPropertyPath()), fieldCode(violation),
-                    violation.getMessage()));
+            errors.add(new ApiException.Invalid(fieldPath(violation.getPropertyPath()), fieldCode(violation),
+                    fieldMessage(violation)));
         }
-        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
+        errors.sort(Comparator.comparing(ApiException.Invalid::field).thenComparing(ApiException.Invalid::code));
         return respond(ProblemCode.VALIDATION_FAILED, null, errors);
     }
 
@@ -80,27 +94,26 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = jsonPath(unknown);
             return respond(ProblemCode.VALIDATION_FAILED, null,
-                    List.of(new FieldError(field, "unknown-field", "This field is not part of the request")));
+                    List.of(new ApiException.Invalid(field, "unknown-field", Text.of("field.unknown-field"))));
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            FieldError error = mapping.getCause() instanceof InputCoercionException
-                    ? new FieldError(jsonPath(mapping), "out-of-range", "This number is too large for this field")
-                    : new FieldError(jsonPath(mapping), "invalid-value",
-                            "This value has the wrong type or is not one of the allowed values");
+            ApiException.Invalid error = mapping.getCause() instanceof InputCoercionException
+                    ? new ApiException.Invalid(jsonPath(mapping), "out-of-range", Text.of("field.number-too-large"))
+                    : new ApiException.Invalid(jsonPath(mapping), "invalid-value", Text.of("field.wrong-type"));
             return respond(ProblemCode.VALIDATION_FAILED, null, List.of(error));
         }
-        String detail = e instanceof JsonParseException ? "Syntax error at line " + lineOf(e) : null;
+        Text detail = e instanceof JsonParseException ? Text.of("detail.json-syntax", "line", lineOf(e)) : null;
         return respond(ProblemCode.MALFORMED_JSON, detail, List.of());
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
-        return unauthorized();
+        return unauthorized(language.get());
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthorized();
+        return unauthorized(language.get());
     }
 
     @ServerExceptionMapper
@@ -132,7 +145,7 @@ public class ProblemMappers {
         } else {
             code = ProblemCode.BAD_REQUEST;
         }
-        Response.ResponseBuilder builder = problem(code, null, List.of());
+        Response.ResponseBuilder builder = problem(code, language.get(), null, List.of());
         if (e instanceof NotAllowedException) {
             builder.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -145,8 +158,8 @@ public class ProblemMappers {
         RefusalLog.refused(request.method().name(), request.path(), ProblemCode.PAYLOAD_TOO_LARGE,
                 "a body sent in chunks went past " + e.limit() + " bytes");
         // the rest of the body is still on its way: this connection cannot carry another request
-        return problem(ProblemCode.PAYLOAD_TOO_LARGE, "Request bodies here are limited to " + e.limit() + " bytes",
-                List.of()).header("Connection", "close").build();
+        return problem(ProblemCode.PAYLOAD_TOO_LARGE, language.get(),
+                Text.of("detail.body-limit", "limit", e.limit()), List.of()).header("Connection", "close").build();
     }
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
@@ -154,7 +167,7 @@ public class ProblemMappers {
         if (MultipartParsing.failedWhileParsing(context)) {
             RefusalLog.refused(request.method().name(), request.path(), ProblemCode.MALFORMED_MULTIPART,
                     e.toString());
-            return problem(ProblemCode.MALFORMED_MULTIPART, null, List.of())
+            return problem(ProblemCode.MALFORMED_MULTIPART, language.get(), null, List.of())
                     .header("Connection", "close").build();
         }
         return lostRace(e).map(code -> respond(code, null, List.of())).orElseGet(() -> {
@@ -190,25 +203,63 @@ public class ProblemMappers {
         return Optional.empty();
     }
 
-    /** The response for a problem; also used outside JAX-RS mappers (request filters). */
-    public static Response respond(ProblemCode code, String detail, List<FieldError> errors) {
-        return problem(code, detail, errors).build();
+    private Response respond(ProblemCode code, Text detail, List<ApiException.Invalid> errors) {
+        return respond(code, language.get(), detail, errors);
     }
 
-    private static Response.ResponseBuilder problem(ProblemCode code, String detail, List<FieldError> errors) {
-        return Response.status(code.status()).type(Problem.MEDIA_TYPE).entity(Problem.of(code, detail, errors));
+    /** The response for a problem in a language; also used outside JAX-RS mappers (request filters). */
+    public static Response respond(ProblemCode code, Language language, Text detail,
+            List<ApiException.Invalid> errors) {
+        return problem(code, language, detail, errors).build();
+    }
+
+    /** The problem body in a language. */
+    public static Problem problemOf(ProblemCode code, Language language, Text detail,
+            List<ApiException.Invalid> errors) {
+        List<FieldError> fields = errors.stream().map(error -> new FieldError(error.field(), error.code(),
+                Messages.render(language, error.message()))).toList();
+        return Problem.of(code, language, detail == null ? null : Messages.render(language, detail), fields);
+    }
+
+    private static Response.ResponseBuilder problem(ProblemCode code, Language language, Text detail,
+            List<ApiException.Invalid> errors) {
+        return Response.status(code.status()).type(Problem.MEDIA_TYPE)
+                .entity(problemOf(code, language, detail, errors));
     }
 
     /** 429 {@code rate-limited} with {@code Retry-After}; also answered by request filters. */
-    public static Response tooManyRequests(RateLimitedException e) {
-        return problem(e.code(), e.getMessage(), List.of())
+    public static Response tooManyRequests(RateLimitedException e, Language language) {
+        return problem(e.code(), language, e.detail(), List.of())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     /** 401 {@code unauthenticated}; also the sign-in's answer when it cannot send the browser to the provider. */
-    public static Response unauthorized() {
-        return problem(ProblemCode.UNAUTHENTICATED, null, List.of())
+    public static Response unauthorized(Language language) {
+        return problem(ProblemCode.UNAUTHENTICATED, language, null, List.of())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /**
+     * A violated constraint's message: the text the validator named (a text rule, {@link dev.dealroom.common.Texts}),
+     * else the constraint's own text, {@code constraint.<Annotation>}, with its attributes as parameters.
+     */
+    private static Text fieldMessage(ConstraintViolation<?> violation) {
+        if (violation instanceof HibernateConstraintViolation<?> hibernate
+                && hibernate.getDynamicPayload(Text.class) != null) {
+            return hibernate.getDynamicPayload(Text.class);
+        }
+        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String key = "constraint." + constraint;
+        if (!Messages.has(Language.FALLBACK, key)) {
+            key = "constraint.default";
+        }
+        java.util.Map<String, Object> args = new java.util.LinkedHashMap<>();
+        violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+            if (value instanceof Number || value instanceof String) {
+                args.put(name, value);
+            }
+        });
+        return new Text(key, args);
     }
 
     /** {@code create.request.groups[1]} -> {@code groups[1]}: the path inside the request body. */
