@@ -20,7 +20,7 @@ export function peopleView(session) {
       ['SELLER', 'BUYER'].map((side) => {
         const list = sortedMembers(session).filter((m) => m.side === side);
         return list.length === 0 ? null : h('div', { class: 'people-side' },
-          h('h3', { class: 'nav-heading' }, side === 'SELLER'
+          h('h3', { class: 'side-heading' }, side === 'SELLER'
             ? t('people.sellerSide', { company: session.room.sellerName || t('people.seller') })
             : t('people.buyerSide', { company: session.room.prospectAccount })),
           h('ul', { class: 'people-list', 'aria-label': t('people.members') }, list.map((m) => personRow(session, m))));

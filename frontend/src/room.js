@@ -84,7 +84,7 @@ export function overviewView(session) {
       h('ul', { class: 'hero-facts', 'aria-label': t('room.home.facts') },
         h('li', {}, icon('calendar'), ' ', t('room.home.decisionBy', { date: day(room.targetDecisionDate) })),
         h('li', {}, t('room.home.stage', { stage: label('stage', room.stage) })),
-        h('li', { 'data-status': room.status }, label('roomStatus', room.status)),
+        room.status !== 'OPEN' ? h('li', { 'data-status': room.status }, label('roomStatus', room.status)) : null,
         room.amount !== null && room.amount !== undefined ? h('li', {}, money(room.amount, room.currency)) : null));
   };
   const renderWelcome = () => {
@@ -202,7 +202,7 @@ function glance(session, timeline) {
       h('div', {}, h('dt', {}, t('room.home.target')), h('dd', {}, day(timeline.targetDecisionDate))),
       h('div', {}, h('dt', {}, t('room.home.projected')), h('dd', {}, day(timeline.projectedDate))),
       h('div', {}, h('dt', {}, t('room.home.outlook')), h('dd', { class: slip > 0 ? 'late' : null, 'data-slip': slip ?? '' }, verdict))),
-    h('h3', { class: 'nav-heading' }, t('room.home.nextMilestones')),
+    h('h3', { class: 'side-heading' }, t('room.home.nextMilestones')),
     next.length === 0 ? h('p', { class: 'muted' }, t('room.home.noMilestones'))
       : h('ol', { class: 'milestones' }, next.map((m) => h('li', { class: ['milestone-row', m.overdue && 'overdue'] },
         h('span', { class: 'milestone-date' }, day(m.dueDate)),

@@ -99,7 +99,7 @@ class RoomPagesTest {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = home(browsers.signIn(room.owner), room);
         assertThat(seller.locator("form[aria-labelledby=invite-title]")).hasCount(0);
-        seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People")).click();
+        seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People").setExact(true)).click();
         assertThat(seller.locator(".person")).hasCount(4);
         assertThat(seller.locator(".person[data-member-id='" + room.decisionMakerId + "']"))
                 .containsText("Decision-maker");
