@@ -1,7 +1,130 @@
-// The room's people: members and their presence, inviting, and the invitations' state.
+// The room's people: who is in it (avatar, presence, side and role), inviting someone, and the invitations' state.
 
-import { overviewView } from './room.js';
+import { h, fill, field } from './dom.js';
+import { get, post, del } from './api.js';
+import { errorText, onCreate, presenceDot, acting, avatar } from './widgets.js';
+import { t } from './i18n.js';
 
-export async function peopleView(session) {
-  return overviewView(session);
+/** The People screen: members for everyone; invitations and the invite form for managers. */
+export function peopleView(session) {
+  const members = h('section', { class: 'people-members', 'aria-labelledby': 'members-title' });
+  // built once, so that what a manager is typing survives presence and membership updates
+  const invitations = h('section', { class: 'invitations', 'aria-labelledby': 'invitations-title' });
+  const invite = session.manager ? inviteForm(session) : null;
+  const renderMembers = () => {
+    const online = sortedMembers(session).filter((m) => session.presence.has(m.id)).length;
+    fill(members,
+      h('div', { class: 'section-head' },
+        h('h2', { id: 'members-title' }, t('people.members')),
+        h('span', { class: 'muted small', 'data-online': online }, t('people.onlineCount', { count: online }))),
+      ['SELLER', 'BUYER'].map((side) => {
+        const list = sortedMembers(session).filter((m) => m.side === side);
+        return list.length === 0 ? null : h('div', { class: 'people-side' },
+          h('h3', { class: 'side-heading' }, side === 'SELLER'
+            ? t('people.sellerSide', { company: session.room.sellerName || t('people.seller') })
+            : t('people.buyerSide', { company: session.room.prospectAccount })),
+          h('ul', { class: 'people-list', 'aria-label': t('people.members') }, list.map((m) => personRow(session, m))));
+      }));
+  };
+  let notJoined = new Set(); // members whose invitation shows them not joined yet
+  const renderInvitations = async () => {
+    if (!session.manager) return;
+    const list = await get(`/api/rooms/${session.roomId}/invitations`);
+    notJoined = new Set(list.filter((i) => !i.memberJoined).map((i) => i.memberId));
+    fill(invitations, ...invitationsSection(session, list, renderInvitations));
+  };
+  renderMembers();
+  renderInvitations().catch(() => {});
+  const refreshInvitations = () => renderInvitations().catch(() => {});
+  const stops = [
+    session.on(['presence', 'resync', 'members', 'room'], renderMembers),
+    session.on(['invitations', 'members'], refreshInvitations),
+    // Someone invited who comes online or does something has joined, with or without the link.
+    session.on('presence', () => {
+      if ([...session.presence].some((id) => notJoined.has(id))) refreshInvitations();
+    }),
+    session.on('activity', (event) => {
+      if (notJoined.has(event.actor?.memberId)) refreshInvitations();
+    }),
+  ];
+  return {
+    el: h('div', { class: 'page people' },
+      h('h1', {}, t('people.title')),
+      h('div', { class: 'people-grid' }, members, h('div', {}, invite, session.manager ? invitations : null))),
+    dispose: () => stops.forEach((stop) => stop()),
+  };
+}
+
+function personRow(session, m) {
+  const online = session.presence.has(m.id);
+  return h('li', { class: 'person', 'data-member-id': m.id },
+    h('span', { class: 'person-avatar' }, avatar(m.name), presenceDot(online)),
+    h('span', { class: 'person-text' },
+      h('span', { class: 'member-name' }, m.name, m.id === session.me.id ? h('span', { class: 'muted' }, ` ${t('people.you')}`) : null),
+      h('span', { class: 'muted small' }, m.title || (m.side === 'SELLER' ? t('people.seller') : t('people.buyer')))),
+    h('span', { class: 'person-tags' },
+      m.owner ? h('span', { class: 'tag' }, t('people.owner')) : null,
+      m.decisionMaker ? h('span', { class: 'tag' }, t('people.decisionMaker')) : null));
+}
+
+/**
+ * The newest invitation of each member, with resending and withdrawing for managers. A member who has joined
+ * (with the link or by signing in without it: memberJoined) needs neither.
+ */
+function invitationsSection(session, invitations, refresh) {
+  const latest = new Map();
+  invitations.forEach((i) => { if (!latest.has(i.memberId)) latest.set(i.memberId, i); }); // newest first
+  const error = errorText();
+  const rows = [...latest.values()].filter((i) => session.member(i.memberId));
+  const mine = (i) => session.manages(i.memberId);
+  return [
+    h('h2', { id: 'invitations-title' }, t('people.invitations')),
+    rows.length === 0 ? h('p', { class: 'muted' }, t('people.nobodyInvited')) : h('ul', { class: 'members' }, rows.map((i) =>
+      h('li', { class: 'member', 'data-invitation-status': i.status },
+        h('span', { class: 'member-name' }, session.memberName(i.memberId)),
+        h('span', { class: 'muted' }, `${i.email} · ${i.memberJoined ? t('people.state.JOINED') : t(`people.state.${i.status}`)}`),
+        !i.memberJoined && mine(i) ? h('button', { type: 'button', class: 'small-button',
+          onclick: (e) => acting(e.currentTarget, error, async () => {
+            await post(`/api/rooms/${session.roomId}/members/${i.memberId}/invitations`);
+            await refresh();
+          }) }, t('people.resend', { name: session.memberName(i.memberId) })) : null,
+        !i.memberJoined && i.status === 'OPEN' && mine(i) ? h('button', { type: 'button', class: 'small-button',
+          onclick: (e) => acting(e.currentTarget, error, async () => {
+            await del(`/api/rooms/${session.roomId}/invitations/${i.id}`);
+            await refresh();
+          }) }, t('people.withdraw')) : null))),
+    error,
+  ];
+}
+
+export function sortedMembers(session) {
+  return [...session.members].sort((a, b) => (a.side === b.side ? a.name.localeCompare(b.name) : a.side === 'SELLER' ? -1 : 1));
+}
+
+function inviteForm(session) {
+  const error = errorText();
+  const choosable = session.groups.filter((g) => g.kind !== 'EVERYONE' && g.kind !== 'STEERING');
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'invite-title' },
+    h('h2', { id: 'invite-title' }, t('people.invite')),
+    h('div', { class: 'row' },
+      field(t('people.email'), h('input', { name: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'off' })),
+      field(t('people.name'), h('input', { name: 'name', required: true, maxlength: 200 }))),
+    h('div', { class: 'row' },
+      field(t('people.jobTitle'), h('input', { name: 'title', maxlength: 200 })),
+      // a decision-maker invites the buyer's people; the seller's team is the owner's
+      field(t('people.side'), h('select', { name: 'side' },
+        h('option', { value: 'BUYER' }, t('people.buyer')),
+        session.me.owner ? h('option', { value: 'SELLER' }, t('people.seller')) : null))),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'decisionMaker' }),
+      ` ${t('people.asDecisionMaker')}`),
+    h('fieldset', {}, h('legend', {}, t('people.groups')),
+      choosable.map((g) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'groups', value: g.id, 'data-multi': true }), ` ${g.name}`))),
+    error,
+    h('button', { type: 'submit', class: 'primary' }, t('people.inviteAction')));
+  onCreate(form, error, (v, id) => post(`/api/rooms/${session.roomId}/members`, {
+    email: v.email, name: v.name, title: v.title || null, side: v.side,
+    decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
+  }));
+  return form;
 }

@@ -1,7 +1,12 @@
 package dev.dealroom.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +33,7 @@ import dev.dealroom.room.RoomService;
 import dev.dealroom.room.RoomStage;
 import dev.dealroom.room.RoomStatus;
 import dev.dealroom.room.RoomView;
+import dev.dealroom.room.UpdateRoomRequest;
 import dev.dealroom.task.CreateTaskRequest;
 import dev.dealroom.task.TaskService;
 import dev.dealroom.task.TaskStatus;
@@ -75,24 +81,9 @@ public class DemoData {
     }
 
     void seed(@Observes StartupEvent started) {
-        Caller sam = caller(SELLER, "Sam Seller");
-        if (rooms.listMine(sam).isEmpty()) {
-            RoomView room = rooms.create(sam, new CreateRoomRequest("Northwind — fleet analytics platform",
-                    "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now(clock).plusDays(60),
-                    RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
-            String roomId = room.room().id();
-            add(sam, roomId, "priya.presales@acme.example", "Priya Presales", Side.SELLER, "Solutions engineer",
-                    false, "proof", "implementation", "success-metrics");
-            add(sam, roomId, "dana.decider@northwind.example", "Dana Decider", Side.BUYER, "VP Operations",
-                    true, "success-metrics", "business-case");
-            add(sam, roomId, "carl.cfo@northwind.example", "Carl Cole", Side.BUYER, "Chief Financial Officer",
-                    false, "business-case");
-            add(sam, roomId, "lena.legal@northwind.example", "Lena Lind", Side.BUYER, "Legal counsel", false,
-                    "contracts");
-            add(sam, roomId, "ivan.it@northwind.example", "Ivan Ilic", Side.BUYER, "IT architect", false,
-                    "proof", "implementation");
-            tellTheStory(roomId, members.list(sam, roomId));
-            LOG.infof("Demo room created: %s", roomId);
+        Cast cast = Cast.DEMO;
+        if (rooms.listMine(cast.seller()).isEmpty()) {
+            LOG.infof("Demo room created: %s", createRoom(cast));
         }
         LOG.infof("Demo logins: get a bearer token with "
                 + "curl -d grant_type=password -d client_id=quarkus-app -d username=%s %s/token "
@@ -101,54 +92,183 @@ public class DemoData {
     }
 
     /**
-     * Makes the coordination view tell a story: the room opened twelve days ago; the proof runs on time; the
-     * business case is late (the CFO's ROI model is overdue) and the CFO has not read the decision-maker's
-     * pricing announcement of four days ago; contracts has not started.
+     * The demo's people, by the domains of their addresses: the seller's company and the prospect's. The dev
+     * server's are fixed (its logins); a test seeds a cast of its own.
      */
-    private void tellTheStory(String roomId, List<MemberView> people) {
-        Caller sam = caller(SELLER, "Sam Seller");
-        Caller dana = caller("dana.decider@northwind.example", "Dana Decider");
-        Caller priya = caller("priya.presales@acme.example", "Priya Presales");
-        String carl = idOf(people, "carl.cfo@northwind.example");
-        String ivan = idOf(people, "ivan.it@northwind.example");
+    record Cast(String sellerDomain, String buyerDomain) {
+
+        static final Cast DEMO = new Cast("acme.example", "northwind.example");
+
+        Caller seller() {
+            return caller("sam.seller@" + sellerDomain, "Sam Seller");
+        }
+
+        Caller presales() {
+            return caller("priya.presales@" + sellerDomain, "Priya Presales");
+        }
+
+        Caller decider() {
+            return caller("dana.decider@" + buyerDomain, "Dana Decider");
+        }
+
+        String buyer(String local) {
+            return local + "@" + buyerDomain;
+        }
+    }
+
+    /** Opens the demo room for this cast and tells its story; answers the room's id. */
+    String createRoom(Cast cast) {
+        Caller sam = cast.seller();
+        Instant now = clock.instant();
+        // Chapter 1, twelve days ago: Sam opens the room, dresses it for Northwind and invites both teams.
+        RoomView room = rooms.create(sam, new CreateRoomRequest("Northwind — fleet analytics platform",
+                "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now(clock).plusDays(60),
+                RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
+        String roomId = room.room().id();
+        rooms.update(sam, roomId, new UpdateRoomRequest(null, null, null, null, null, "Acme Analytics", WELCOME,
+                "#0b4f6c"));
+        rooms.putLogo(sam, roomId, "buyer", resource("northwind-logo.png"));
+        rooms.putLogo(sam, roomId, "seller", resource("acme-logo.png"));
+        add(sam, roomId, cast.presales().memberEmail().orElseThrow(), "Priya Presales", Side.SELLER,
+                "Solutions engineer", false, "proof", "implementation", "success-metrics");
+        add(sam, roomId, cast.decider().memberEmail().orElseThrow(), "Dana Decider", Side.BUYER, "VP Operations",
+                true, "success-metrics", "business-case");
+        add(sam, roomId, cast.buyer("carl.cfo"), "Carl Cole", Side.BUYER, "Chief Financial Officer", false,
+                "business-case");
+        add(sam, roomId, cast.buyer("lena.legal"), "Lena Lind", Side.BUYER, "Legal counsel", false, "contracts");
+        add(sam, roomId, cast.buyer("ivan.it"), "Ivan Ilic", Side.BUYER, "IT architect", false, "proof",
+                "implementation");
+        happened(roomId, 0, now.minus(Duration.ofDays(12)));
+        tellTheStory(cast, roomId, members.list(sam, roomId), now);
+        return roomId;
+    }
+
+    private static final String WELCOME = """
+            Welcome, Northwind team! This room holds everything for your evaluation of our fleet analytics \
+            platform: the plan we agreed together, the pilot on your depots, the business case and the contracts.
+            Each group shows you only what concerns you. Ask us anything in the discussions: we answer within the day.
+            — Sam, Acme Analytics""";
+
+    /**
+     * Makes the coordination view tell a story, each chapter at its time: the room opened twelve days ago and the
+     * plan was laid out the day after; the proof runs on time (the data feed was connected six days ago); the
+     * business case is late (the CFO's ROI model is overdue) and the CFO has not read the decision-maker's pricing
+     * announcement of four days ago, which Dana wrote and last looked at then; contracts has not started.
+     */
+    private void tellTheStory(Cast cast, String roomId, List<MemberView> people, Instant now) {
+        Caller sam = cast.seller();
+        Caller dana = cast.decider();
+        Caller priya = cast.presales();
+        String carl = idOf(people, cast.buyer("carl.cfo"));
+        String ivan = idOf(people, cast.buyer("ivan.it"));
         LocalDate today = LocalDate.now(clock);
 
-        backdate("room_event", "true", roomId, 12);
-        backdate("room", "true", roomId, 12);
-
+        // Chapter 2, eleven days ago: the plan.
+        long before = lastSeq(roomId);
         TaskView connect = tasks.create(priya, roomId, "proof", new CreateTaskRequest("Connect the fleet data feed",
                 "Read-only replica of the telematics database", ivan, today.minusDays(3), false, null), null);
-        tasks.update(sam, roomId, "proof", connect.id(), new UpdateTaskRequest(null, null, null, null,
-                TaskStatus.DONE, null, null, null));
         tasks.create(priya, roomId, "proof", new CreateTaskRequest("Pilot on three depots",
                 "Two weeks of live routing", ivan, today.plusDays(12), true, null), null);
-        posts.create(priya, roomId, "proof", new CreatePostRequest("The data feed is connected; the pilot starts "
-                + "Monday on the Leeds, Lyon and Lodz depots.", null, List.of(ivan), false, null), null);
-
         tasks.create(dana, roomId, "business-case", new CreateTaskRequest("ROI model reviewed by finance",
                 "Payback period and three-year TCO", carl, today.minusDays(5), false, null), null);
         tasks.create(sam, roomId, "business-case", new CreateTaskRequest("Business case approved", null, null,
                 today.plusDays(40), true, null), null);
-        posts.create(dana, roomId, "business-case", new CreatePostRequest("Pricing is agreed: three-year term, "
-                + "480k EUR, paid yearly. Please base the ROI model on it.", null, List.of(carl), true, null), null);
-        backdate("room_event", "key_update", roomId, 4);
-        reads.markRead(sam, roomId, "business-case", Long.MAX_VALUE);
-
         tasks.create(sam, roomId, "implementation", new CreateTaskRequest("Rollout plan drafted", null, ivan,
                 today.plusDays(30), true, null), null);
         tasks.create(sam, roomId, "success-metrics", new CreateTaskRequest("Agree the on-time delivery baseline",
                 null, null, today.plusDays(14), false, null), null);
+        happened(roomId, before, now.minus(Duration.ofDays(11)));
+        joined(roomId, now.minus(Duration.ofDays(11)), priya.memberEmail().orElseThrow(),
+                dana.memberEmail().orElseThrow(), cast.buyer("ivan.it"), cast.buyer("carl.cfo"));
+
+        // Chapter 3, six days ago: the data feed is connected.
+        before = lastSeq(roomId);
+        tasks.update(sam, roomId, "proof", connect.id(), new UpdateTaskRequest(null, null, null, null,
+                TaskStatus.DONE, null, null, null));
+        posts.create(priya, roomId, "proof", new CreatePostRequest("The data feed is connected; the pilot starts "
+                + "Monday on the Leeds, Lyon and Lodz depots.", null, List.of(ivan), false, null), null);
+        happened(roomId, before, now.minus(Duration.ofDays(6)));
+
+        // Chapter 4, four days ago: Dana announces the agreed pricing, and reads the group as she writes.
+        before = lastSeq(roomId);
+        posts.create(dana, roomId, "business-case", new CreatePostRequest("Pricing is agreed: three-year term, "
+                + "480k EUR, paid yearly. Please base the ROI model on it.", null, List.of(carl), true, null), null);
+        Instant announced = now.minus(Duration.ofDays(4));
+        happened(roomId, before, announced);
+        reads.markRead(dana, roomId, "business-case", Long.MAX_VALUE);
+        seenAt(roomId, dana.memberEmail().orElseThrow(), announced.plus(Duration.ofMinutes(20)));
+
+        // Today: Sam has read it; Carl has not.
+        reads.markRead(sam, roomId, "business-case", Long.MAX_VALUE);
     }
 
-    private void backdate(String table, String which, String roomId, int days) {
-        String column = table.equals("room") ? "created_at" : "at";
-        String id = table.equals("room") ? "id" : "room_id";
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update " + table + " set " + column + " = "
-                + column + " - make_interval(days => ?1) where " + id + " = ?2 and " + which)
-                .setParameter(1, days).setParameter(2, UUID.fromString(roomId)).executeUpdate());
+    private long lastSeq(String roomId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select last_seq from room where id = ?1").setParameter(1, UUID.fromString(roomId))
+                .getSingleResult()).longValue());
     }
 
-    private static Caller caller(String email, String name) {
+    /**
+     * Moves what the events after {@code afterSeq} recorded to {@code at}, a minute apart in their order: the
+     * events' times (and the times their payloads carry), and the rows they created — the room, members and their
+     * invitations (with the same validity), tasks, posts — so that the story's past reads as past everywhere.
+     */
+    private void happened(String roomId, long afterSeq, Instant at) {
+        UUID room = UUID.fromString(roomId);
+        QuarkusTransaction.requiringNew().run(() -> {
+            run("update room_event set at = cast(?3 as timestamptz) + make_interval(mins => (seq - ?2 - 1)::int)"
+                    + " where room_id = ?1 and seq > ?2", room, afterSeq, at);
+            run("update room_event set data = jsonb_set(data, '{createdAt}', to_jsonb(at))"
+                    + " where room_id = ?1 and seq > ?2 and data -> 'createdAt' is not null", room, afterSeq);
+            run("update room r set created_at = e.at, updated_at = e.at from room_event e"
+                    + " where r.id = ?1 and e.room_id = r.id and e.seq = 1 and e.seq > ?2", room, afterSeq);
+            run("update room r set updated_at = (select max(e.at) from room_event e where e.room_id = r.id"
+                    + " and e.type = 'room.updated') where r.id = ?1 and ?2 = 0", room, afterSeq);
+            run("update member m set added_at = e.at from room_event e where e.room_id = ?1 and e.seq > ?2"
+                    + " and e.type = 'member.added' and m.id = (e.data ->> 'id')::uuid", room, afterSeq);
+            run("update member m set added_at = r.created_at from room r where r.id = ?1 and m.room_id = r.id"
+                    + " and m.owner and ?2 = 0", room, afterSeq);
+            run("update invitation i set expires_at = i.expires_at + (e.at - i.created_at), created_at = e.at"
+                    + " from room_event e where e.room_id = ?1 and e.seq > ?2 and e.type = 'invitation.sent'"
+                    + " and i.id = (e.data ->> 'id')::uuid", room, afterSeq);
+            run("update task t set created_at = e.at, updated_at = e.at from room_event e where e.room_id = ?1"
+                    + " and e.seq > ?2 and e.type = 'task.created' and t.id = (e.data ->> 'id')::uuid", room, afterSeq);
+            run("update task t set updated_at = e.at from room_event e where e.room_id = ?1 and e.seq > ?2"
+                    + " and e.type = 'task.updated' and t.id = (e.data -> 'task' ->> 'id')::uuid", room, afterSeq);
+            run("update post p set created_at = e.at from room_event e where e.room_id = ?1 and e.seq > ?2"
+                    + " and e.seq = p.seq and p.room_id = e.room_id", room, afterSeq);
+        });
+    }
+
+    /** These people had signed in by then (the invitation's link or not): they are no longer "not joined yet". */
+    private void joined(String roomId, Instant at, String... emails) {
+        QuarkusTransaction.requiringNew().run(() -> run("update member set joined_at = ?3 where room_id = ?1"
+                + " and email = any(?2)", UUID.fromString(roomId), emails, at));
+    }
+
+    /** The member's client last showed them their groups at {@code at}. */
+    private void seenAt(String roomId, String email, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> run("update read_marker rm set read_at = ?3 from member m"
+                + " where m.room_id = ?1 and m.email = ?2 and rm.member_id = m.id", UUID.fromString(roomId), email, at));
+    }
+
+    private void run(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        query.executeUpdate();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Caller caller(String email, String name) {
         return new Caller("demo-" + email, Optional.of(email), name);
     }
 

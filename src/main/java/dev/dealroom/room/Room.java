@@ -43,6 +43,24 @@ public class Room {
     @Column(nullable = false, length = 32)
     public RoomStatus status;
 
+    /** The seller's company, shown beside the prospect's in the room's header; null until set. */
+    @Column(name = "seller_name", length = 200)
+    public String sellerName;
+
+    /** The owner's words to the buyer, shown first on the room's home; null when there are none. */
+    @Column(name = "welcome_message", length = 4000)
+    public String welcomeMessage;
+
+    /** {@code #rrggbb}, contrast-safe under white text; null for the page's own accent. */
+    @Column(name = "accent_color", length = 7)
+    public String accentColor;
+
+    @Column(name = "buyer_logo_at")
+    public Instant buyerLogoAt;
+
+    @Column(name = "seller_logo_at")
+    public Instant sellerLogoAt;
+
     /** Owned by the event log, which bumps it in SQL; read-only here so a stale copy is never written back. */
     @Column(name = "last_seq", nullable = false, insertable = false, updatable = false)
     public long lastSeq;

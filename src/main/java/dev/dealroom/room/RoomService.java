@@ -1,5 +1,7 @@
 package dev.dealroom.room;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +19,7 @@ import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
 import dev.dealroom.common.RateLimits;
+import dev.dealroom.common.Texts;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -37,9 +40,13 @@ public class RoomService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final RateLimits limits;
+    private final RoomLogos logos;
+    private final Clock clock;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
-            EventLog events, Idempotency idempotency, RateLimits limits) {
+            EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, Clock clock) {
+        this.logos = logos;
+        this.clock = clock;
         this.rooms = rooms;
         this.members = members;
         this.groups = groups;
@@ -104,7 +111,11 @@ public class RoomService {
         return view(room, entity, entity.lastSeq);
     }
 
-    /** Moves the evaluation along: stage, status, target decision date. Owner and decision-makers only. */
+    /**
+     * Moves the evaluation along (stage, status, target decision date, amount) and sets how the room greets the
+     * buyer (seller's name, welcome message, accent colour). Owner and decision-makers; the outcome and the seller's
+     * name are the owner's.
+     */
     @Transactional
     public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
@@ -121,20 +132,111 @@ public class RoomService {
         if (request.targetDecisionDate() != null) {
             Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
         }
+        String sellerName = request.sellerName() == null ? entity.sellerName : blankToNull(request.sellerName());
+        if (sellerName != null && !Texts.rendersSomething(sellerName)) {
+            throw ApiException.invalidField("sellerName", "required", Text.of("field.name-visible"));
+        }
+        if (!Objects.equals(sellerName, entity.sellerName)) {
+            access.requireManagerOf(room, true); // the seller's side is the owner's
+        }
+        String accent = request.accentColor() == null ? entity.accentColor
+                : blankToNull(request.accentColor()) == null ? null : AccentColors.normalise(request.accentColor());
+        if (accent != null && !accent.equals(entity.accentColor)
+                && AccentColors.contrastWithWhite(accent) < AccentColors.MINIMUM_CONTRAST) {
+            throw ApiException.invalidField("accentColor", AccentColors.LOW_CONTRAST, Text.of("field.accent-contrast",
+                    "color", accent, "contrast", "%.1f".formatted(AccentColors.contrastWithWhite(accent)),
+                    "minimum", "%.1f".formatted(AccentColors.MINIMUM_CONTRAST)));
+        }
+        BigDecimal amount = request.amount() != null ? request.amount() : entity.amount;
+        String currency = request.currency() != null ? request.currency() : entity.currency;
+        if ((amount == null) != (currency == null)) {
+            String field = amount == null ? "amount" : "currency";
+            throw ApiException.invalidField(field, "required", Text.of("field.amount-and-currency"));
+        }
+        String welcome = request.welcomeMessage() == null ? entity.welcomeMessage
+                : blankToNull(request.welcomeMessage());
         LocalDate date = Objects.requireNonNullElse(request.targetDecisionDate(), entity.targetDecisionDate);
         RoomStage stage = Objects.requireNonNullElse(request.stage(), entity.stage);
         RoomStatus status = Objects.requireNonNullElse(request.status(), entity.status);
-        if (Objects.equals(date, entity.targetDecisionDate) && stage == entity.stage && status == entity.status) {
+        if (Objects.equals(date, entity.targetDecisionDate) && stage == entity.stage && status == entity.status
+                && sameAmount(amount, entity.amount) && Objects.equals(currency, entity.currency)
+                && Objects.equals(sellerName, entity.sellerName) && Objects.equals(welcome, entity.welcomeMessage)
+                && Objects.equals(accent, entity.accentColor)) {
             // Nothing changes (a repeated request): no event, so one change is one event however often it is sent.
             return view(room, entity, entity.lastSeq);
         }
         entity.targetDecisionDate = date;
         entity.stage = stage;
         entity.status = status;
-        entity.updatedAt = Instant.now();
+        entity.amount = amount;
+        entity.currency = currency;
+        entity.sellerName = sellerName;
+        entity.welcomeMessage = welcome;
+        entity.accentColor = accent;
+        return changed(room, entity);
+    }
+
+    /**
+     * Replaces the buyer's or the seller's logo: PNG, JPEG or WebP, as the bytes show (SVG, which can carry
+     * script, is refused), up to {@link RoomLogos#MAX_BYTES}. The buyer's logo is the managers', the seller's the
+     * owner's.
+     */
+    @Transactional
+    public RoomView putLogo(Caller caller, String roomId, String sideSegment, byte[] content) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
+        access.requireManagerOf(room, side == LogoSide.SELLER);
+        String type = RoomLogos.detect(content);
+        Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        logos.put(room.roomId(), side, type, content, now);
+        if (side == LogoSide.BUYER) {
+            entity.buyerLogoAt = now;
+        } else {
+            entity.sellerLogoAt = now;
+        }
+        return changed(room, entity);
+    }
+
+    /** Removes a logo; removing one there is not changes nothing and records no event. */
+    @Transactional
+    public RoomView deleteLogo(Caller caller, String roomId, String sideSegment) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
+        access.requireManagerOf(room, side == LogoSide.SELLER);
+        Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
+        if (!logos.delete(room.roomId(), side)) {
+            return view(room, entity, entity.lastSeq);
+        }
+        if (side == LogoSide.BUYER) {
+            entity.buyerLogoAt = null;
+        } else {
+            entity.sellerLogoAt = null;
+        }
+        return changed(room, entity);
+    }
+
+    /** A logo, for members of the room only (404 otherwise, and when there is none). */
+    @Transactional
+    public RoomLogos.Logo logo(Caller caller, String roomId, String sideSegment) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
+        return logos.find(room.roomId(), side).orElseThrow(ApiException::notFound);
+    }
+
+    private RoomView changed(RoomAccess room, Room entity) {
+        entity.updatedAt = clock.instant();
         long seq = events.append(room.roomId(), EventType.ROOM_UPDATED, null, Actor.of(room.me()),
                 RoomSummary.of(entity));
         return view(room, entity, seq);
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    private static String blankToNull(String text) {
+        return text.isBlank() ? null : text.strip();
     }
 
     private RoomView view(RoomAccess room, Room entity, long seq) {

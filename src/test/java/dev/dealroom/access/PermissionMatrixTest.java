@@ -49,6 +49,12 @@ class PermissionMatrixTest {
         REMOVE_SELLER_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId,
                 sellerMember(f))),
         DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON")).patch("/api/rooms/{r}", f.roomId)),
+        // The room's face: the buyer's logo is the managers', the seller's name and logo the owner's.
+        NAME_THE_SELLER("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("sellerName", "Acme")).patch("/api/rooms/{r}", f.roomId)),
+        SET_BUYER_LOGO("PUT /api/rooms/{roomId}/logos/{side}", (f, r) -> logo(r).put("/api/rooms/{r}/logos/buyer", f.roomId)),
+        SET_SELLER_LOGO("PUT /api/rooms/{roomId}/logos/{side}", (f, r) -> logo(r).put("/api/rooms/{r}/logos/seller", f.roomId)),
+        GET_LOGO("GET /api/rooms/{roomId}/logos/{side}", (f, r) -> r.get("/api/rooms/{r}/logos/buyer", withLogo(f))),
+        REMOVE_LOGO("DELETE /api/rooms/{roomId}/logos/{side}", (f, r) -> r.delete("/api/rooms/{r}/logos/buyer", withLogo(f))),
         LIST_GROUPS("GET /api/rooms/{roomId}/groups", (f, r) -> r.get("/api/rooms/{r}/groups", f.roomId)),
         CREATE_GROUP("POST /api/rooms/{roomId}/groups", (f, r) -> r.body(Map.of("name", "Security review")).post("/api/rooms/{r}/groups", f.roomId)),
         CREATE_GROUP_WITH_SELLER("POST /api/rooms/{roomId}/groups", (f, r) -> r.body(Map.of("name", "Security review",
@@ -150,6 +156,11 @@ class PermissionMatrixTest {
             { Endpoint.ADD_SELLER_MEMBER,       401, 404,     403,     403,   201,   403 },
             { Endpoint.REMOVE_SELLER_MEMBER,    401, 404,     403,     403,   204,   403 },
             { Endpoint.DECLARE_ROOM_WON,        401, 404,     403,     403,   200,   403 },
+            { Endpoint.NAME_THE_SELLER,         401, 404,     403,     403,   200,   403 },
+            { Endpoint.SET_BUYER_LOGO,          401, 404,     403,     403,   200,   200 },
+            { Endpoint.SET_SELLER_LOGO,         401, 404,     403,     403,   200,   403 },
+            { Endpoint.GET_LOGO,                401, 404,     200,     200,   200,   200 },
+            { Endpoint.REMOVE_LOGO,             401, 404,     403,     403,   200,   200 },
             { Endpoint.LIST_GROUPS,             401, 404,     200,     200,   200,   200 },
             { Endpoint.CREATE_GROUP,            401, 404,     403,     403,   201,   201 },
             { Endpoint.CREATE_GROUP_WITH_SELLER, 401, 404,    403,     403,   201,   403 },
@@ -241,6 +252,19 @@ class PermissionMatrixTest {
         Set<String> rows = Arrays.stream(Endpoint.values()).map(e -> e.route)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(operations, rows);
+    }
+
+    /** A PNG logo in a multipart body. */
+    private static RequestSpecification logo(RequestSpecification request) {
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+        return request.contentType("multipart/form-data").multiPart("file", "logo.png", png, "image/png");
+    }
+
+    /** The room, once its owner has given it a buyer's logo. */
+    private static String withLogo(DealRoomFixture room) {
+        logo(room.owner.api()).put("/api/rooms/{r}/logos/buyer", room.roomId).then().statusCode(200);
+        return room.roomId;
     }
 
     /** The invitation the room's owner sent {@code memberId} when adding them. */

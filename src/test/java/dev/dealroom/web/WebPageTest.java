@@ -256,7 +256,7 @@ class WebPageTest {
     void theOwnerWithdrawsAnInvitationLinkAndSendsANewOne() {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = browsers.signIn(room.owner);
-        seller.navigate("/#/rooms/" + room.roomId);
+        seller.navigate("/#/rooms/" + room.roomId + "/people");
         Person guest = Person.random("guest");
         room.addMember(room.owner, guest, "BUYER", false, "proof");
         Locator invitation = seller.locator(".invitations li").filter(new Locator.FilterOptions().setHasText(guest.email()));

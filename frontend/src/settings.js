@@ -1,0 +1,215 @@
+// Room settings: where the deal stands (stage, status, decision date, amount), how the room greets the buyer
+// (seller's name, welcome message, accent colour, logos) and custom groups, for the owner and the
+// decision-makers; my emails from this room, for everyone.
+
+import { h, fill, field, formValues } from './dom.js';
+import { get, patch, put, del, post, ApiError } from './api.js';
+import { errorText, showError, submitting, onCreate, acting, avatar } from './widgets.js';
+import { ROOM_STAGES } from './events.generated.js';
+import { label } from './format.js';
+import { t, currentLanguage } from './i18n.js';
+import { sortedMembers } from './people.js';
+
+const STATUSES = ['OPEN', 'ON_HOLD', 'WON', 'LOST'];
+const DECIDED = new Set(['WON', 'LOST']);
+const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN'];
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/** The settings screen: its sections built once, so a live update never wipes what someone is typing. */
+export async function settingsView(session) {
+  const emails = await emailsForm(session);
+  const stops = [];
+  const sections = session.manager
+    ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops), emails.el]
+    : [emails.el];
+  return {
+    el: h('div', { class: 'page settings' }, h('h1', {}, t('settings.title')), sections),
+    dispose: () => stops.forEach((stop) => stop()),
+  };
+}
+
+/** A form saved with PATCH /api/rooms/{id}: its changed fields only, its "Saved" note and its error. */
+function roomForm(session, id, title, fields, values) {
+  const error = errorText();
+  const saved = h('p', { class: 'muted saved', role: 'status' });
+  const form = h('form', { class: 'card form', 'aria-labelledby': id },
+    h('h2', { id }, title), fields, error, saved,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.save'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    fill(saved);
+    const body = values(formValues(form));
+    if (body === null) return;
+    if (await submitting(form, error, () => patch(`/api/rooms/${session.roomId}`, body))) {
+      fill(saved, t('settings.saved'));
+    }
+  });
+  return { form, error };
+}
+
+function dealForm(session) {
+  const room = session.room;
+  const owner = session.me.owner;
+  const statusSelect = h('select', { name: 'status' }, STATUSES.map((s) => h('option', {
+    value: s, selected: s === room.status,
+    // won, lost and reopening a decided deal are the owner's call
+    disabled: !owner && s !== room.status && (DECIDED.has(s) || DECIDED.has(room.status)),
+  }, label('roomStatus', s))));
+  const currency = h('select', { name: 'currency' },
+    h('option', { value: '' }, '—'),
+    [...new Set([room.currency, ...CURRENCIES].filter(Boolean))].map((c) =>
+      h('option', { value: c, selected: c === room.currency }, currencyName(c))));
+  const { form, error } = roomForm(session, 'deal-title', t('settings.deal'), [
+    h('div', { class: 'row' },
+      field(t('settings.stage'), h('select', { name: 'stage' }, ROOM_STAGES.map((s) =>
+        h('option', { value: s, selected: s === room.stage }, label('stage', s))))),
+      field(t('settings.status'), statusSelect,
+        owner ? null : t('settings.statusHint'))),
+    h('div', { class: 'row' },
+      field(t('settings.decisionDate'), h('input', { name: 'targetDecisionDate', type: 'date', required: true,
+        value: room.targetDecisionDate || '' })),
+      field(t('settings.amount'), h('input', { name: 'amount', type: 'number', min: 0, step: '0.01', inputmode: 'decimal',
+        value: room.amount ?? '' })),
+      field(t('settings.currency'), currency)),
+  ], (v) => {
+    const body = { stage: v.stage, status: v.status, targetDecisionDate: v.targetDecisionDate };
+    if (v.amount !== '') body.amount = Number(v.amount);
+    if (v.currency) body.currency = v.currency;
+    return body;
+  });
+  form.dataset.section = 'deal';
+  return form;
+}
+
+function currencyName(code) {
+  try {
+    const name = new Intl.DisplayNames(currentLanguage(), { type: 'currency' }).of(code);
+    return name && name !== code ? `${code} — ${name}` : code;
+  } catch (e) {
+    return code;
+  }
+}
+
+function lookForm(session) {
+  const room = session.room;
+  const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+  const colorText = h('input', { name: 'accentColor', value: room.accentColor || '', maxlength: 7,
+    placeholder: '#0b5cad', pattern: '#[0-9a-fA-F]{6}', autocomplete: 'off', spellcheck: 'false' });
+  const picker = h('input', { type: 'color', value: room.accentColor || '#0b5cad', 'aria-label': t('settings.pickColor') });
+  const paint = () => {
+    const value = colorText.value.trim();
+    swatch.hidden = !COLOR.test(value);
+    if (COLOR.test(value)) swatch.style.setProperty('--swatch', value);
+  };
+  picker.addEventListener('input', () => { colorText.value = picker.value; paint(); });
+  colorText.addEventListener('input', () => {
+    if (COLOR.test(colorText.value.trim())) picker.value = colorText.value.trim().toLowerCase();
+    paint();
+  });
+  paint();
+  const { form } = roomForm(session, 'look-title', t('settings.look'), [
+    h('p', { class: 'muted' }, t('settings.lookIntro')),
+    session.me.owner ? field(t('settings.sellerName'), h('input', { name: 'sellerName', maxlength: 200,
+      value: room.sellerName || '' })) : null,
+    field(t('settings.welcome'), h('textarea', { name: 'welcomeMessage', rows: 5, maxlength: 4000,
+      text: room.welcomeMessage || '' }), t('settings.welcomeHint')),
+    field(t('settings.accent'), h('div', { class: 'color-row' }, picker, colorText, swatch), t('settings.accentHint')),
+  ], (v) => {
+    const body = { welcomeMessage: v.welcomeMessage, accentColor: v.accentColor };
+    if (session.me.owner) body.sellerName = v.sellerName;
+    return body;
+  });
+  form.dataset.section = 'look';
+  return form;
+}
+
+/** The buyer's and the seller's logos: PNG, JPEG or WebP up to 256 KB; the seller's is the owner's. */
+function logosSection(session, stops) {
+  const error = errorText();
+  const list = h('div', { class: 'logo-slots' });
+  const render = () => fill(list, ['buyer', 'seller'].map((side) => {
+    const mine = side === 'buyer' || session.me.owner;
+    const src = session.room[`${side}Logo`];
+    const company = side === 'buyer' ? session.room.prospectAccount : (session.room.sellerName || t('settings.sellerCompany'));
+    const input = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'file-input',
+      'aria-label': t('settings.chooseLogo', { company }), disabled: !mine });
+    input.addEventListener('change', async () => {
+      const file = input.files[0];
+      if (!file) return;
+      await acting(input, error, async () => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        const response = await fetch(`/api/rooms/${session.roomId}/logos/${side}`, { method: 'PUT', body: form,
+          credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() } });
+        const json = await response.json().catch(() => null);
+        if (!response.ok) throw new ApiError(response.status, json);
+      });
+      input.value = '';
+    });
+    return h('div', { class: 'logo-slot', 'data-side': side },
+      h('div', { class: 'logo-frame' }, src ? h('img', { src, alt: t('settings.logoOf', { company }) })
+        : avatar(company, 'lg')),
+      h('div', {},
+        h('p', { class: 'logo-name' }, side === 'buyer' ? t('settings.buyerLogo', { company }) : t('settings.sellerLogo', { company })),
+        mine ? h('label', { class: 'button small-button file-label' }, input, t('settings.upload')) : h('p', { class: 'muted small' }, t('settings.ownersLogo')),
+        src && mine ? h('button', { type: 'button', class: 'small-button link',
+          onclick: (e) => acting(e.currentTarget, error, () => del(`/api/rooms/${session.roomId}/logos/${side}`)) },
+        t('settings.removeLogo')) : null));
+  }));
+  render();
+  stops.push(session.on(['room', 'resync'], render));
+  return h('section', { class: 'card form', 'aria-labelledby': 'logos-title', 'data-section': 'logos' },
+    h('h2', { id: 'logos-title' }, t('settings.logos')),
+    h('p', { class: 'muted' }, t('settings.logosHint')), list, error);
+}
+
+/** Custom groups: a name and the members to put in it (a decision-maker picks among the buyer's people). */
+function groupsSection(session, stops) {
+  const error = errorText();
+  const created = h('p', { class: 'muted', role: 'status' });
+  const choices = h('fieldset', {}, h('legend', {}, t('settings.groupMembers')));
+  const renderChoices = () => fill(choices, h('legend', {}, t('settings.groupMembers')),
+    sortedMembers(session).filter((m) => m.id !== session.me.id && session.manages(m.id)).map((m) =>
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'memberIds', value: m.id, 'data-multi': true }),
+        ` ${m.name}`)));
+  renderChoices();
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'groups-title', 'data-section': 'groups' },
+    h('h2', { id: 'groups-title' }, t('settings.groups')),
+    h('p', { class: 'muted' }, t('settings.groupsIntro')),
+    field(t('settings.groupName'), h('input', { name: 'name', required: true, maxlength: 100 })),
+    choices, error, created,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.createGroup'))));
+  onCreate(form, error, async (v, id) => {
+    fill(created);
+    const group = await post(`/api/rooms/${session.roomId}/groups`, { name: v.name, kind: 'CUSTOM', memberIds: v.memberIds, clientId: id });
+    fill(created, t('settings.groupCreated', { name: group.name }), ' ',
+      h('a', { href: `#/rooms/${session.roomId}/groups/${group.id}` }, t('settings.openGroup')));
+  });
+  stops.push(session.on(['members', 'resync'], () => {
+    if (!form.contains(document.activeElement)) renderChoices();
+  }));
+  return form;
+}
+
+const EMAILS = ['mentions', 'nudges', 'signoffRequests', 'digest'];
+
+/** Which emails this room sends me. */
+async function emailsForm(session) {
+  const base = `/api/rooms/${session.roomId}/notifications`;
+  const settings = await get(base);
+  const error = errorText();
+  const saved = h('p', { class: 'muted', role: 'status' });
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'emails-title', 'data-section': 'emails' },
+    h('h2', { id: 'emails-title' }, t('settings.emails')),
+    EMAILS.map((key) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: key, checked: settings[key] }), ` ${t(`settings.email.${key}`)}`)),
+    error, saved,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.saveEmails'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    fill(saved);
+    showError(error, null);
+    if (await submitting(form, error, () => put(base, formValues(form)))) fill(saved, t('settings.saved'));
+  });
+  return { el: form };
+}

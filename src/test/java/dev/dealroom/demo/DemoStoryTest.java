@@ -1,0 +1,104 @@
+package dev.dealroom.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.SqlValues;
+import dev.dealroom.member.MemberService;
+import dev.dealroom.post.PostService;
+import dev.dealroom.progress.ProgressService;
+import dev.dealroom.progress.ProgressView;
+import dev.dealroom.progress.ReadService;
+import dev.dealroom.room.RoomService;
+import dev.dealroom.room.RoomSummary;
+import dev.dealroom.task.TaskService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The dev server's demo room tells its story truthfully: seeded (with a cast of its own, so runs do not meet) the
+ * way dev mode seeds it, its four-day-old announcement is four days old in the post and in its event, and Dana, who
+ * wrote it, was last seen then — not "never".
+ */
+@QuarkusTest
+class DemoStoryTest {
+
+    @Inject
+    RoomService rooms;
+    @Inject
+    MemberService members;
+    @Inject
+    TaskService tasks;
+    @Inject
+    PostService posts;
+    @Inject
+    ReadService reads;
+    @Inject
+    ProgressService progress;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    @Test
+    void theAnnouncementIsFourDaysOldAndItsAuthorWasSeenThen() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        DemoData.Cast cast = new DemoData.Cast("acme-" + suffix + ".example", "northwind-" + suffix + ".example");
+        DemoData demo = new DemoData(rooms, members, tasks, posts, reads, em, clock, Optional.empty());
+        String roomId = demo.createRoom(cast);
+        Instant now = clock.instant();
+
+        Object[] announcement = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select p.created_at, e.at, (e.data ->> 'createdAt')::timestamptz from post p"
+                        + " join room_event e on e.room_id = p.room_id and e.seq = p.seq"
+                        + " where p.room_id = ?1 and p.announcement")
+                .setParameter(1, UUID.fromString(roomId)).getSingleResult());
+        Instant posted = SqlValues.instant(announcement[0]);
+        assertEquals(posted, SqlValues.instant(announcement[1]), "the post and its event agree");
+        assertEquals(posted, SqlValues.instant(announcement[2]), "and so does the event's payload");
+        assertAbout(Duration.ofDays(4), Duration.between(posted, now));
+
+        // as the owner's coordination view shows it
+        ProgressView view = progress.progress(DemoData.caller("sam.seller@" + cast.sellerDomain(), "Sam Seller"), roomId,
+                Language.EN);
+        ProgressView.StakeholderProgress dana = view.stakeholders().stream()
+                .filter(person -> person.name().equals("Dana Decider")).findFirst().orElseThrow();
+        assertNotNull(dana.lastSeen(), "Dana wrote the announcement: she has been seen");
+        assertTrue(!dana.lastSeen().isBefore(posted), "seen when she wrote it, or after");
+        assertAbout(Duration.ofDays(4), Duration.between(dana.lastSeen(), now));
+
+        // the room opened twelve days ago, dressed for the buyer
+        RoomSummary room = rooms.get(DemoData.caller("sam.seller@" + cast.sellerDomain(), "Sam Seller"), roomId).room();
+        assertAbout(Duration.ofDays(12), Duration.between(room.createdAt(), now));
+        assertNotNull(room.welcomeMessage());
+        assertNotNull(room.accentColor());
+        assertNotNull(room.buyerLogo());
+        assertNotNull(room.sellerLogo());
+        // and its log reads in order of time as well as of seq
+        List<Instant> times = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select at from room_event where room_id = ?1 order by seq").setParameter(1, UUID.fromString(roomId))
+                .getResultList().stream().map(SqlValues::instant).toList());
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(!times.get(i).isBefore(times.get(i - 1)), "event " + (i + 1) + " is not older than the one before");
+        }
+    }
+
+    private static void assertAbout(Duration expected, Duration actual) {
+        assertTrue(actual.minus(expected).abs().compareTo(Duration.ofHours(1)) < 0,
+                "expected about " + expected + ", was " + actual);
+    }
+}
