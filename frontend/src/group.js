@@ -91,6 +91,21 @@ async function act(control, refused, action) {
   }
 }
 
+/**
+ * Puts `parent`'s children in this order, moving only the nodes out of place (a moved node loses focus, and the
+ * others must keep theirs).
+ */
+function arrangeChildren(parent, ordered) {
+  let cursor = parent.firstElementChild;
+  for (const node of ordered) {
+    if (node === cursor) {
+      cursor = cursor.nextElementSibling;
+    } else {
+      parent.insertBefore(node, cursor);
+    }
+  }
+}
+
 /** Puts `node` among `parent`'s children in the order `rank` gives (ascending), before any `.pending` node. */
 function placeByRank(parent, node, rank) {
   const value = rank(node);
@@ -276,14 +291,15 @@ async function discussion(session, group, base) {
   }
 
   // The composer: a new top-level post.
-  const text = h('textarea', { name: 'body', rows: 3, maxlength: 10000, placeholder: t('group.discussion.placeholder') });
+  const text = h('textarea', { name: 'body', id: 'composer-text', rows: 3, maxlength: 10000, placeholder: t('group.discussion.placeholder') });
   const mentions = mentionable(session, group, text);
   const announce = session.manager
     ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'announcement' }), ` ${t('group.discussion.announce')}`)
     : null;
   const composerRefusal = refusal();
   const composer = h('form', { class: 'composer', 'aria-label': t('group.discussion.newPost') },
-    field(t('group.discussion.message'), mentions.el), announce, composerRefusal.el,
+    h('div', { class: 'field' }, h('label', { for: 'composer-text' }, t('group.discussion.message')), mentions.el),
+    announce, composerRefusal.el,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('group.discussion.send'))));
   text.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) composer.requestSubmit();
@@ -536,7 +552,7 @@ async function plan(session, group, base) {
   }
 
   function arrange() {
-    sorted().forEach((task) => list.appendChild(nodes.get(task.id).li));
+    arrangeChildren(list, sorted().map((task) => nodes.get(task.id).li));
     nodes.forEach((node, id) => node.drawMoves(id));
     empty.hidden = tasks.size > 0;
   }
@@ -866,7 +882,7 @@ async function documents(session, group, base) {
       nodes.set(doc.id, node);
     }
     node.draw(doc);
-    [...docs.values()].sort((a, b) => a.name.localeCompare(b.name)).forEach((d) => list.appendChild(nodes.get(d.id).li));
+    arrangeChildren(list, [...docs.values()].sort((a, b) => a.name.localeCompare(b.name)).map((d) => nodes.get(d.id).li));
     empty.hidden = docs.size > 0;
   }
 
