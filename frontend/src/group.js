@@ -948,21 +948,45 @@ async function documents(session, group, base) {
   (await get(`${base}/documents`)).forEach(upsert);
   empty.hidden = docs.size > 0;
 
-  const formRefusal = errorText();
+  const formRefusal = refusal();
   const file = h('input', { type: 'file', name: 'file', required: true });
+  const nameInput = h('input', { name: 'name', maxlength: 200 });
   const progress = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': t('group.documents.progress') });
+  const send = h('button', { type: 'submit', class: 'primary' }, t('group.documents.upload'));
   const form = h('form', { class: 'card form', 'aria-labelledby': 'upload-title' },
     h('h2', { id: 'upload-title' }, t('group.documents.add')),
     field(t('group.documents.file'), file),
-    field(t('group.documents.name'), h('input', { name: 'name', maxlength: 200 })),
-    progress, formRefusal,
-    h('button', { type: 'submit', class: 'primary' }, t('group.documents.upload')));
-  onCreate(form, formRefusal, async (v, id) => {
+    field(t('group.documents.name'), nameInput),
+    progress, formRefusal.el, send);
+  // The same file under the same name again (a retry after a failure) keeps its client id: one version, not two.
+  let uploadId = clientId();
+  let sent = null;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const chosen = file.files[0];
+    if (!chosen) return;
+    const name = nameInput.value.trim();
+    if (sent && (sent.file !== chosen || sent.name !== name)) uploadId = clientId();
+    sent = { file: chosen, name };
+    send.disabled = true;
+    formRefusal.clear();
     progress.value = 0;
     progress.hidden = false;
-    const chosen = file.files[0];
-    upsert(await upload(`${base}/documents`, { name: v.name, clientId: id }, chosen,
-      (fraction) => { progress.value = Math.round(fraction * 100); }));
+    try {
+      // full only once the server has it: the last byte sent is not the version stored
+      upsert(await upload(`${base}/documents`, { name, clientId: uploadId }, chosen,
+        (fraction) => { progress.value = Math.min(99, Math.round(fraction * 100)); }));
+      progress.value = 100;
+      uploadId = clientId();
+      sent = null;
+      // cleared for the next one, unless the next one was already chosen meanwhile
+      if (file.files[0] === chosen) file.value = '';
+      if (nameInput.value.trim() === name) nameInput.value = '';
+    } catch (error) {
+      formRefusal.show(error);
+    } finally {
+      send.disabled = false;
+    }
   });
 
   return {
