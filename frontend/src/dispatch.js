@@ -24,6 +24,8 @@ export const DISPATCH = Object.freeze({
   'post.deleted': { topics: ['posts'] },
   'task.created': { topics: ['tasks'] },
   'task.updated': { topics: ['tasks'], item: (data) => data.task },
+  // the group's task ids in their new order (`item.taskIds`)
+  'task.reordered': { topics: ['taskOrder'] },
   'signoff.requested': { topics: ['signoffs'] },
   'signoff.decided': { topics: ['signoffs'] },
   'signoff.withdrawn': { topics: ['signoffs'] },

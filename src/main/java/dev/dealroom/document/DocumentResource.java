@@ -29,6 +29,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.Numbers;
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.i18n.Text;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}/groups/{groupId}/documents")
@@ -82,23 +84,45 @@ public class DocumentResource {
     @GET
     @Path("/{documentId}/content")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Download a version", description = "The latest unless ?version=N. Recorded as a view.")
+    @Operation(summary = "Download a version", description = "The latest unless ?version=N. Recorded as a view. "
+            + "With ?disposition=inline, a PDF or a raster image (PNG, JPEG, GIF, WebP) is served for the browser "
+            + "to show, sandboxed (Content-Security-Policy: sandbox); any other type is refused (400, field "
+            + "disposition: not-previewable), never HTML or SVG.")
     @APIResponse(responseCode = "200", description = "The file, as an attachment",
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response content(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
-            @PathParam("documentId") String documentId, @QueryParam("version") String version) {
+            @PathParam("documentId") String documentId, @QueryParam("version") String version,
+            @QueryParam("disposition") String disposition) {
+        boolean inline = inline(disposition);
         Download download = documents.download(caller.get(), roomId, groupId, documentId,
-                version == null ? null : Numbers.parseInt("version", version));
+                version == null ? null : Numbers.parseInt("version", version), inline);
         StreamingOutput body = out -> content.copy(download.contentOid(), out);
-        return Response.ok(body, download.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + encode(download.name()))
+        Response.ResponseBuilder response = Response.ok(body, download.contentType());
+        if (inline) {
+            // Shown by the browser's own viewer, never as a document of this origin: no script, no forms, no
+            // same-origin access even if a viewer were fooled.
+            response.header("Content-Security-Policy", "sandbox");
+        }
+        return response
+                .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename*=UTF-8''"
+                        + encode(download.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Length", download.size())
                 .header("ETag", "\"" + download.sha256() + "\"")
                 .header("X-Document-Version", download.version())
                 .header("X-Content-SHA256", download.sha256())
                 .build();
+    }
+
+    private static boolean inline(String disposition) {
+        if (disposition == null || disposition.equals("attachment")) {
+            return false;
+        }
+        if (disposition.equals("inline")) {
+            return true;
+        }
+        throw ApiException.invalidField("disposition", "invalid-value", Text.of("field.disposition"));
     }
 
     private static String encode(String name) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,12 +100,12 @@ public class DocumentService {
         // Stored and served as what the bytes are; the names and the declared type may only agree with them.
         String type = types.detect(file, List.of(documentName, fileName == null ? "" : fileName), contentType);
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
-        return idempotency.once(caller, "document.upload", group.groupId().toString(),
-                Idempotency.key(clientId, idempotencyKey), request,
-                DocumentView.class, () -> store(group, file, request));
+        Optional<String> key = Idempotency.key(clientId, idempotencyKey);
+        return idempotency.once(caller, "document.upload", group.groupId().toString(), key, request,
+                DocumentView.class, () -> store(group, file, request, key.orElse(null)));
     }
 
-    private DocumentView store(GroupAccess group, Path file, UploadRequest request) {
+    private DocumentView store(GroupAccess group, Path file, UploadRequest request, String clientId) {
         Instant now = Instant.now();
         Document document = documents.lockOrCreate(group.roomId(), group.groupId(), request.name(), group.me().id(),
                 now);
@@ -119,20 +121,39 @@ public class DocumentService {
         version.uploadedAt = now;
         documents.getEntityManager().persist(version);
         documents.flush();
-        DocumentView view = views(List.of(document)).get(0);
+        DocumentView view = views(List.of(document)).get(0).withClientId(clientId);
         events.append(group.roomId(), EventType.DOCUMENT_UPLOADED, group.groupId(), Actor.of(group.me()), view);
         return view;
     }
 
-    /** Opens a version (the latest when null) for download, and records the view, also in the room's log. */
+    /**
+     * The types a browser may show in the page rather than download: PDF and raster images, the kinds its viewers
+     * render without running anything of the file's. Never HTML or SVG (markup, which can carry script).
+     */
+    public static final Set<String> PREVIEWABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp");
+
+    /** Field code of a preview refused for the version's type, on the field {@code disposition}. */
+    public static final String NOT_PREVIEWABLE = "not-previewable";
+
+    /**
+     * Opens a version (the latest when null) for download, or for a preview in the page when {@code inline} (PDF
+     * and raster images only, else {@code validation-failed} on {@code disposition}: {@value #NOT_PREVIEWABLE},
+     * and nothing recorded), and records the view, also in the room's log.
+     */
     @Transactional
-    public Download download(Caller caller, String roomId, String groupRef, String documentId, Integer version) {
+    public Download download(Caller caller, String roomId, String groupRef, String documentId, Integer version,
+            boolean inline) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         Document document = documents.requireIn(group, documentId);
         DocumentVersion chosen = documents.versionsOf(List.of(document.id)).stream()
                 .filter(v -> version == null || v.version == version)
                 .findFirst()
                 .orElseThrow(ApiException::notFound);
+        if (inline && !PREVIEWABLE.contains(chosen.contentType)) {
+            throw ApiException.invalidField("disposition", NOT_PREVIEWABLE,
+                    Text.of("field.not-previewable"));
+        }
         documents.recordView(document.id, chosen.version, group.me().id());
         events.append(group.roomId(), EventType.DOCUMENT_VIEWED, group.groupId(), Actor.of(group.me()),
                 new DocumentViewed(document.id.toString(), document.name, chosen.version, group.me().id().toString()));
@@ -155,7 +176,7 @@ public class DocumentService {
                     ((Number) row[4]).intValue()));
         }
         return list.stream().map(d -> new DocumentView(d.id.toString(), d.groupId.toString(), d.name,
-                versions.getOrDefault(d.id, List.of()), views.getOrDefault(d.id, List.of()), d.createdAt)).toList();
+                versions.getOrDefault(d.id, List.of()), views.getOrDefault(d.id, List.of()), d.createdAt, null)).toList();
     }
 
     /** A name without any path, control characters or surrounding blanks. */

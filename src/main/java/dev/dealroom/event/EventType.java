@@ -14,6 +14,7 @@ import dev.dealroom.progress.NudgeView;
 import dev.dealroom.room.RoomSummary;
 import dev.dealroom.signoff.SignoffView;
 import dev.dealroom.task.TaskChange;
+import dev.dealroom.task.TaskOrder;
 import dev.dealroom.task.TaskView;
 
 /**
@@ -75,6 +76,12 @@ public enum EventType {
 
     /** A task changed (owner, due date, status, ...). Payload: the task and the fields that changed. Group event. */
     TASK_UPDATED("task.updated", Scope.GROUP, TaskChange.class),
+
+    /**
+     * The room owner or a decision-maker put the group's tasks in a new order. Payload: {@code TaskOrder}, the
+     * group's task ids first first. Group event.
+     */
+    TASK_REORDERED("task.reordered", Scope.GROUP, TaskOrder.class),
 
     /** A decision was asked of named approvers (a key update). Payload: the sign-off. Group event. */
     SIGNOFF_REQUESTED("signoff.requested", Scope.GROUP, SignoffView.class),

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,11 +63,12 @@ public class PostService {
     public PostView create(Caller caller, String roomId, String groupRef, CreatePostRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "post.create", group.groupId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request, PostView.class, () -> write(group, request));
+        Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
+        return idempotency.once(caller, "post.create", group.groupId().toString(), key, request, PostView.class,
+                () -> write(group, request, key.orElse(null)));
     }
 
-    private PostView write(GroupAccess group, CreatePostRequest request) {
+    private PostView write(GroupAccess group, CreatePostRequest request, String clientId) {
         boolean announcement = Boolean.TRUE.equals(request.announcement());
         if (announcement && !group.me().manager()) {
             throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.announce-managers-only"));
@@ -97,7 +99,7 @@ public class PostService {
                 seq -> {
             post.seq = seq;
             posts.persist(post);
-            view[0] = toView(post);
+            view[0] = toView(post).withClientId(clientId);
             return view[0];
         });
         return view[0];
@@ -159,6 +161,6 @@ public class PostService {
         return new PostView(post.id.toString(), post.groupId.toString(), post.seq,
                 post.parentId == null ? null : post.parentId.toString(), new Actor(post.authorId, post.authorName),
                 post.body, Arrays.stream(post.mentions).map(UUID::toString).toList(), post.announcement,
-                post.createdAt, post.editedAt, post.deletedAt != null);
+                post.createdAt, post.editedAt, post.deletedAt != null, null);
     }
 }

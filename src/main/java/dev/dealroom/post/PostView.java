@@ -14,7 +14,15 @@ import dev.dealroom.event.Actor;
  * @param mentions     ids of the group members it mentions
  * @param announcement a key update every group member is expected to see
  * @param deleted      a tombstone: the post was deleted and keeps its place in the thread
+ * @param clientId     the id its author's client created it with, in the create's answer (and a retry's) and in
+ *                     {@code post.created}, so the author's page matches its pending copy; null elsewhere
  */
 public record PostView(String id, String groupId, long seq, String parentId, Actor author, String body,
-        List<String> mentions, boolean announcement, Instant createdAt, Instant editedAt, boolean deleted) {
+        List<String> mentions, boolean announcement, Instant createdAt, Instant editedAt, boolean deleted, String clientId) {
+
+    /** The same post, as the answer to the create made with {@code clientId}. */
+    public PostView withClientId(String clientId) {
+        return new PostView(id, groupId, seq, parentId, author, body, mentions, announcement, createdAt, editedAt,
+                deleted, clientId);
+    }
 }

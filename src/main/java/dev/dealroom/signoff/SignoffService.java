@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,8 +61,8 @@ public class SignoffService {
     public SignoffView request(Caller caller, String roomId, String groupRef, CreateSignoffRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "signoff.create", group.groupId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey),
+        Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
+        return idempotency.once(caller, "signoff.create", group.groupId().toString(), key,
                 request, SignoffView.class, () -> {
                     Set<UUID> approverIds = approvers(group, request.approverIds());
                     Signoff signoff = new Signoff();
@@ -81,7 +82,7 @@ public class SignoffService {
                         signoffs.getEntityManager().persist(approver);
                     }
                     signoffs.flush();
-                    SignoffView view = view(signoff);
+                    SignoffView view = view(signoff).withClientId(key.orElse(null));
                     events.appendKeyUpdate(group.roomId(), EventType.SIGNOFF_REQUESTED, group.groupId(),
                             Actor.of(group.me()), view);
                     return view;
@@ -163,6 +164,6 @@ public class SignoffService {
         }
         return list.stream().map(signoff -> new SignoffView(signoff.id.toString(), signoff.groupId.toString(),
                 signoff.title, signoff.description, signoff.authorId.toString(), signoff.status,
-                approvers.getOrDefault(signoff.id, List.of()), signoff.createdAt, signoff.closedAt)).toList();
+                approvers.getOrDefault(signoff.id, List.of()), signoff.createdAt, signoff.closedAt, null)).toList();
     }
 }

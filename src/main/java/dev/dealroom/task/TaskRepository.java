@@ -30,10 +30,21 @@ public class TaskRepository implements GroupContentRepository<Task> {
      * same moment get distinct positions.
      */
     public int nextPosition(UUID roomId, UUID groupId) {
-        getEntityManager().createNativeQuery("select 1 from room_group where room_id = ?1 and id = ?2 for no key update")
-                .setParameter(1, roomId).setParameter(2, groupId).getResultList();
+        lockPlan(roomId, groupId);
         Integer last = find("select max(t.position) from Task t where t.roomId = ?1 and t.groupId = ?2", roomId,
                 groupId).project(Integer.class).firstResult();
         return last == null ? 0 : last + 1;
+    }
+
+    /** Takes the group's row lock: creates and reorders of the group's plan take turns on it. */
+    public void lockPlan(UUID roomId, UUID groupId) {
+        getEntityManager().createNativeQuery("select 1 from room_group where room_id = ?1 and id = ?2 for no key update")
+                .setParameter(1, roomId).setParameter(2, groupId).getResultList();
+    }
+
+    /** The group's tasks, each row locked (in id order, so two reorders cannot deadlock). */
+    public List<Task> lockAllInGroup(UUID roomId, UUID groupId) {
+        return find("roomId = ?1 and groupId = ?2 order by id", roomId, groupId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

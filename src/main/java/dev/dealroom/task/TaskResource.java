@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,6 +61,16 @@ public class TaskResource {
         return RestResponse.ResponseBuilder.<TaskView>created(
                 URI.create("/api/rooms/" + roomId + "/groups/" + task.groupId() + "/tasks/" + task.id()))
                 .entity(task).build();
+    }
+
+    @PUT
+    @Path("/groups/{groupId}/tasks/order")
+    @Operation(summary = "Reorder the group's tasks", description = "The room owner and decision-makers. Lists every "
+            + "task of the group once, first first; a list that misses one or names another is 400 (field taskIds: "
+            + "stale-order). One task.reordered event; none when nothing moved. Answers the tasks in their new order.")
+    public List<TaskView> reorder(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
+            @Valid @NotNull TaskOrderRequest request) {
+        return tasks.reorder(caller.get(), roomId, groupId, request);
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -82,8 +83,8 @@ public class TaskService {
     public TaskView create(Caller caller, String roomId, String groupRef, CreateTaskRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return idempotency.once(caller, "task.create", group.groupId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request,
+        Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
+        return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
                     Task task = new Task();
                     task.id = Ids.newId();
@@ -100,7 +101,7 @@ public class TaskService {
                     task.createdAt = Instant.now();
                     task.updatedAt = task.createdAt;
                     tasks.persist(task);
-                    TaskView view = toView(task, LocalDate.now(clock));
+                    TaskView view = toView(task, LocalDate.now(clock)).withClientId(key.orElse(null));
                     events.append(group.roomId(), EventType.TASK_CREATED, group.groupId(), Actor.of(group.me()),
                             view);
                     return view;
@@ -158,6 +159,44 @@ public class TaskService {
         return view;
     }
 
+    /**
+     * Puts the group's tasks in the given order (the room owner and the decision-makers): one {@code task.reordered}
+     * event, none when the order is unchanged. Takes turns with creates (the group's row) and with changes of any of
+     * its tasks (their rows).
+     */
+    @Transactional
+    public List<TaskView> reorder(Caller caller, String roomId, String groupRef, TaskOrderRequest request) {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        if (!group.me().manager()) {
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.order-managers-only"));
+        }
+        tasks.lockPlan(group.roomId(), group.groupId());
+        Map<String, Task> byId = new java.util.HashMap<>();
+        tasks.lockAllInGroup(group.roomId(), group.groupId()).forEach(task -> byId.put(task.id.toString(), task));
+        List<String> order = request.taskIds().stream().map(id -> id.toLowerCase(java.util.Locale.ROOT)).toList();
+        if (order.size() != byId.size() || !byId.keySet().containsAll(order)
+                || new java.util.HashSet<>(order).size() != order.size()) {
+            throw ApiException.invalidField("taskIds", "stale-order",
+                    Text.of("field.stale-order"));
+        }
+        boolean moved = false;
+        Instant now = Instant.now();
+        for (int position = 0; position < order.size(); position++) {
+            Task task = byId.get(order.get(position));
+            if (task.position != position) {
+                task.position = position;
+                task.updatedAt = now;
+                moved = true;
+            }
+        }
+        if (moved) {
+            events.append(group.roomId(), EventType.TASK_REORDERED, group.groupId(), Actor.of(group.me()),
+                    new TaskOrder(order));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return order.stream().map(id -> toView(byId.get(id), today)).toList();
+    }
+
     /** A member left the room: their tasks are nobody's until someone takes them (member.removed says so). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unassignAll(UUID roomId, UUID memberId) {
@@ -208,6 +247,6 @@ public class TaskService {
         boolean overdue = Overdue.isOverdue(task.dueDate, task.status, today);
         return new TaskView(task.id.toString(), task.groupId.toString(), task.title, task.description,
                 task.ownerId == null ? null : task.ownerId.toString(), task.dueDate, task.status, task.blockedReason,
-                task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt);
+                task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt, null);
     }
 }

@@ -178,7 +178,8 @@ class WebPageTest {
         assertThat(progress).isVisible();
         assertThat(progress).hasJSProperty("value", 100);
 
-        Locator link = seller.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("pilot-results.pdf"));
+        Locator link = seller.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("pilot-results.pdf").setExact(true));
         Download download = seller.waitForDownload(link::click);
         assertArrayEquals(content, Files.readAllBytes(download.path()));
         assertThat(buyer.locator(".document .viewers")).containsText(room.owner.name());
