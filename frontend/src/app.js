@@ -3,7 +3,7 @@
 import { h, fill } from './dom.js';
 import { get, post, put, onSignedOut, ApiError } from './api.js';
 import { t, useLanguage, pickLanguage, currentLanguage, LANGUAGES } from './i18n.js';
-import { pipelineView } from './pipeline.js';
+import { homeView } from './home.js';
 import { RoomSession } from './session.js';
 import { roomLayout, overviewView, settingsView } from './room.js';
 import { peopleView } from './people.js';
@@ -15,6 +15,7 @@ const main = document.getElementById('main');
 const banner = document.getElementById('banner');
 const who = document.getElementById('who');
 let bell = null; // the notifications menu in the header, once signed in
+let me = null; // who is signed in
 const RETURN_KEY = 'dealroom.return';
 const LANGUAGE_KEY = 'dealroom.language'; // this browser's last choice, for the sign-in screen
 
@@ -95,7 +96,8 @@ async function route() {
       return;
     } else {
       closeRoom();
-      view = { el: await pipelineView() };
+      bell?.refresh();
+      view = { el: await homeView(me) };
     }
     if (ticket !== navigation) {
       view.dispose?.();
@@ -130,7 +132,6 @@ async function start() {
     closeRoom();
     signInScreen();
   });
-  let me;
   try {
     me = await get('/api/me');
   } catch (e) {

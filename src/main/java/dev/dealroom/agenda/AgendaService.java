@@ -19,6 +19,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.agenda.AgendaView.KeyUpdateItem;
+import dev.dealroom.agenda.AgendaView.KeyUpdateKind;
 import dev.dealroom.agenda.AgendaView.MentionItem;
 import dev.dealroom.agenda.AgendaView.MyRoom;
 import dev.dealroom.agenda.AgendaView.NudgeItem;
@@ -145,8 +146,16 @@ public class AgendaService {
                 List.of(roomIds, me, groups, EventType.POST_CREATED.wireName(),
                         EventType.SIGNOFF_REQUESTED.wireName(), EventType.TASK_UPDATED.wireName()),
                 MAX_KEY_UPDATES,
-                row -> new KeyUpdateItem(place(row), ((Number) row[5]).longValue(), (String) row[6],
+                row -> new KeyUpdateItem(place(row), ((Number) row[5]).longValue(), kind((String) row[6]), (String) row[6],
                         new Actor((UUID) row[7], (String) row[8]), SqlValues.instant(row[9]), excerpt(row[10])));
+    }
+
+    /** The key updates the log has: announcements, sign-off requests and milestone changes (see EventType). */
+    private static KeyUpdateKind kind(String type) {
+        if (EventType.SIGNOFF_REQUESTED.wireName().equals(type)) {
+            return KeyUpdateKind.SIGNOFF_REQUEST;
+        }
+        return EventType.TASK_UPDATED.wireName().equals(type) ? KeyUpdateKind.MILESTONE : KeyUpdateKind.ANNOUNCEMENT;
     }
 
     private List<NudgeItem> nudges(UUID[] me, Instant since) {

@@ -49,13 +49,24 @@ public record AgendaView(List<MyRoom> rooms, List<TaskItem> tasks, List<SignoffI
     public record SignoffItem(Place place, String signoffId, String title, Actor requestedBy, Instant requestedAt) {
     }
 
+    /** What a key update is, so that a client needs no knowledge of event types to word and link it. */
+    public enum KeyUpdateKind {
+        /** an announcement post: see the group's discussion */
+        ANNOUNCEMENT,
+        /** a sign-off request: see the group's sign-offs */
+        SIGNOFF_REQUEST,
+        /** a milestone's date or status changed: see the group's plan */
+        MILESTONE
+    }
+
     /**
+     * @param kind    what it is, derived from {@code type}
      * @param type    the event's type ({@code post.created} for an announcement, {@code signoff.requested},
      *                {@code task.updated} for a milestone's date or status)
      * @param subject the announcement's text (at most 200 characters), the sign-off's or the milestone's title;
      *                null once the post was deleted
      */
-    public record KeyUpdateItem(Place place, long seq, String type, Actor actor, Instant at, String subject) {
+    public record KeyUpdateItem(Place place, long seq, KeyUpdateKind kind, String type, Actor actor, Instant at, String subject) {
     }
 
     /** @param by who sent it (their name at the time, or null once they have left the room) */

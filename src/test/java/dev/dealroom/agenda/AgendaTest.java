@@ -59,6 +59,7 @@ class AgendaTest {
                 .body("signoffs.signoffId", contains(signoff))
                 .body("signoffs[0].title", equalTo("Proof accepted"))
                 .body("keyUpdates.type", contains("post.created", "signoff.requested"))
+                .body("keyUpdates.kind", contains("ANNOUNCEMENT", "SIGNOFF_REQUEST"))
                 .body("keyUpdates.subject", contains("Kick-off moved to Monday", "Proof accepted"))
                 .body("nudges.topic", contains("OVERDUE_TASKS"))
                 .body("nudges[0].by", equalTo(room.owner.name()))
