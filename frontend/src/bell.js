@@ -23,7 +23,7 @@ export function createBell(me) {
 
   const badge = h('span', { class: 'bell-count', 'aria-hidden': 'true', hidden: true });
   const button = h('button', { type: 'button', class: 'bell-button', 'aria-expanded': 'false',
-    'aria-controls': 'bell-panel', 'aria-haspopup': 'true' }, icon('bell'), badge);
+    'aria-controls': 'bell-panel' }, icon('bell'), badge);
   const list = h('ul', { class: 'bell-list' });
   const panel = h('div', { class: 'bell-panel', id: 'bell-panel', hidden: true, role: 'region',
     'aria-labelledby': 'bell-title' },
@@ -42,7 +42,7 @@ export function createBell(me) {
     el.dataset.unread = String(count);
     const shown = sorted();
     fill(list, shown.length === 0 ? h('li', { class: 'empty' }, t('bell.empty')) : shown.map((item) =>
-      h('li', { class: ['bell-item', `bell-${item.kind}`, item.time > Math.min(seenAt, markedBefore) ? 'unread' : null],
+      h('li', { class: ['bell-item', `bell-${item.kind}`, item.time > Math.min(seenAt, markedBefore) ? 'is-unread' : null],
         'data-kind': item.kind },
         h('a', { href: item.href },
           h('span', { class: 'bell-text' }, item.text),

@@ -134,7 +134,7 @@ function savedSort() {
 async function pipelineSection(opening) {
   let current = savedSort();
   const error = errorText();
-  const list = h('ul', { class: 'pipeline', 'aria-labelledby': 'pipeline-title', 'aria-live': 'polite' });
+  const list = h('ul', { class: 'pipeline', 'aria-labelledby': 'pipeline-title' });
   const select = h('select', { name: 'sort' }, Object.keys(SORTS).map((key) =>
     h('option', { value: key, selected: key === current.sort }, t(`home.sort.${key}`))));
   const reverse = h('button', { type: 'button', class: ['small-button', 'order'] });
