@@ -41,6 +41,8 @@ export function createBell(me) {
     button.setAttribute('aria-label', count ? t('bell.labelUnread', { count }) : t('bell.label'));
     el.dataset.unread = String(count);
     const shown = sorted();
+    // a live item may arrive while someone tabs through the list: the link they were on keeps the focus
+    const focused = list.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
     fill(list, shown.length === 0 ? h('li', { class: 'empty' }, t('bell.empty')) : shown.map((item) =>
       h('li', { class: ['bell-item', `bell-${item.kind}`, item.time > Math.min(seenAt, markedBefore) ? 'is-unread' : null],
         'data-kind': item.kind },
@@ -48,6 +50,7 @@ export function createBell(me) {
           h('span', { class: 'bell-text' }, item.text),
           item.detail ? h('span', { class: 'bell-detail' }, item.detail) : null,
           h('span', { class: 'bell-meta' }, h('span', {}, item.place), h('span', {}, ago(item.at)))))));
+    if (focused) [...list.querySelectorAll('a')].find((a) => a.getAttribute('href') === focused)?.focus();
   }
 
   function put(item, live) {
