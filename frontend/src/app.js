@@ -3,7 +3,7 @@
 import { h, fill } from './dom.js';
 import { get, post, put, onSignedOut, ApiError } from './api.js';
 import { t, useLanguage, pickLanguage, currentLanguage, LANGUAGES } from './i18n.js';
-import { pipelineView } from './pipeline.js';
+import { homeView } from './home.js';
 import { RoomSession } from './session.js';
 import { roomLayout, overviewView } from './room.js';
 import { settingsView } from './settings.js';
@@ -16,6 +16,7 @@ const main = document.getElementById('main');
 const banner = document.getElementById('banner');
 const who = document.getElementById('who');
 let bell = null; // the notifications menu in the header, once signed in
+let me = null; // who is signed in
 const RETURN_KEY = 'dealroom.return';
 const LANGUAGE_KEY = 'dealroom.language'; // this browser's last choice, for the sign-in screen
 
@@ -96,7 +97,8 @@ async function route() {
       return;
     } else {
       closeRoom();
-      view = { el: await pipelineView() };
+      bell?.refresh();
+      view = { el: await homeView(me) };
     }
     if (ticket !== navigation) {
       view.dispose?.();
@@ -131,7 +133,6 @@ async function start() {
     closeRoom();
     signInScreen();
   });
-  let me;
   try {
     me = await get('/api/me');
   } catch (e) {

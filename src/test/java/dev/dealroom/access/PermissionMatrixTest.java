@@ -109,6 +109,7 @@ class PermissionMatrixTest {
         PIPELINE("GET /api/pipeline", (f, r) -> r.get("/api/pipeline")),
         ME("GET /api/me", (f, r) -> r.get("/api/me")),
         CHOOSE_LANGUAGE("PUT /api/me/language", (f, r) -> r.body(Map.of("language", "en")).put("/api/me/language")),
+        AGENDA("GET /api/me/agenda", (f, r) -> r.get("/api/me/agenda")),
         MARK_READ("PUT /api/rooms/{roomId}/groups/{groupId}/read", (f, r) -> r.body(Map.of("seq", 1))
                 .put("/api/rooms/{r}/groups/proof/read", f.roomId)),
         UNREAD("GET /api/rooms/{roomId}/unread", (f, r) -> r.get("/api/rooms/{r}/unread", f.roomId)),
@@ -197,6 +198,7 @@ class PermissionMatrixTest {
             { Endpoint.PIPELINE,                401, 200,     200,     200,   200,   200 },
             { Endpoint.ME,                      401, 200,     200,     200,   200,   200 },
             { Endpoint.CHOOSE_LANGUAGE,         401, 200,     200,     200,   200,   200 },
+            { Endpoint.AGENDA,                  401, 200,     200,     200,   200,   200 },
             { Endpoint.MARK_READ,               401, 404,     404,     200,   200,   200 },
             { Endpoint.UNREAD,                  401, 404,     200,     200,   200,   200 },
             { Endpoint.KEY_UPDATES,             401, 404,     200,     200,   200,   200 },
