@@ -57,7 +57,7 @@ async function discussion(session, group, base) {
   };
   addPage(await get(`${base}/posts?limit=50`));
 
-  const thread = h('ol', { class: 'thread', role: 'log', 'aria-label': 'Discussion' });
+  const thread = h('ol', { class: 'thread', 'aria-live': 'polite', 'aria-label': 'Discussion' });
   const older = h('button', { type: 'button', class: 'link' }, 'Show older posts');
   older.addEventListener('click', async () => {
     addPage(await get(`${base}/posts?limit=50&before=${nextBefore}`));
