@@ -271,7 +271,7 @@ async function discussion(session, group, base) {
   const pending = new Map(); // clientId -> {item, li}: sent by me, not confirmed yet
   let nextBefore = null;
 
-  const thread = h('ol', { class: 'thread', role: 'log', 'aria-label': t('group.discussion.label') });
+  const thread = h('ol', { class: 'thread', 'aria-live': 'polite', 'aria-label': t('group.discussion.label') });
   const empty = h('p', { class: 'empty muted' }, t('group.discussion.empty'));
   const older = h('button', { type: 'button', class: 'link' }, t('group.discussion.older'));
   older.addEventListener('click', async () => {

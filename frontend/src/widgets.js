@@ -4,6 +4,7 @@ import { h, fill, formValues } from './dom.js';
 import { clientId } from './api.js';
 import { label } from './format.js';
 import { t } from './i18n.js';
+import { icon } from './icons.js';
 
 export function healthBadge(verdict) {
   return h('span', { class: ['badge', `health-${(verdict || '').toLowerCase().replaceAll('_', '-')}`] },
@@ -15,18 +16,32 @@ export function statusBadge(kind, value) {
   return h('span', { class: ['badge', `status-${value.toLowerCase().replaceAll('_', '-')}`] }, label(kind, value));
 }
 
-/** A place for a form's error, read out when it changes. */
+/** A place for an error, read out when it changes; put it beside the control whose action it reports. */
 export function errorText() {
-  return h('p', { class: 'error', role: 'alert', hidden: true });
+  return h('div', { class: 'error', role: 'alert', hidden: true });
 }
 
-export function showError(el, error) {
+/**
+ * Shows `error` (an ApiError, an Error or a text) in `el`, with a button that dismisses it; the error stays until
+ * then or until the same action runs again. `onDismiss` runs after the button hid it (a screen that re-renders
+ * keeps its errors in its state and forgets this one there). `showError(el, null)` hides it.
+ */
+export function showError(el, error, onDismiss = null) {
   if (!error) {
     el.hidden = true;
+    delete el.dataset.code;
     fill(el);
     return;
   }
-  fill(el, error.explanation || error.message || String(error));
+  if (error.code) el.dataset.code = error.code; // the problem's stable code, for tests and styles
+  fill(el,
+    h('span', { class: 'error-text' }, error.explanation || error.message || String(error)),
+    h('button', { type: 'button', class: 'icon-button dismiss', title: t('widgets.dismiss'),
+      'aria-label': t('widgets.dismiss'),
+      onclick: () => {
+        showError(el, null);
+        onDismiss?.();
+      } }, icon('close')));
   el.hidden = false;
 }
 
@@ -95,4 +110,11 @@ export function avatar(name, size = 'md') {
   let hash = 0;
   for (const char of String(name || '')) hash = (hash * 31 + char.codePointAt(0)) % 360;
   return h('span', { class: ['avatar', `avatar-${size}`, `avatar-hue-${hash % 8}`], 'aria-hidden': 'true' }, initials);
+}
+
+/** A person as they appear in lists: avatar, name and an optional muted line (title, side). */
+export function personChip(name, detail = null, size = 'md') {
+  return h('span', { class: 'person' }, avatar(name, size),
+    h('span', { class: 'person-text' }, h('span', { class: 'person-name' }, name),
+      detail ? h('span', { class: 'person-detail' }, detail) : null));
 }
