@@ -17,11 +17,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The page's language: a French browser gets the page in French from the sign-in screen on; the language menu
- * switches it, and the server remembers the choice for the person, whatever browser they sign in with next.
+ * A French browser gets the page in French from the sign-in screen on, without choosing anything (the language
+ * menu and the server's memory of it: {@code LanguageSwitchTest}).
  */
 @QuarkusTest
-class LanguageTest {
+class FrenchBrowserTest {
 
     private static Browsers browsers;
 
@@ -54,23 +54,5 @@ class LanguageTest {
         buyer.navigate("/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/plan");
         assertThat(buyer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Validations"))).isVisible();
         buyer.context().close();
-    }
-
-    @Test
-    void theLanguageChosenInTheMenuIsRememberedForThePersonOnAnotherBrowser() {
-        DealRoomFixture room = new DealRoomFixture();
-        Page first = browsers.signIn(room.groupMember);
-        assertThat(first.locator("html")).hasAttribute("lang", "en");
-
-        first.getByLabel("Language").selectOption("fr");
-
-        assertThat(first.locator("html")).hasAttribute("lang", "fr");
-        assertThat(first.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se déconnecter"))).isVisible();
-        first.context().close();
-        // an English browser with nothing stored: the server's memory decides
-        Page second = browsers.signIn(room.groupMember);
-        assertThat(second.locator("html")).hasAttribute("lang", "fr");
-        assertThat(second.getByLabel("Langue")).hasValue("fr");
-        second.context().close();
     }
 }
