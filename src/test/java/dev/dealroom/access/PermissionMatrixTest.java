@@ -88,6 +88,8 @@ class PermissionMatrixTest {
                 GroupContent.task(f))),
         UPDATE_TASK("PATCH /api/rooms/{roomId}/groups/{groupId}/tasks/{taskId}", (f, r) -> r.body(Map.of("status", "IN_PROGRESS"))
                 .patch("/api/rooms/{r}/groups/proof/tasks/{t}", f.roomId, GroupContent.task(f))),
+        ORDER_TASKS("PUT /api/rooms/{roomId}/groups/{groupId}/tasks/order", (f, r) -> r.body(Map.of("taskIds",
+                List.of(GroupContent.task(f)))).put("/api/rooms/{r}/groups/proof/tasks/order", f.roomId)),
         LIST_SIGNOFFS("GET /api/rooms/{roomId}/groups/{groupId}/signoffs", (f, r) -> r.get("/api/rooms/{r}/groups/proof/signoffs", f.roomId)),
         REQUEST_SIGNOFF("POST /api/rooms/{roomId}/groups/{groupId}/signoffs", (f, r) -> r.body(Map.of("title", "Proof accepted",
                 "approverIds", List.of(f.groupMemberId))).post("/api/rooms/{r}/groups/proof/signoffs", f.roomId)),
@@ -184,6 +186,7 @@ class PermissionMatrixTest {
             { Endpoint.CREATE_TASK,             401, 404,     404,     201,   201,   201 },
             { Endpoint.GET_TASK,                401, 404,     404,     200,   200,   200 },
             { Endpoint.UPDATE_TASK,             401, 404,     404,     403,   200,   200 },
+            { Endpoint.ORDER_TASKS,             401, 404,     404,     403,   200,   200 },
             { Endpoint.LIST_SIGNOFFS,           401, 404,     404,     200,   200,   200 },
             { Endpoint.REQUEST_SIGNOFF,         401, 404,     404,     201,   201,   201 },
             { Endpoint.GET_SIGNOFF,             401, 404,     404,     200,   200,   200 },

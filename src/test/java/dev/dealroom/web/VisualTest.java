@@ -27,6 +27,7 @@ import dev.dealroom.support.Accessibility;
 import dev.dealroom.support.Browsers;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Layout;
+import dev.dealroom.support.Untranslated;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -59,6 +60,12 @@ class VisualTest {
             new Screen("members", room -> room(room, "/groups/" + room.proofId + "/members"), ".tab-panel .member"),
             new Screen("coordination", room -> room(room, "/coordination"), ".stakeholders tbody tr"),
             new Screen("emails", room -> room(room, "/settings"), ".room-main form"));
+
+    private static final List<Screen> BUYER_SCREENS = List.of(
+            new Screen("home", room -> "/#/", "main h1"),
+            new Screen("room", room -> room(room, ""), ".room-main h1"),
+            new Screen("plan", room -> room(room, "/groups/" + room.proofId + "/plan"), ".task"),
+            new Screen("discussion", room -> room(room, "/groups/" + room.proofId + "/discussion"), ".thread .post"));
 
     private static Browsers browsers;
     private static DealRoomFixture story;
@@ -104,6 +111,21 @@ class VisualTest {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
+    /** What a buyer in {@code proof} sees first: their home (what they owe), the room's home, their group. */
+    @ParameterizedTest(name = "buyer, {0}, {1} px")
+    @CsvSource({ "en-US, 1280", "en-US, 360", "fr-FR, 1280", "fr-FR, 360" })
+    void theBuyersScreensAreAccessibleFitAndAreInTheirLanguage(String locale, int width) throws IOException {
+        Page page = browsers.signIn(story.groupMember, locale, width, width > 600 ? 860 : 780);
+        Files.createDirectories(SCREENSHOTS);
+        List<String> problems = new ArrayList<>();
+        String variant = locale.substring(0, 2) + "-" + (width > 600 ? "desktop" : "phone") + "-buyer";
+        for (Screen screen : BUYER_SCREENS) {
+            problems.addAll(look(page, screen, variant));
+        }
+        page.context().close();
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
     /** Shows {@code screen} and answers what is wrong with it: accessibility violations, what does not fit. */
     static List<String> look(Page page, Screen screen, String variant) throws IOException {
         page.navigate(screen.address().apply(story));
@@ -116,6 +138,9 @@ class VisualTest {
         String name = screen.name() + "-" + variant;
         List<String> problems = new ArrayList<>(Accessibility.seriousViolations(page, name));
         problems.addAll(Layout.problems(page, name));
+        if (variant.startsWith("fr")) {
+            problems.addAll(Untranslated.englishOn(page, name));
+        }
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         assertTrue(Files.size(file) > 5_000, name + " looks empty");
