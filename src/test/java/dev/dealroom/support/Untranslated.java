@@ -22,7 +22,8 @@ import com.microsoft.playwright.Page;
 public final class Untranslated {
 
     private static final Path CATALOGUES = Path.of("frontend", "i18n");
-    private static final List<Pattern> ENGLISH_ONLY = englishOnly();
+    private static final List<Pattern> ENGLISH_ONLY = patterns(true);
+    private static final List<Pattern> FRENCH = patterns(false);
 
     private Untranslated() {
     }
@@ -45,20 +46,23 @@ public final class Untranslated {
                 }""");
         List<String> found = new ArrayList<>();
         for (String text : texts) {
-            if (ENGLISH_ONLY.stream().anyMatch(pattern -> pattern.matcher(text).matches())) {
+            // "{name} logo" would match "Déposer un logo": a text that French words explain is French
+            if (ENGLISH_ONLY.stream().anyMatch(pattern -> pattern.matcher(text).matches())
+                    && FRENCH.stream().noneMatch(pattern -> pattern.matcher(text).matches())) {
                 found.add(name + ": English text \"" + text + "\"");
             }
         }
         return found.stream().distinct().toList();
     }
 
-    private static List<Pattern> englishOnly() {
+    /** The English texts whose French differs ({@code englishOnly}), or all the French texts, as patterns. */
+    private static List<Pattern> patterns(boolean englishOnly) {
         Map<String, String> en = flatten("en");
         Map<String, String> fr = flatten("fr");
         List<Pattern> patterns = new ArrayList<>();
-        en.forEach((key, text) -> {
-            String french = fr.get(key);
-            if (french == null || french.equals(text) || !text.replaceAll("\\{\\w+}", "").matches("(?s).*\\p{L}{3,}.*")) {
+        (englishOnly ? en : fr).forEach((key, text) -> {
+            if (englishOnly && (text.equals(fr.get(key))
+                    || !text.replaceAll("\\{\\w+}", "").matches("(?s).*\\p{L}{3,}.*"))) {
                 return;
             }
             String[] literals = text.replaceAll("\\s+", " ").strip().split("\\{\\w+}", -1);
