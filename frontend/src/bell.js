@@ -5,7 +5,7 @@
 
 import { h, fill } from './dom.js';
 import { get } from './api.js';
-import { ago } from './format.js';
+import { ago, groupName } from './format.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
 
@@ -133,7 +133,7 @@ export function createBell(me) {
       stopListening?.();
       const place = (groupId) => {
         const group = session.group(groupId);
-        return { roomId: session.roomId, roomName: session.room.name, groupId, groupName: group?.name || '' };
+        return { roomId: session.roomId, roomName: session.room.name, groupId, groupKey: group?.key || null, groupName: group?.name || '' };
       };
       stopListening = session.on(['nudges', 'posts', 'signoffs'], (event, topic) => {
         const mine = session.me.id;
@@ -180,12 +180,12 @@ function nudgeItem(id, topic, by, roomId, roomName, at) {
 
 function mentionItem(postId, author, excerpt, place, at) {
   return { key: `mention:${postId}`, kind: 'mention', text: t('bell.mention', { name: author }), detail: excerpt,
-    place: t('bell.where', { room: place.roomName, group: place.groupName }),
+    place: t('bell.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) }),
     href: `#/rooms/${place.roomId}/groups/${place.groupId}/discussion`, at };
 }
 
 function signoffItem(id, by, title, place, at) {
   return { key: `signoff:${id}`, kind: 'signoff', text: t('bell.signoff', { name: by || t('common.formerMember') }),
-    detail: title, place: t('bell.where', { room: place.roomName, group: place.groupName }),
+    detail: title, place: t('bell.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) }),
     href: `#/rooms/${place.roomId}/groups/${place.groupId}/signoffs`, at };
 }

@@ -67,3 +67,12 @@ export function bytes(size) {
   if (size < 1024 * 1024) return unit('kb', size / 1024, 1);
   return unit('mb', size / 1024 / 1024, 1);
 }
+
+/**
+ * A group's name as the reader says it: a default group (it has a `key`: everyone, steering, proof…) is named in
+ * the page's language; a group people named keeps the name they gave it.
+ */
+export function groupName(group) {
+  if (group?.key && has(`common.defaultGroups.${group.key}`)) return t(`common.defaultGroups.${group.key}`);
+  return group?.name ?? '';
+}

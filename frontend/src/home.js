@@ -3,7 +3,7 @@
 
 import { h, field, fill } from './dom.js';
 import { get, post } from './api.js';
-import { day, money, label, ago, count } from './format.js';
+import { day, money, label, ago, count, groupName } from './format.js';
 import { healthBadge, errorText, showError, onCreate } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
@@ -70,7 +70,7 @@ function groupLink(place, tab) {
 }
 
 function where(place) {
-  return h('span', { class: 'where' }, t('home.where', { room: place.roomName, group: place.groupName }));
+  return h('span', { class: 'where' }, t('home.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) }));
 }
 
 function taskItem(task) {

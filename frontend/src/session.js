@@ -5,6 +5,7 @@ import { get } from './api.js';
 import { RoomLive } from './live.js';
 import { handlerOf } from './dispatch.js';
 import { t } from './i18n.js';
+import { groupName } from './format.js';
 
 /**
  * Topics a screen may listen to with on(): those of the dispatch table ('room', 'members', 'invitations',
@@ -13,6 +14,11 @@ import { t } from './i18n.js';
  * event of the log, after its topics: feeds and figures), 'presence' (who is online), 'unread' (a count
  * changed) and 'resync' (everything was reloaded: redraw from the server).
  */
+/** A group with its name in the page's language (default groups are named by the catalogue). */
+function named(group) {
+  return { ...group, name: groupName(group) };
+}
+
 export class RoomSession {
   constructor(roomId, banner) {
     this.roomId = roomId;
@@ -32,7 +38,7 @@ export class RoomSession {
     ]);
     this.room = view.room;
     this.me = view.me;
-    this.groups = view.groups;
+    this.groups = view.groups.map(named);
     this.members = members;
     this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
     return view.seq;
@@ -143,7 +149,7 @@ export class RoomSession {
   }
 
   groupCreated(group) {
-    if (!this.group(group.id)) this.groups = [...this.groups, group];
+    if (!this.group(group.id)) this.groups = [...this.groups, named(group)];
   }
 
   async groupMembership(change, added) {
