@@ -4,7 +4,7 @@
 
 import { h, s, fill } from './dom.js';
 import { get, post } from './api.js';
-import { day, ago, label } from './format.js';
+import { day, ago, label, groupName } from './format.js';
 import { healthBadge, errorText, showError, avatar } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
@@ -71,7 +71,7 @@ export async function coordinationView(session) {
   function groupCards(groups) {
     let hidden = 0; // a group whose name is not mine to see is "Private group N", N in the view's order
     return groups.map((g) => {
-      const name = g.name ?? t('coordination.privateGroup', { count: (hidden += 1) });
+      const name = g.name != null ? groupName(g) : t('coordination.privateGroup', { count: (hidden += 1) });
       return groupCard(g, name);
     });
   }
