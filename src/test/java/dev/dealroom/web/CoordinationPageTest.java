@@ -71,7 +71,8 @@ class CoordinationPageTest {
                 .setName("Nudge " + room.groupMember.name() + " about overdue tasks")).click();
         Locator refusal = engineer.locator(".nudge[data-topic=OVERDUE_TASKS] .error[data-code=nudge-limit]");
         assertThat(refusal).isVisible();
-        engineer.screenshot(new Locator.ScreenshotOptions()
+        // the page, not the row: live events redraw the figures, and a row's element may be replaced meanwhile
+        seller.screenshot(new Page.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target", "screenshots", "visual", "coordination-nudge-refused.png")));
 
         // Live events re-render the view: what this visit did stays.
