@@ -178,14 +178,19 @@ function nudgeItem(id, topic, by, roomId, roomName, at) {
     detail: null, place: roomName, href: `#/rooms/${roomId}`, at };
 }
 
+/** "Room · Group" for an item's place, the group named in the page's language. */
+function whereText(place) {
+  return t('bell.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) });
+}
+
 function mentionItem(postId, author, excerpt, place, at) {
   return { key: `mention:${postId}`, kind: 'mention', text: t('bell.mention', { name: author }), detail: excerpt,
-    place: t('bell.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) }),
+    place: whereText(place),
     href: `#/rooms/${place.roomId}/groups/${place.groupId}/discussion`, at };
 }
 
 function signoffItem(id, by, title, place, at) {
   return { key: `signoff:${id}`, kind: 'signoff', text: t('bell.signoff', { name: by || t('common.formerMember') }),
-    detail: title, place: t('bell.where', { room: place.roomName, group: groupName({ key: place.groupKey, name: place.groupName }) }),
+    detail: title, place: whereText(place),
     href: `#/rooms/${place.roomId}/groups/${place.groupId}/signoffs`, at };
 }
