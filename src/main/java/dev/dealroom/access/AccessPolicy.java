@@ -24,6 +24,20 @@ import dev.dealroom.common.i18n.Text;
 @ApplicationScoped
 public class AccessPolicy {
 
+    /**
+     * {@link #enterGroup}'s admission as SQL, for a write that folds the check into its own statement (with
+     * {@link MembershipCache}'s claim as the parameters): true while member {@code :member}, with the email
+     * {@code :email} and the name {@code :name} it was admitted with, is in room {@code :room} and in its group
+     * {@code :group}.
+     */
+    public static final String ADMITTED_TO_GROUP = "exists (select 1 from member m join group_member gm"
+            + " on gm.member_id = m.id where m.id = :member and m.room_id = :room and m.email = :email"
+            + " and m.name = :name and gm.group_id = :group)";
+
+    /** {@link RoomMember#manager()} as SQL, for member {@code :member}, read in the statement that relies on it. */
+    public static final String MANAGES_ROOM = "exists (select 1 from member m where m.id = :member"
+            + " and (m.owner or m.decision_maker))";
+
     private final MembershipLookup lookup;
 
     public AccessPolicy(MembershipLookup lookup) {

@@ -69,7 +69,7 @@ public class Idempotency {
         String lockName = caller.subject() + "\n" + operation + "\n" + key.get();
         em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, lockName).getSingleResult();
-        String requestHash = Hashes.sha256Hex(target + "\n" + write(request));
+        String requestHash = requestHash(target, request);
         @SuppressWarnings("unchecked")
         List<Object[]> earlier = em.createNativeQuery("select request_hash, cast(response as text) from idempotency_key"
                 + " where subject = ?1 and operation = ?2 and key = ?3")
@@ -88,6 +88,14 @@ public class Idempotency {
                 .setParameter(4, requestHash).setParameter(5, write(created)).setParameter(6, Instant.now())
                 .executeUpdate();
         return created;
+    }
+
+    /**
+     * What a retry must repeat: the request and its resolved target. A write that records its key in a statement of
+     * its own ({@code PostStatement}) records this hash, so that {@link #once} judges its retries the same way.
+     */
+    public String requestHash(String target, Object request) {
+        return Hashes.sha256Hex(target + "\n" + write(request));
     }
 
     private String write(Object value) {

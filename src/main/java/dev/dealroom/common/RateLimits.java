@@ -37,6 +37,17 @@ public class RateLimits {
     /** Advisory locks of the limits, apart from every other advisory lock (two-key form, this first key). */
     private static final int LOCK_SPACE = 14_429;
 
+    /**
+     * Counts one write of login {@code :subject} in the minute {@code :minute} and returns {@code writes, window_start}:
+     * see {@link #countWrite}. One-statement writes ({@code PostStatement}) fold it into their statement.
+     */
+    public static final String COUNT_WRITE = "insert into write_rate_counter (subject, window_start, writes)"
+            + " values (:subject, :minute, 1) on conflict (subject) do update set"
+            + " writes = case when excluded.window_start > write_rate_counter.window_start"
+            + " then 1 else write_rate_counter.writes + 1 end,"
+            + " window_start = greatest(write_rate_counter.window_start, excluded.window_start)"
+            + " returning writes, window_start";
+
     private final EntityManager em;
     private final DealRoomConfig config;
     private final Clock clock;
@@ -125,16 +136,19 @@ public class RateLimits {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void countWrite(String subject) {
-        Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        Object[] counted = (Object[]) em.createNativeQuery("insert into write_rate_counter"
-                + " (subject, window_start, writes) values (?1, ?2, 1) on conflict (subject) do update set"
-                + " writes = case when excluded.window_start > write_rate_counter.window_start"
-                + " then 1 else write_rate_counter.writes + 1 end,"
-                + " window_start = greatest(write_rate_counter.window_start, excluded.window_start)"
-                + " returning writes, window_start")
-                .setParameter(1, subject).setParameter(2, minute).getSingleResult();
-        int writes = ((Number) counted[0]).intValue();
+        Object[] counted = (Object[]) em.createNativeQuery(COUNT_WRITE)
+                .setParameter("subject", subject).setParameter("minute", writeWindow()).getSingleResult();
+        checkWrites(((Number) counted[0]).intValue(), SqlValues.instant(counted[1]));
+    }
+
+    /** The minute a write made now counts in: the value of {@link #COUNT_WRITE}'s {@code :minute}. */
+    public Instant writeWindow() {
+        return clock.instant().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /** Refuses the write that {@link #COUNT_WRITE} counted as the {@code writes}-th of the minute it returned. */
+    public void checkWrites(int writes, Instant windowStart) {
         Limit limit = writes();
-        check(limit, writes - 1L, SqlValues.instant(counted[1]).plus(limit.period()));
+        check(limit, writes - 1L, windowStart.plus(limit.period()));
     }
 }

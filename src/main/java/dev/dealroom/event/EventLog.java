@@ -87,6 +87,14 @@ public class EventLog {
         return seq;
     }
 
+    /**
+     * For a change that appended its event in a statement of its own and has committed it ({@code PostStatement}):
+     * tells the observers, as {@link #append} does when the transaction it joined commits.
+     */
+    public void committedElsewhere(EventCommitted event) {
+        committed.fire(event);
+    }
+
     private String toJson(Object data) {
         try {
             return json.writeValueAsString(data);

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.CountsItsWrite;
 import dev.dealroom.common.Numbers;
 import io.quarkus.security.Authenticated;
 
@@ -50,6 +51,7 @@ public class PostResource {
     }
 
     @POST
+    @CountsItsWrite
     @Operation(summary = "Write a post or a reply", description = "Retry-safe with clientId or Idempotency-Key.")
     public RestResponse<PostView> create(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreatePostRequest request) {

@@ -64,6 +64,14 @@ class ConcurrencyTableTest {
      */
     static final String RETRY_LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
 
+    /**
+     * The row that counts a login's writes, which every write of the login meets first: a post's one statement counts
+     * in it (and holds it until it commits), the ordinary path counts in a transaction of its own before taking
+     * {@link #RETRY_LOCK}. Created if the login has not written yet, so there is a row to hold.
+     */
+    static final String WRITE_COUNT_LOCK = "insert into write_rate_counter (subject, window_start, writes)"
+            + " values (?, now(), 0) on conflict (subject) do update set writes = write_rate_counter.writes returning 1";
+
     @Inject
     DataSource dataSource;
 
@@ -213,16 +221,23 @@ class ConcurrencyTableTest {
                         .times(6), only(copies("204", 6)), Map.of("group.member_removed", 1));
             }
         },
-        /** Retried create (idempotency): one post. */
+        /**
+         * Retried create (idempotency): one post. The login's first post in the group on this node: the first copy
+         * takes the ordinary path, copies that arrive once it has admitted the login may take the one statement.
+         */
         CREATE_POST_RETRIED {
             @Override
             Row prepare(DealRoomFixture room) {
-                return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/posts",
-                        Map.of("body", "Pilot went well", "clientId", "p-1")).times(6), only(copies("201", 6)),
-                        Map.of("post.created", 1))
-                        .queuingOn(RETRY_LOCK, retryLock(room.groupMember, "post.create", "p-1"))
-                        .then(answers -> assertEquals(1,
-                                answers.stream().map(a -> a.json().getString("id")).distinct().count()));
+                return retriedPost(room, "p-1");
+            }
+        },
+        /** The same, once the login has posted in the group: every copy takes the one statement. */
+        CREATE_POST_RETRIED_ONE_STATEMENT {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                room.groupMember.api().body(Map.of("body", "Kick-off notes")).post(groupPath(room, "proof") + "/posts")
+                        .then().statusCode(201);
+                return retriedPost(room, "p-3");
             }
         },
         /** A retry id belongs to its target: the same id in two groups at once never answers with the other's post. */
@@ -233,7 +248,7 @@ class ConcurrencyTableTest {
                 return new Row(List.of(Call.post(room.decisionMaker, groupPath(room, "proof") + "/posts", body),
                         Call.post(room.decisionMaker, groupPath(room, "steering") + "/posts", body)),
                         only(List.of("201", "409 idempotency-key-reused")), Map.of("post.created", 1))
-                        .queuingOn(RETRY_LOCK, retryLock(room.decisionMaker, "post.create", "p-2"));
+                        .queuingOn(WRITE_COUNT_LOCK, "sub-" + room.decisionMaker.email());
             }
         },
         /** The post row lock: the same edit six times is one edit. */
@@ -519,6 +534,15 @@ class ConcurrencyTableTest {
         };
 
         abstract Row prepare(DealRoomFixture room);
+
+        static Row retriedPost(DealRoomFixture room, String clientId) {
+            return new Row(Call.post(room.groupMember, groupPath(room, "proof") + "/posts",
+                    Map.of("body", "Pilot went well", "clientId", clientId)).times(6), only(copies("201", 6)),
+                    Map.of("post.created", 1))
+                    .queuingOn(WRITE_COUNT_LOCK, "sub-" + room.groupMember.email())
+                    .then(answers -> assertEquals(1,
+                            answers.stream().map(a -> a.json().getString("id")).distinct().count()));
+        }
 
         /** Whether one of the burst's first three calls (the decisions) succeeded. */
         static boolean decided(List<Answer> answers) {
