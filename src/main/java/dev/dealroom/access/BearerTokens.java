@@ -13,11 +13,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import dev.dealroom.common.DealRoomConfig;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,14 +45,23 @@ public class BearerTokens implements SecurityIdentityAugmentor {
     private static final String ACCESS_TOKEN_TYPE = "Bearer";
 
     private final Set<String> audiences;
+    private final VerifiedTokens verified;
+    private final boolean requireVerifiedEmail;
 
     @Inject
     public BearerTokens(DealRoomConfig config,
-            @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId) {
-        this(config.identity().tokenAudiences().orElseGet(() -> clientId.map(List::of).orElse(List.of())));
+            @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId, VerifiedTokens verified) {
+        this(config.identity().tokenAudiences().orElseGet(() -> clientId.map(List::of).orElse(List.of())), verified,
+                config.identity().requireVerifiedEmail());
     }
 
     BearerTokens(List<String> audiences) {
+        this(audiences, null, true);
+    }
+
+    private BearerTokens(List<String> audiences, VerifiedTokens verified, boolean requireVerifiedEmail) {
+        this.verified = verified;
+        this.requireVerifiedEmail = requireVerifiedEmail;
         this.audiences = Set.copyOf(audiences.stream().map(String::strip).filter(a -> !a.isEmpty()).toList());
         if (this.audiences.isEmpty()) {
             LOG.warn("No accepted token audience (dealroom.identity.token-audiences, quarkus.oidc.client-id): "
@@ -60,10 +72,37 @@ public class BearerTokens implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         try {
-            return Uni.createFrom().item(check(identity));
+            return Uni.createFrom().item(accept(identity));
         } catch (AuthenticationFailedException refused) {
             return Uni.createFrom().failure(refused);
         }
+    }
+
+    /**
+     * {@link #check}s a bearer identity the first time its token is seen, and gives it its {@link Caller} (read from
+     * its claims once) and to {@link VerifiedTokens} until the token expires; an identity recalled from there was
+     * accepted already and is returned as it is.
+     */
+    public SecurityIdentity accept(SecurityIdentity identity) {
+        if (identity.getAttribute(VerifiedTokens.CALLER) != null) {
+            return identity;
+        }
+        SecurityIdentity checked = check(identity);
+        AccessTokenCredential bearer = checked.getCredential(AccessTokenCredential.class);
+        if (verified == null || bearer == null || checked.getCredential(IdTokenCredential.class) != null
+                || !(checked.getPrincipal() instanceof JsonWebToken token)) {
+            return checked;
+        }
+        Caller caller;
+        try {
+            caller = CurrentCaller.of(checked, requireVerifiedEmail);
+        } catch (UnauthorizedException refused) {
+            return checked; // the request's resource answers 401, as for any token whose claims it refuses
+        }
+        SecurityIdentity accepted = QuarkusSecurityIdentity.builder(checked).addAttribute(VerifiedTokens.CALLER, caller)
+                .build();
+        verified.remember(bearer.getToken(), accepted, token.getExpirationTime());
+        return accepted;
     }
 
     /** The identity as it is, or {@link AuthenticationFailedException} if it stands on a token not meant for us. */

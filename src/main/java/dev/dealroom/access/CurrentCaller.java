@@ -39,6 +39,10 @@ public class CurrentCaller {
 
     /** The caller an OIDC identity stands for; also used at WebSocket upgrades, outside any request scope. */
     public static Caller of(SecurityIdentity identity, boolean requireVerifiedEmail) {
+        Caller accepted = identity.getAttribute(VerifiedTokens.CALLER);
+        if (accepted != null) {
+            return accepted; // read from the same claims when its token was first accepted (BearerTokens#accept)
+        }
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();
         }

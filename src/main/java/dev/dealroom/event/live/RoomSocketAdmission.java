@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.BearerTokens;
+import dev.dealroom.access.VerifiedTokens;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.access.RoomAccess;
@@ -49,17 +50,19 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final LiveTicketService tickets;
     private final TenantIdentityProvider tokens;
     private final BearerTokens bearerTokens;
+    private final VerifiedTokens verifiedTokens;
     private final Origins origins;
     private final DealRoomConfig config;
     private final RateLimits limits;
     private final RoomHub hub;
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
-            BearerTokens bearerTokens, Origins origins, DealRoomConfig config, RateLimits limits, RoomHub hub) {
+            BearerTokens bearerTokens, VerifiedTokens verifiedTokens, Origins origins, DealRoomConfig config, RateLimits limits, RoomHub hub) {
         this.access = access;
         this.tickets = tickets;
         this.tokens = tokens;
         this.bearerTokens = bearerTokens;
+        this.verifiedTokens = verifiedTokens;
         this.origins = origins;
         this.config = config;
         this.limits = limits;
@@ -91,8 +94,9 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
                     tickets.redeem(ticket, roomId).orElseThrow(UnauthorizedException::new), roomId, since.get())));
         } else if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             // Verified like any API request's token, but without the HTTP layer answering on our behalf.
-            admitted = tokens.authenticate(new AccessTokenCredential(authorization.substring(BEARER.length()).strip()))
-                    .map(bearerTokens::check)
+            String token = authorization.substring(BEARER.length()).strip();
+            admitted = verifiedTokens.recall(token).map(identity -> Uni.createFrom().item(identity))
+                    .orElseGet(() -> tokens.authenticate(new AccessTokenCredential(token)).map(bearerTokens::accept))
                     .map(identity -> new LiveTicketService.Admitted(caller(identity),
                             CurrentCaller.sessionEnds(identity)))
                     .chain(who -> blocking(() -> QuarkusTransaction.requiringNew()
