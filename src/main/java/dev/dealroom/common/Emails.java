@@ -8,6 +8,7 @@ import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.LanguagePreferences;
 import dev.dealroom.common.i18n.RequestLanguage;
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 /**
  * Every email Deal Room sends goes through here: plain text only (people's words are never rendered as
@@ -23,14 +24,16 @@ public class Emails {
     private final DealRoomConfig config;
     private final LanguagePreferences languages;
     private final RequestLanguage requestLanguage;
+    private final CurrentVertxRequest request;
 
     public Emails(EntityManager em, EmailOutbox outbox, DealRoomConfig config, LanguagePreferences languages,
-            RequestLanguage requestLanguage) {
+            RequestLanguage requestLanguage, CurrentVertxRequest request) {
         this.em = em;
         this.outbox = outbox;
         this.config = config;
         this.languages = languages;
         this.requestLanguage = requestLanguage;
+        this.request = request;
     }
 
     /**
@@ -47,6 +50,17 @@ public class Emails {
      */
     public Language callersLanguage() {
         return Arc.container().requestContext().isActive() ? requestLanguage.get() : Language.FALLBACK;
+    }
+
+    /**
+     * The language the current request's {@code Accept-Language} asks for, else English: for an email to someone who
+     * never chose a language, caused by someone who never chose one either. Reads no database.
+     */
+    public Language requestedLanguage() {
+        if (!Arc.container().requestContext().isActive() || request.getCurrent() == null) {
+            return Language.FALLBACK;
+        }
+        return RequestLanguage.of(request.getCurrent().request());
     }
 
     /** Queues an email, rendered, in the current transaction; it goes out once that commits. */

@@ -33,7 +33,8 @@ public class NotificationService {
     /**
      * Someone to email, with what the email needs to say where it comes from.
      *
-     * @param language the language they chose, or null if they never did
+     * @param language the language to write in as far as the database knows: the one they chose, else (for an email
+     *                 someone's action causes) the one that person chose; null if neither did
      */
     record Recipient(UUID memberId, UUID roomId, String email, String name, String roomName, Language language) {
     }
@@ -83,21 +84,25 @@ public class NotificationService {
     }
 
     /**
-     * Those of {@code memberIds} who are still in the room and have not turned {@code kind} off; in the transaction of
-     * the change that emails them.
+     * Those of {@code memberIds} who are still in the room and have not turned {@code kind} off, about an action of
+     * {@code actorId}; in the transaction of the change that emails them, so in one query: the languages come with
+     * them, not from a transaction of their own while the change holds its locks.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    List<Recipient> recipients(UUID roomId, List<UUID> memberIds, Kind kind) {
+    List<Recipient> recipients(UUID roomId, List<UUID> memberIds, Kind kind, UUID actorId) {
         if (memberIds.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name, l.language from member m"
+        List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name, coalesce(l.language,"
+                + " (select al.language from member a join person_language al on al.email = a.email"
+                + " where a.id = cast(?3 as uuid))) from member m"
                 + " join room r on r.id = m.room_id left join notification_preference p on p.member_id = m.id"
                 + " left join person_language l on l.email = m.email"
                 + " where m.room_id = ?1 and m.id = any(?2) and coalesce(p." + kind.column + ", true)")
                 .setParameter(1, roomId)
                 .setParameter(2, memberIds.toArray(UUID[]::new))
+                .setParameter(3, actorId == null ? null : actorId.toString())
                 .getResultList();
         return rows.stream()
                 .map(row -> new Recipient((UUID) row[0], roomId, (String) row[1], (String) row[2], (String) row[3],

@@ -25,7 +25,7 @@ import dev.dealroom.notification.NotificationService.Recipient;
  * Emails the people an event is addressed to: the members a post mentions, the member a manager nudged, the
  * approvers a sign-off asks. The room's log is the one source: nothing else has to remember to notify. Nobody is
  * emailed about their own action, nor about a kind of email they turned off. Each email is in its recipient's
- * language, else in the language of the person who acted ({@code Emails#callersLanguage}).
+ * language, else in the language of the person who acted (their choice, else their request's).
  *
  * <p>It observes each event as it is appended, inside the transaction of the change, and queues the emails there
  * ({@code common.Emails}): they go out once the change commits, never for one rolled back. An event that emails
@@ -103,7 +103,8 @@ class Notifier {
     /** The addressed members but the one who acted; asks the database only if someone is left. */
     private List<Recipient> recipients(EventCommitted event, List<UUID> addressed, Kind kind) {
         List<UUID> others = addressed.stream().filter(id -> !id.equals(event.actor().memberId())).distinct().toList();
-        return others.isEmpty() ? List.of() : notifications.recipients(event.roomId(), others, kind);
+        return others.isEmpty() ? List.of()
+                : notifications.recipients(event.roomId(), others, kind, event.actor().memberId());
     }
 
     /**

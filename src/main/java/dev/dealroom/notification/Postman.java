@@ -17,9 +17,9 @@ class Postman {
         this.emails = emails;
     }
 
-    /** The language to write to {@code to} in: theirs, else {@link Emails#callersLanguage}. */
+    /** The language to write to {@code to} in: as {@link NotificationService.Recipient#language}, else the request's. */
     Language languageOf(NotificationService.Recipient to) {
-        return to.language() != null ? to.language() : emails.callersLanguage();
+        return to.language() != null ? to.language() : emails.requestedLanguage();
     }
 
     /** Queues the email in the current transaction: it goes out once that commits. */

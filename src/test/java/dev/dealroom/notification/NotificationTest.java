@@ -144,6 +144,25 @@ class NotificationTest {
     }
 
     @Test
+    void aMentionOfSomeoneWhoNeverChoseALanguageIsInTheAuthorsChoiceElseInTheirRequestsLanguage() {
+        DealRoomFixture room = new DealRoomFixture();
+        room.groupMember.api().body(Map.of("language", "fr")).put("/api/me/language").then().statusCode(200);
+        room.groupMember.api().header("Accept-Language", "en")
+                .body(Map.of("body", "Les chiffres", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(1, mails(room.decisionMaker, "vous a mentionné").size());
+
+        room.owner.api().header("Accept-Language", "fr-FR,fr;q=0.9")
+                .body(Map.of("body", "Le devis", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(2, mails(room.decisionMaker, "vous a mentionné").size());
+        room.owner.api().header("Accept-Language", "en")
+                .body(Map.of("body", "The quote", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(1, mails(room.decisionMaker, "mentioned you").size());
+    }
+
+    @Test
     void aNudgesEmailIsQueuedInTheTransactionOfItsEventAndNeverSentIfThatRollsBack() {
         DealRoomFixture room = new DealRoomFixture();
         UUID roomId = UUID.fromString(room.roomId);
