@@ -63,7 +63,8 @@ public class DigestService {
             Language language = postman.languageOf(to);
             // the day's claim and the email commit together: a digest is queued once, and never claimed unsent
             boolean first = QuarkusTransaction.requiringNew().call(() -> {
-                if (em.createNativeQuery("insert into digest_sent (member_id, day) values (?1, ?2) on conflict do nothing")
+                if (em.createNativeQuery("insert into digest_sent (member_id, day) values (?1, ?2)"
+                        + " on conflict do nothing")
                         .setParameter(1, to.memberId()).setParameter(2, day).executeUpdate() == 0) {
                     return false;
                 }

@@ -17,7 +17,7 @@ class Postman {
         this.emails = emails;
     }
 
-    /** The language to write to {@code to} in: as {@link NotificationService.Recipient#language}, else the request's. */
+    /** The language to write to {@code to} in: {@link NotificationService.Recipient#language}, else the request's. */
     Language languageOf(NotificationService.Recipient to) {
         return to.language() != null ? to.language() : emails.requestedLanguage();
     }

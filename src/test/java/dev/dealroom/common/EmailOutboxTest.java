@@ -98,8 +98,8 @@ class EmailOutboxTest {
                     assertNotNull(row[1], "given up");
                 }
             }
-            assertTrue(log.records().stream().anyMatch(record -> record.getLoggerName().equals(EmailOutbox.class.getName())
-                    && record.getLevel().intValue() >= Level.SEVERE.intValue()), log.describe());
+            assertTrue(log.records().stream().anyMatch(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()
+                    && EmailOutbox.class.getName().equals(record.getLoggerName())), log.describe());
         }
 
         // kept, and never taken again
