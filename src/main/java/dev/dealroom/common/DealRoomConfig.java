@@ -36,6 +36,9 @@ public interface DealRoomConfig {
     /** Email notifications. */
     Notifications notifications();
 
+    /** The outbox every email leaves through: queued with the change that causes it, sent in the background. */
+    Outbox outbox();
+
     /** How much one login may do: past a limit, requests answer 429 {@code rate-limited} with {@code Retry-After}. */
     Limits limits();
 
@@ -88,6 +91,26 @@ public interface DealRoomConfig {
         /** When the daily digest goes out (a Quarkus cron expression, in {@code dealroom.time-zone}). */
         @WithDefault("0 0 7 * * ?")
         String digestCron();
+    }
+
+    interface Outbox {
+        /**
+         * How often each node looks for emails due: those queued on another node that did not send them, those
+         * left by a restart, and retries whose wait is over. A node sends what its own commits queue at once.
+         */
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        /** The most emails one node claims at a time; it claims again while a claim comes back full. */
+        @WithDefault("50")
+        int batchSize();
+
+        /**
+         * Attempts to send an email before it is given up (kept, marked failed, logged). The waits between them
+         * double from one minute up to an hour: the default tries for about four hours.
+         */
+        @WithDefault("10")
+        int maxAttempts();
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
 import dev.dealroom.common.Emails;
 import dev.dealroom.common.i18n.Language;
@@ -13,8 +12,9 @@ import dev.dealroom.common.i18n.Messages;
 import dev.dealroom.common.i18n.Text;
 
 /**
- * Sends the invitation email once the invitation is committed (never for one that was rolled back), in the invitee's
- * language if they chose one (invited to an earlier room), else in the inviter's.
+ * Queues the invitation email in the transaction that issues the invitation: it goes out once that commits (never
+ * for one rolled back). In the invitee's language if they chose one (invited to an earlier room), else in the
+ * inviter's.
  */
 @ApplicationScoped
 class InvitationMailer {
@@ -27,14 +27,14 @@ class InvitationMailer {
         this.clock = clock;
     }
 
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) InvitationIssued invitation) {
+    void queue(@Observes InvitationIssued invitation) {
         Language language = emails.languageFor(invitation.email());
         // the day the link expires, in the server's zone
         LocalDate expires = LocalDate.ofInstant(invitation.expiresAt(), clock.getZone());
         String text = Messages.render(language, Text.of("email.invitation.body", "invitee", invitation.inviteeName(),
                 "inviter", invitation.inviterName(), "room", invitation.roomName(), "email", invitation.email(),
                 "link", invitation.link(), "expires", expires));
-        emails.send(invitation.email(), Messages.render(language, Text.of("email.invitation.subject",
+        emails.queue(invitation.email(), Messages.render(language, Text.of("email.invitation.subject",
                 "inviter", invitation.inviterName(), "room", invitation.roomName())), text);
     }
 }

@@ -26,7 +26,8 @@ import io.quarkus.scheduler.Scheduled;
  * The daily digest: to each member who has not turned it off and has something unseen from the last day,
  * one email per room listing, per group, the updates they have not seen and how many of them are key updates they
  * owe ({@link Seen}). At most one per member and day, whichever node runs it and however often: a
- * {@code digest_sent} row is claimed first. Written in the member's language if they chose one, else in English.
+ * {@code digest_sent} row is claimed in the transaction that queues the email. Written in the member's language if
+ * they chose one, else in English.
  */
 @ApplicationScoped
 public class DigestService {
@@ -52,49 +53,56 @@ public class DigestService {
         send(LocalDate.now(clock), clock.instant().minus(Duration.ofDays(1)));
     }
 
-    /** Sends the digests of {@code day} about what happened after {@code since}; answers how many were sent. */
+    /** Queues the digests of {@code day} about what happened after {@code since}; answers how many were queued. */
     public int send(LocalDate day, Instant since) {
         Map<NotificationService.Recipient, List<Line>> digests = QuarkusTransaction.requiringNew()
                 .call(() -> unseen(since));
-        int sent = 0;
+        int queued = 0;
         for (Map.Entry<NotificationService.Recipient, List<Line>> digest : digests.entrySet()) {
             NotificationService.Recipient to = digest.getKey();
-            boolean first = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "insert into digest_sent (member_id, day) values (?1, ?2) on conflict do nothing")
-                    .setParameter(1, to.memberId()).setParameter(2, day).executeUpdate() == 1);
-            if (first) {
-                Language language = postman.languageOf(to);
-                postman.send(to, language, Text.of("email.digest.subject", "room", to.roomName()),
+            Language language = postman.languageOf(to);
+            // the day's claim and the email commit together: a digest is queued once, and never claimed unsent
+            boolean first = QuarkusTransaction.requiringNew().call(() -> {
+                if (em.createNativeQuery("insert into digest_sent (member_id, day) values (?1, ?2)"
+                        + " on conflict do nothing")
+                        .setParameter(1, to.memberId()).setParameter(2, day).executeUpdate() == 0) {
+                    return false;
+                }
+                postman.queue(to, language, Text.of("email.digest.subject", "room", to.roomName()),
                         text(to, language, digest.getValue()));
-                sent++;
+                return true;
+            });
+            if (first) {
+                queued++;
             }
         }
-        return sent;
+        return queued;
     }
 
     private Map<NotificationService.Recipient, List<Line>> unseen(Instant since) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select m.id, m.room_id, m.email, m.name, r.name, g.key, g.name, count(e.seq),
+                select m.id, m.room_id, m.email, m.name, r.name, l.language, g.key, g.name, count(e.seq),
                        count(e.seq) filter (where %s)
                 from member m
                 join room r on r.id = m.room_id
+                left join person_language l on l.email = m.email
                 join group_member gm on gm.member_id = m.id
                 join room_group g on g.id = gm.group_id
                 left join read_marker rm on rm.member_id = m.id and rm.group_id = g.id
                 left join notification_preference p on p.member_id = m.id
                 join room_event e on e.room_id = m.room_id and e.group_id = g.id and not %s and e.at > ?1
                 where coalesce(p.digest, true)
-                group by m.id, m.room_id, m.email, m.name, r.name, g.key, g.name
+                group by m.id, m.room_id, m.email, m.name, r.name, l.language, g.key, g.name
                 order by m.id, g.name
                 """.formatted(Seen.OWED, Seen.SEEN)).setParameter(1, since).getResultList();
         Map<NotificationService.Recipient, List<Line>> digests = new LinkedHashMap<>();
         for (Object[] row : rows) {
             NotificationService.Recipient to = new NotificationService.Recipient((UUID) row[0], (UUID) row[1],
-                    (String) row[2], (String) row[3], (String) row[4]);
+                    (String) row[2], (String) row[3], (String) row[4], Language.of((String) row[5]).orElse(null));
             digests.computeIfAbsent(to, key -> new ArrayList<>())
-                    .add(new Line((String) row[5], (String) row[6], ((Number) row[7]).longValue(),
-                            ((Number) row[8]).longValue()));
+                    .add(new Line((String) row[6], (String) row[7], ((Number) row[8]).longValue(),
+                            ((Number) row[9]).longValue()));
         }
         return digests;
     }

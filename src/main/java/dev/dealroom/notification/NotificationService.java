@@ -30,8 +30,22 @@ public class NotificationService {
         }
     }
 
-    /** Someone to email, with what the email needs to say where it comes from. */
-    record Recipient(UUID memberId, UUID roomId, String email, String name, String roomName) {
+    /**
+     * Someone to email, with what the email needs to say where it comes from.
+     *
+     * @param language the language to write in as far as the database knows: the one they chose, else (for an email
+     *                 someone's action causes) the one that person chose; null if neither did
+     */
+    record Recipient(UUID memberId, UUID roomId, String email, String name, String roomName, Language language) {
+    }
+
+    /** A group as an email names it: a default group's name in its reader's language, the others as named. */
+    record GroupLabel(String key, String name) {
+
+        String in(Language language) {
+            return name == null ? Messages.render(language, Text.of("email.a-group"))
+                    : DefaultGroup.displayName(key, name, language);
+        }
     }
 
     private final EntityManager em;
@@ -69,32 +83,41 @@ public class NotificationService {
         return settings;
     }
 
-    /** Those of {@code memberIds} who are still in the room and have not turned {@code kind} off. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<Recipient> recipients(UUID roomId, List<UUID> memberIds, Kind kind) {
+    /**
+     * Those of {@code memberIds} who are still in the room and have not turned {@code kind} off, about an action of
+     * {@code actorId}; in the transaction of the change that emails them, so in one query: the languages come with
+     * them, not from a transaction of their own while the change holds its locks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<Recipient> recipients(UUID roomId, List<UUID> memberIds, Kind kind, UUID actorId) {
         if (memberIds.isEmpty()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name from member m"
+        List<Object[]> rows = em.createNativeQuery("select m.id, m.email, m.name, r.name, coalesce(l.language,"
+                + " (select al.language from member a join person_language al on al.email = a.email"
+                + " where a.id = cast(?3 as uuid))) from member m"
                 + " join room r on r.id = m.room_id left join notification_preference p on p.member_id = m.id"
+                + " left join person_language l on l.email = m.email"
                 + " where m.room_id = ?1 and m.id = any(?2) and coalesce(p." + kind.column + ", true)")
                 .setParameter(1, roomId)
                 .setParameter(2, memberIds.toArray(UUID[]::new))
+                .setParameter(3, actorId == null ? null : actorId.toString())
                 .getResultList();
         return rows.stream()
-                .map(row -> new Recipient((UUID) row[0], roomId, (String) row[1], (String) row[2], (String) row[3]))
+                .map(row -> new Recipient((UUID) row[0], roomId, (String) row[1], (String) row[2], (String) row[3],
+                        Language.of((String) row[4]).orElse(null)))
                 .toList();
     }
 
-    /** The group's name for a reader of {@code language} (a default group's in their language). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    String groupName(UUID groupId, Language language) {
+    /** The group as emails name it, in the transaction of the change that emails about it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    GroupLabel group(UUID groupId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select key, name from room_group where id = ?1")
                 .setParameter(1, groupId).getResultList();
         return rows.stream().findFirst()
-                .map(row -> DefaultGroup.displayName((String) row[0], (String) row[1], language))
-                .orElseGet(() -> Messages.render(language, Text.of("email.a-group")));
+                .map(row -> new GroupLabel((String) row[0], (String) row[1]))
+                .orElseGet(() -> new GroupLabel(null, null));
     }
 }

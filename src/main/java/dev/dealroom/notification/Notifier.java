@@ -1,35 +1,40 @@
 package dev.dealroom.notification;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.Text;
 import dev.dealroom.event.EventCommitted;
+import dev.dealroom.notification.NotificationService.GroupLabel;
 import dev.dealroom.notification.NotificationService.Kind;
 import dev.dealroom.notification.NotificationService.Recipient;
 
 /**
- * Emails the people an event is addressed to, once it has committed: the members a post mentions, the member a
- * manager nudged, the approvers a sign-off asks. The room's log is the one source: nothing else has to remember
- * to notify. Nobody is emailed about their own action, nor about a kind of email they turned off. Each email is in
- * its recipient's language, else in the language of the person who acted ({@code Emails#languageFor}).
+ * Emails the people an event is addressed to: the members a post mentions, the member a manager nudged, the
+ * approvers a sign-off asks. The room's log is the one source: nothing else has to remember to notify. Nobody is
+ * emailed about their own action, nor about a kind of email they turned off. Each email is in its recipient's
+ * language, else in the language of the person who acted (their choice, else their request's).
+ *
+ * <p>It observes each event as it is appended, inside the transaction of the change, and queues the emails there
+ * ({@code common.Emails}): they go out once the change commits, never for one rolled back. An event that emails
+ * nobody (most posts mention nobody; most types email no one) costs no query, and needs no transaction: a write
+ * path may announce such an event outside one.
  */
 @ApplicationScoped
 class Notifier {
 
-    private static final Logger LOG = Logger.getLogger(Notifier.class);
     private static final int EXCERPT = 500;
 
     private final NotificationService notifications;
@@ -42,35 +47,32 @@ class Notifier {
         this.json = json;
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventCommitted event) {
-        try {
-            switch (event.type()) {
-                case POST_CREATED -> mentioned(event, json.readTree(event.data()));
-                case NUDGE_SENT -> nudged(event, json.readTree(event.data()));
-                case SIGNOFF_REQUESTED -> askedToSignOff(event, json.readTree(event.data()));
-                default -> {
-                    // nothing to email
-                }
+    void appended(@Observes EventCommitted event) {
+        switch (event.type()) {
+            case POST_CREATED -> mentioned(event);
+            case NUDGE_SENT -> nudged(event, tree(event));
+            case SIGNOFF_REQUESTED -> askedToSignOff(event, tree(event));
+            default -> {
+                // nothing to email
             }
-        } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warnf(e, "Notifications for event %d of room %s were not sent", event.seq(), event.roomId());
         }
     }
 
-    private void mentioned(EventCommitted event, JsonNode post) {
-        List<Recipient> recipients = recipients(event, ids(post.path("mentions")), Kind.MENTIONS);
+    private void mentioned(EventCommitted event) {
+        List<Recipient> recipients = recipients(event, mentions(event.data()), Kind.MENTIONS);
         if (recipients.isEmpty()) {
-            return; // most posts mention nobody: no query, no transaction
+            return;
         }
-        String body = post.path("body").asText();
+        String body = tree(event).path("body").asText();
         String excerpt = body.length() > EXCERPT ? body.substring(0, EXCERPT) + "…" : body;
         String link = postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/discussion");
+        GroupLabel group = notifications.group(event.groupId());
         for (Recipient to : recipients) {
             Language language = postman.languageOf(to);
-            String group = notifications.groupName(event.groupId(), language);
-            postman.send(to, language, Text.of("email.mention.subject", "actor", event.actor().name(), "group", group,
-                    "room", to.roomName()), Text.of("email.mention.body", "actor", event.actor().name(),
-                            "group", group, "excerpt", excerpt, "link", link));
+            String groupName = group.in(language);
+            postman.queue(to, language, Text.of("email.mention.subject", "actor", event.actor().name(),
+                    "group", groupName, "room", to.roomName()), Text.of("email.mention.body",
+                            "actor", event.actor().name(), "group", groupName, "excerpt", excerpt, "link", link));
         }
     }
 
@@ -79,7 +81,7 @@ class Notifier {
         Text about = Text.of(overdue ? "email.nudge.overdue-tasks" : "email.nudge.unseen-updates");
         String link = postman.link("#/rooms/" + event.roomId() + (overdue ? "" : "/coordination"));
         for (Recipient to : recipients(event, ids(nudge.path("memberId")), Kind.NUDGES)) {
-            postman.send(to, postman.languageOf(to), Text.of("email.nudge.subject", "actor", event.actor().name(),
+            postman.queue(to, postman.languageOf(to), Text.of("email.nudge.subject", "actor", event.actor().name(),
                     "about", about, "room", to.roomName()), Text.of("email.nudge.body", "actor", event.actor().name(),
                             "about", about, "room", to.roomName(), "link", link));
         }
@@ -92,16 +94,54 @@ class Notifier {
         String description = signoff.path("description").asText("");
         String link = postman.link("#/rooms/" + event.roomId() + "/groups/" + event.groupId() + "/signoffs");
         for (Recipient to : recipients(event, approvers, Kind.SIGNOFF_REQUESTS)) {
-            postman.send(to, postman.languageOf(to), Text.of("email.signoff.subject", "actor", event.actor().name(),
+            postman.queue(to, postman.languageOf(to), Text.of("email.signoff.subject", "actor", event.actor().name(),
                     "title", title), Text.of("email.signoff.body", "actor", event.actor().name(),
                             "room", to.roomName(), "title", title, "description", description, "link", link));
         }
     }
 
-    /** The addressed members but the one who acted. */
+    /** The addressed members but the one who acted; asks the database only if someone is left. */
     private List<Recipient> recipients(EventCommitted event, List<UUID> addressed, Kind kind) {
         List<UUID> others = addressed.stream().filter(id -> !id.equals(event.actor().memberId())).distinct().toList();
-        return others.isEmpty() ? List.of() : notifications.recipients(event.roomId(), others, kind);
+        return others.isEmpty() ? List.of()
+                : notifications.recipients(event.roomId(), others, kind, event.actor().memberId());
+    }
+
+    /**
+     * The ids in a post's top-level {@code mentions}, read from the payload as it streams by: nothing of the post is
+     * kept, and reading stops there.
+     */
+    private List<UUID> mentions(String post) {
+        try (JsonParser parser = json.getFactory().createParser(post)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return List.of();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean mentions = "mentions".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (mentions) {
+                    List<UUID> ids = new ArrayList<>();
+                    if (value == JsonToken.START_ARRAY) {
+                        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                            ids.add(UUID.fromString(parser.getText()));
+                        }
+                    }
+                    return ids;
+                }
+                parser.skipChildren();
+            }
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("A post.created payload is not JSON", e);
+        }
+    }
+
+    private JsonNode tree(EventCommitted event) {
+        try {
+            return json.readTree(event.data());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The payload of a " + event.type().wireName() + " is not JSON", e);
+        }
     }
 
     private static List<UUID> ids(JsonNode node) {

@@ -7,7 +7,7 @@ import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.Messages;
 import dev.dealroom.common.i18n.Text;
 
-/** Sends notification emails, each ending with where its reader chooses which emails the room sends them. */
+/** Queues notification emails, each ending with where its reader chooses which emails the room sends them. */
 @ApplicationScoped
 class Postman {
 
@@ -17,13 +17,14 @@ class Postman {
         this.emails = emails;
     }
 
-    /** The language to write to {@code to} in: see {@link Emails#languageFor}. */
+    /** The language to write to {@code to} in: {@link NotificationService.Recipient#language}, else the request's. */
     Language languageOf(NotificationService.Recipient to) {
-        return emails.languageFor(to.email());
+        return to.language() != null ? to.language() : emails.requestedLanguage();
     }
 
-    void send(NotificationService.Recipient to, Language language, Text subject, Text text) {
-        emails.send(to.email(), Messages.render(language, subject), Messages.render(language, text)
+    /** Queues the email in the current transaction: it goes out once that commits. */
+    void queue(NotificationService.Recipient to, Language language, Text subject, Text text) {
+        emails.queue(to.email(), Messages.render(language, subject), Messages.render(language, text)
                 + Messages.render(language, Text.of("email.footer", "room", to.roomName(),
                         "link", link("#/rooms/" + to.roomId() + "/settings"))));
     }

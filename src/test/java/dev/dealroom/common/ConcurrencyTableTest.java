@@ -34,8 +34,7 @@ import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.LockHolder;
 import dev.dealroom.support.LockHolder.Lock;
 import dev.dealroom.support.Person;
-import io.quarkus.arc.Arc;
-import io.quarkus.mailer.MockMailbox;
+import dev.dealroom.support.SentMails;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -498,7 +497,7 @@ class ConcurrencyTableTest {
             @Override
             Row prepare(DealRoomFixture room) {
                 Matcher link = Pattern.compile("/#/join/([A-Za-z0-9_-]{43})")
-                        .matcher(Arc.container().instance(MockMailbox.class).get().getMailsSentTo(room.groupMember.email()).get(0).getText());
+                        .matcher(SentMails.to(room.groupMember.email()).get(0).getText());
                 assertTrue(link.find());
                 String invitation = room.owner.api().get(roomPath(room) + "/invitations").then().statusCode(200)
                         .extract().path("find { it.memberId == '" + room.groupMemberId + "' }.id");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.OidcTestServer;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.SentMails;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -32,9 +32,6 @@ class ForeignTextTest {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    MockMailbox mailbox;
 
     @Test
     void aNameFromTheProviderIsShownOnOneCleanLine() {
@@ -99,7 +96,7 @@ class ForeignTextTest {
         room.owner.api().body(Map.of("email", newcomer.email(), "name", "New", "side", "BUYER"))
                 .post("/api/rooms/{r}/members", room.roomId).then().statusCode(201);
 
-        List<Mail> mails = mailbox.getMailsSentTo(newcomer.email());
+        List<Mail> mails = SentMails.to(newcomer.email());
         assertEquals(1, mails.size());
         assertFalse(mails.get(0).getSubject().contains("\n") || mails.get(0).getSubject().contains("\r"),
                 mails.get(0).getSubject());

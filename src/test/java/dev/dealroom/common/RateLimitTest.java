@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.LiveClient;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.SentMails;
 import dev.dealroom.support.TestClock;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -73,9 +73,6 @@ class RateLimitTest {
 
     @Inject
     TestClock clock;
-
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     EntityManager em;
@@ -159,7 +156,7 @@ class RateLimitTest {
         for (int i = 0; i < 2; i++) {
             resend(owner, roomId, guestId).then().statusCode(201);
         }
-        List<Mail> mailed = mailbox.getMailsSentTo(guest.email());
+        List<Mail> mailed = SentMails.to(guest.email());
         assertEquals(3, mailed.size());
         long seq = seq(owner, roomId);
 
@@ -168,7 +165,7 @@ class RateLimitTest {
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 3_600, "until the first link is an hour old: " + retryAfter);
 
-        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size(), "no mail");
+        assertEquals(3, SentMails.to(guest.email()).size(), "no mail");
         assertEquals(seq, seq(owner, roomId), "no event");
         List<String> open = owner.api().get("/api/rooms/{r}/invitations", roomId).then().statusCode(200)
                 .extract().path("findAll { it.status == 'OPEN' }.memberId");
@@ -190,7 +187,7 @@ class RateLimitTest {
                 .extract().path("id");
         resend(owner, roomId, guestId).then().statusCode(201);
         owner.api().delete("/api/rooms/{r}/members/{m}", roomId, guestId).then().statusCode(204);
-        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size());
+        assertEquals(3, SentMails.to(guest.email()).size());
         long seq = seq(owner, roomId);
         int members = members(owner, roomId);
 
@@ -198,7 +195,7 @@ class RateLimitTest {
         refused.then().statusCode(429).body("code", equalTo("rate-limited"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 3_600, "until the first email is an hour old: " + retryAfter);
-        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size(), "no mail");
+        assertEquals(3, SentMails.to(guest.email()).size(), "no mail");
         assertEquals(seq, seq(owner, roomId), "no event");
         assertEquals(members, members(owner, roomId), "no member");
 
@@ -210,7 +207,7 @@ class RateLimitTest {
 
         clock.advance(Duration.ofHours(1).plusMinutes(1));
         add(owner, roomId, guest.email()).then().statusCode(201);
-        assertEquals(4, mailbox.getMailsSentTo(guest.email()).size());
+        assertEquals(4, SentMails.to(guest.email()).size());
     }
 
     @Test
@@ -238,7 +235,7 @@ class RateLimitTest {
         } finally {
             pool.shutdown();
         }
-        assertEquals(3, mailbox.getMailsSentTo(guest.email()).size());
+        assertEquals(3, SentMails.to(guest.email()).size());
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +19,8 @@ import dev.dealroom.common.Hashes;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.LiveClient;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.SentMails;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,15 +31,12 @@ class InvitationTest {
     private static final Pattern LINK = Pattern.compile("http://localhost:8081/#/join/([A-Za-z0-9_-]{43})");
 
     @Inject
-    MockMailbox mailbox;
-
-    @Inject
     EntityManager em;
 
     @Test
     void anAddedMemberIsMailedALinkThatBringsThemIntoTheRoomOnce() {
         DealRoomFixture room = new DealRoomFixture();
-        List<Mail> mails = mailbox.getMailsSentTo(room.groupMember.email());
+        List<Mail> mails = SentMails.to(room.groupMember.email());
         assertEquals(1, mails.size());
         Mail mail = mails.get(0);
         assertTrue(mail.getSubject().contains("Fixture room"), mail.getSubject());
@@ -87,7 +83,7 @@ class InvitationTest {
     @Test
     void aLinkIsRefusedToAnotherLoginAndToAnUnverifiedOne() {
         DealRoomFixture room = new DealRoomFixture();
-        String token = tokenIn(mailbox.getMailsSentTo(room.groupMember.email()).get(0));
+        String token = tokenIn(SentMails.to(room.groupMember.email()).get(0));
 
         claim(room.outsider, token).statusCode(403).body("code", equalTo("invitation-email-mismatch"));
         claim(room.groupMember.unverified(), token).statusCode(403).body("code", equalTo("invitation-email-mismatch"));
@@ -97,7 +93,7 @@ class InvitationTest {
     @Test
     void anExpiredLinkIsRefused() {
         DealRoomFixture room = new DealRoomFixture();
-        String token = tokenIn(mailbox.getMailsSentTo(room.groupMember.email()).get(0));
+        String token = tokenIn(SentMails.to(room.groupMember.email()).get(0));
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update invitation set expires_at = now() - interval '1 minute' where token_hash = ?1")
                 .setParameter(1, Hashes.sha256Hex(token)).executeUpdate());
@@ -108,14 +104,14 @@ class InvitationTest {
     @Test
     void aRevokedLinkIsRefusedAndAUsedOneCannotBeRevoked() {
         DealRoomFixture room = new DealRoomFixture();
-        String token = tokenIn(mailbox.getMailsSentTo(room.groupMember.email()).get(0));
+        String token = tokenIn(SentMails.to(room.groupMember.email()).get(0));
         String invitationId = invitationOf(room, room.groupMemberId);
 
         room.decisionMaker.api().delete("/api/rooms/{r}/invitations/{i}", room.roomId, invitationId).then()
                 .statusCode(204);
         claim(room.groupMember, token).statusCode(410).body("code", equalTo("invitation-revoked"));
 
-        String used = tokenIn(mailbox.getMailsSentTo(room.outsider.email()).get(0));
+        String used = tokenIn(SentMails.to(room.outsider.email()).get(0));
         claim(room.outsider, used).statusCode(200);
         String claimed = room.owner.api().get("/api/rooms/{r}/invitations", room.roomId).then().statusCode(200)
                 .extract().path("find { it.memberId == '" + room.outsiderId + "' }.id");
@@ -126,11 +122,11 @@ class InvitationTest {
     @Test
     void resendingMailsANewLinkAndRetiresTheOldOne() {
         DealRoomFixture room = new DealRoomFixture();
-        String first = tokenIn(mailbox.getMailsSentTo(room.groupMember.email()).get(0));
+        String first = tokenIn(SentMails.to(room.groupMember.email()).get(0));
 
         room.owner.api().post("/api/rooms/{r}/members/{m}/invitations", room.roomId, room.groupMemberId).then()
                 .statusCode(201).body("status", equalTo("OPEN")).body("email", equalTo(room.groupMember.email()));
-        List<Mail> mails = mailbox.getMailsSentTo(room.groupMember.email());
+        List<Mail> mails = SentMails.to(room.groupMember.email());
         assertEquals(2, mails.size());
         String second = tokenIn(mails.get(1));
 
@@ -143,7 +139,7 @@ class InvitationTest {
     @Test
     void anUnknownLinkIsNotFoundAndOnlyTheTokensHashIsStored() {
         DealRoomFixture room = new DealRoomFixture();
-        String token = tokenIn(mailbox.getMailsSentTo(room.groupMember.email()).get(0));
+        String token = tokenIn(SentMails.to(room.groupMember.email()).get(0));
         claim(room.groupMember, token.substring(1) + "A").statusCode(404).body("code", equalTo("invitation-not-found"));
 
         long raw = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -163,7 +159,7 @@ class InvitationTest {
         room.owner.api().body(Map.of("email", nobody.email(), "name", "N", "side", "BUYER",
                 "groups", List.of("no-such-group")))
                 .post("/api/rooms/{r}/members", room.roomId).then().statusCode(400);
-        assertEquals(List.of(), Objects.requireNonNullElse(mailbox.getMailsSentTo(nobody.email()), List.of()));
+        assertEquals(List.of(), SentMails.to(nobody.email()));
     }
 
     private static ValidatableResponse claim(Person person, String token) {

@@ -2,33 +2,51 @@ package dev.dealroom.notification;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventCommitted;
+import dev.dealroom.event.EventLog;
+import dev.dealroom.event.EventType;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.SentMails;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Who gets which email, against Quarkus's mock mailbox. */
+/** Who gets which email, against Quarkus's mock mailbox (each read once the outbox has sent what is due). */
 @QuarkusTest
 class NotificationTest {
 
     @Inject
-    MockMailbox mailbox;
+    DigestService digests;
 
     @Inject
-    DigestService digests;
+    EventLog events;
+
+    @Inject
+    Notifier notifier;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void theMembersAPostMentionsAreEmailedButNotItsAuthorNorWhoeverTurnedMentionsOff() {
@@ -125,13 +143,81 @@ class NotificationTest {
         assertTrue(others.contains("Proof of concept: 2 updates, 1 of them important"), others);
     }
 
+    @Test
+    void aMentionOfSomeoneWhoNeverChoseALanguageIsInTheAuthorsChoiceElseInTheirRequestsLanguage() {
+        DealRoomFixture room = new DealRoomFixture();
+        room.groupMember.api().body(Map.of("language", "fr")).put("/api/me/language").then().statusCode(200);
+        room.groupMember.api().header("Accept-Language", "en")
+                .body(Map.of("body", "Les chiffres", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(1, mails(room.decisionMaker, "vous a mentionné").size());
+
+        room.owner.api().header("Accept-Language", "fr-FR,fr;q=0.9")
+                .body(Map.of("body", "Le devis", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(2, mails(room.decisionMaker, "vous a mentionné").size());
+        room.owner.api().header("Accept-Language", "en")
+                .body(Map.of("body", "The quote", "mentions", List.of(room.decisionMakerId)))
+                .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
+        assertEquals(1, mails(room.decisionMaker, "mentioned you").size());
+    }
+
+    @Test
+    void aNudgesEmailIsQueuedInTheTransactionOfItsEventAndNeverSentIfThatRollsBack() {
+        DealRoomFixture room = new DealRoomFixture();
+        UUID roomId = UUID.fromString(room.roomId);
+        Actor owner = new Actor(UUID.fromString(room.owner.api().get("/api/rooms/{r}", room.roomId).then()
+                .extract().path("me.id")), room.owner.name());
+        Map<String, Object> nudge = Map.of("memberId", room.groupMemberId, "topic", "OVERDUE_TASKS");
+        SentMails.to(room.groupMember.email()); // their invitation is out of the outbox
+
+        QuarkusTransaction.begin();
+        events.append(roomId, EventType.NUDGE_SENT, null, owner, nudge);
+        assertEquals(1, queuedTo(room.groupMember), "queued in the event's transaction");
+        QuarkusTransaction.rollback();
+        assertEquals(0, mails(room.groupMember, "asks you to look at your overdue tasks").size());
+
+        QuarkusTransaction.begin();
+        events.append(roomId, EventType.NUDGE_SENT, null, owner, nudge);
+        QuarkusTransaction.commit();
+        assertEquals(1, mails(room.groupMember, "asks you to look at your overdue tasks").size());
+    }
+
+    /**
+     * A write path may announce an event that emails nobody outside any transaction (most posts mention nobody). The
+     * notifier's queries all require the change's transaction: here, with none, any query would fail the call.
+     */
+    @Test
+    void anEventThatEmailsNobodyCostsNoQueryAndNeedsNoTransaction() throws Exception {
+        assertFalse(QuarkusTransaction.isActive());
+        UUID author = UUID.randomUUID();
+        Actor actor = new Actor(author, "Author");
+        String quiet = json.writeValueAsString(Map.of("id", UUID.randomUUID().toString(), "author", actor,
+                "body", "Nobody is mentioned, not even in \"mentions\": [\"" + UUID.randomUUID() + "\"]",
+                "mentions", List.of()));
+        String selfMention = json.writeValueAsString(Map.of("body", "Note to self", "mentions",
+                List.of(author.toString())));
+        UUID roomId = UUID.randomUUID();
+        UUID groupId = UUID.randomUUID();
+
+        notifier.appended(new EventCommitted(roomId, 1, EventType.POST_CREATED, groupId, actor, quiet));
+        notifier.appended(new EventCommitted(roomId, 2, EventType.POST_CREATED, groupId, actor, selfMention));
+        notifier.appended(new EventCommitted(roomId, 3, EventType.TASK_UPDATED, groupId, actor, "{}"));
+        notifier.appended(new EventCommitted(roomId, 4, EventType.SIGNOFF_DECIDED, groupId, actor, "{}"));
+    }
+
+    private long queuedTo(Person to) {
+        return ((Number) em.createNativeQuery("select count(*) from email_outbox where to_address = ?1")
+                .setParameter(1, to.email()).getSingleResult()).longValue();
+    }
+
     private static void post(Person by, DealRoomFixture room, String body, List<String> mentions) {
         by.api().body(Map.of("body", body, "mentions", mentions))
                 .post("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(201);
     }
 
     private List<Mail> mails(Person to, String subject) {
-        return Objects.requireNonNullElse(mailbox.getMailsSentTo(to.email()), List.<Mail>of()).stream()
+        return SentMails.to(to.email()).stream()
                 .filter(mail -> mail.getSubject().contains(subject)).toList();
     }
 }

@@ -34,7 +34,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.dealroom.support.Browsers;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
-import io.quarkus.mailer.MockMailbox;
+import dev.dealroom.support.SentMails;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
@@ -55,9 +55,6 @@ class WebPageTest {
 
     @Inject
     OpenConnections sockets;
-
-    @Inject
-    MockMailbox mailbox;
 
     @BeforeEach
     void startBrowser() {
@@ -241,7 +238,7 @@ class WebPageTest {
         Person guest = Person.random("guest");
         room.addMember(room.owner, guest, "BUYER", false, "proof");
         Matcher link = Pattern.compile("http://localhost:8081(/#/join/\\S+)")
-                .matcher(mailbox.getMailsSentTo(guest.email()).get(0).getText());
+                .matcher(SentMails.to(guest.email()).get(0).getText());
         assertTrue(link.find());
 
         Page page = browsers.signInAt(link.group(1), guest);
@@ -268,7 +265,7 @@ class WebPageTest {
         invitation.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send " + guest.name() + " a new link"))
                 .click();
         assertThat(invitation).containsText("invited, not joined yet");
-        assertEquals(2, mailbox.getMailsSentTo(guest.email()).size());
+        assertEquals(2, SentMails.to(guest.email()).size());
 
         // The guest signs in without either link and opens the room: joined, nothing left to send or withdraw.
         browsers.signIn(guest).navigate("/#/rooms/" + room.roomId);

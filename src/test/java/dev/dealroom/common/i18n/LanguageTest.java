@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.inject.Inject;
 
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import dev.dealroom.notification.DigestService;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.SentMails;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -35,9 +34,6 @@ class LanguageTest {
 
     private static final String ENGLISH_TITLE = "The request has invalid fields";
     private static final String FRENCH_TITLE = "La requête contient des champs invalides";
-
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     DigestService digests;
@@ -234,13 +230,13 @@ class LanguageTest {
     }
 
     private Mail only(Person to) {
-        List<Mail> mails = Objects.requireNonNullElse(mailbox.getMailsSentTo(to.email()), List.<Mail>of());
+        List<Mail> mails = SentMails.to(to.email());
         assertEquals(1, mails.size(), mails.toString());
         return mails.get(0);
     }
 
     private List<Mail> mails(Person to, String subject) {
-        List<Mail> mails = Objects.requireNonNullElse(mailbox.getMailsSentTo(to.email()), List.<Mail>of()).stream()
+        List<Mail> mails = SentMails.to(to.email()).stream()
                 .filter(mail -> mail.getSubject().contains(subject)).toList();
         assertTrue(!mails.isEmpty(), "no mail to " + to.email() + " about " + subject);
         return mails;
