@@ -82,7 +82,8 @@ public class EventLog {
                 .setParameter(8, json)
                 .setParameter(9, keyUpdate)
                 .executeUpdate();
-        // Observers run only if and after the transaction commits (TransactionPhase.AFTER_SUCCESS).
+        // Observers of TransactionPhase.AFTER_SUCCESS (live delivery) run once it commits; plain observers (the
+        // notifier, which queues emails in the outbox) run now, inside it.
         committed.fire(new EventCommitted(roomId, seq, type, groupId, actor, json));
         return seq;
     }
