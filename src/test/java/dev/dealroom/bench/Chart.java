@@ -121,12 +121,13 @@ final class Chart {
             g.setStroke(new BasicStroke());
             g.drawString("target " + label(panel.threshold()), x1 - 90, y - 4);
         }
+        int x = x0;
         for (int s = 0; s < series; s++) {
-            int x = x0 + s * 110;
             g.setColor(COLOURS[s % COLOURS.length]);
             g.fillRect(x, HEIGHT - 40, 12, 12);
             g.setColor(Color.BLACK);
             g.drawString(panel.series().get(s), x + 16, HEIGHT - 30);
+            x += Math.max(110, 16 + g.getFontMetrics().stringWidth(panel.series().get(s)) + 14);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -58,6 +60,7 @@ final class Fleet implements AutoCloseable {
     private final AtomicLongArray ackedAt = new AtomicLongArray(MAX_POSTS);
     private final AtomicInteger nextPost = new AtomicInteger();
     private final AtomicLong postErrors = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
     /** Posts sent and neither acknowledged nor given up on. */
     private final AtomicLong inFlight = new AtomicLong();
 
@@ -252,24 +255,60 @@ final class Fleet implements AutoCloseable {
      * previous one is acknowledged, for {@code warmUp + measured}. Only acknowledgements are measured.
      */
     Window closedLoop(List<Target> writers, Duration warmUp, Duration measured) throws InterruptedException {
+        Window run = startClosedLoop(fixed(writers), warmUp, measured);
+        awaitEnd(run);
+        return run;
+    }
+
+    /** One closed-loop writer per target, each always posting to its own. */
+    static List<Supplier<Target>> fixed(List<Target> writers) {
+        return writers.stream().<Supplier<Target>>map(writer -> () -> writer).toList();
+    }
+
+    /**
+     * {@code writers} closed-loop writers that share {@code plan}: each sends the plan's next post as soon as its
+     * previous one is acknowledged, for {@code duration}, all of it measured.
+     */
+    Window closedLoop(Plan plan, int writers, Duration duration) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        Supplier<Target> shared = () -> plan.target(next.getAndIncrement());
+        Window run = startClosedLoop(Collections.nCopies(writers, shared), Duration.ZERO, duration);
+        awaitEnd(run);
+        return run;
+    }
+
+    /** Starts closed-loop writers, each taking its targets from its supplier, and returns at once. */
+    Window startClosedLoop(List<Supplier<Target>> writers, Duration warmUp, Duration measured) {
         long start = System.nanoTime();
         Window run = new Window(start + warmUp.toNanos(), start + warmUp.toNanos() + measured.toNanos(),
                 nextPost.get());
         window = run;
-        for (Target writer : writers) {
+        for (Supplier<Target> writer : writers) {
             vertx.runOnContext(go -> keepWriting(writer, run));
         }
-        Thread.sleep(warmUp.plus(measured).toMillis());
-        run.lastPost = nextPost.get();
         return run;
     }
 
-    private void keepWriting(Target writer, Window run) {
+    /** Sleeps until {@code run}'s schedule has ended, then closes its range of posts. */
+    void awaitEnd(Window run) throws InterruptedException {
+        long left = run.end - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        run.lastPost = nextPost.get();
+    }
+
+    private void keepWriting(Supplier<Target> writer, Window run) {
         if (System.nanoTime() >= run.end) {
             return;
         }
         int index = nextPost.getAndIncrement();
-        post(index, writer, 0).onComplete(done -> keepWriting(writer, run));
+        post(index, writer.get(), 0).onComplete(done -> keepWriting(writer, run));
+    }
+
+    /** Posts acknowledged (2xx) since this fleet was made, whatever their window. */
+    long acknowledged() {
+        return acknowledged.get();
     }
 
     private io.vertx.core.Future<Void> post(int index, Target target, long retryUntil) {
@@ -295,6 +334,7 @@ final class Fleet implements AutoCloseable {
                     if (result.succeeded() && result.result() / 100 == 2) {
                         long now = System.nanoTime();
                         ackedAt.set(index, now);
+                        acknowledged.incrementAndGet();
                         inFlight.decrementAndGet();
                         Window run = window;
                         if (run != null && run.contains(sentAt[index])) {

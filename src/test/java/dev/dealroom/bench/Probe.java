@@ -22,6 +22,127 @@ final class Probe {
         return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
+    /** Clock ticks per second of the times in /proc (USER_HZ: 100 on Linux/x86-64). */
+    static final double TICKS_PER_SECOND = 100;
+
+    /** CPU seconds (utime + stime, /proc/<pid>/stat) the process has used so far; 0 once it is gone. */
+    static double cpuSeconds(long pid) {
+        String[] fields = stat(pid);
+        return fields == null ? 0 : (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /** The fields of /proc/<pid>/stat from the state on (index 0 = field 3), or null once the process is gone. */
+    private static String[] stat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name, in parentheses, may hold spaces: the fields are counted after it.
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /**
+     * CPU seconds used so far by PostgreSQL's processes, in two parts: {@code [0]} the live processes serving
+     * {@code database} (its backends and autovacuum workers, told by their process title), {@code [1]} the
+     * processes every database shares (postmaster, WAL writer, checkpointer, background writer, launchers) and
+     * the backends that have ended (the postmaster's reaped children, whatever their database: pgbench's, which
+     * end with its run, are counted only there). Live backends of other databases (other people's tests on the
+     * same server) are left out.
+     */
+    static double[] postgresCpuSeconds(String database) throws IOException {
+        double[] seconds = new double[2];
+        Pattern ours = Pattern.compile("\\b" + Pattern.quote(database) + "\\b");
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String title;
+                try {
+                    if (!Files.readString(process.resolve("comm")).strip().equals("postgres")) {
+                        continue;
+                    }
+                    title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').strip();
+                } catch (IOException gone) {
+                    continue;
+                }
+                boolean backend = title.startsWith("postgres: ") && (title.contains("(") || title.contains("[local]")
+                        || title.contains("autovacuum worker") || title.contains("parallel worker"));
+                if (backend && ours.matcher(title).find()) {
+                    seconds[0] += cpuSeconds(Long.parseLong(name));
+                } else if (!backend) {
+                    String[] fields = stat(Long.parseLong(name));
+                    if (fields != null) {
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        if (!title.startsWith("postgres: ")) {
+                            // The postmaster: its own time, and its ended children's (cutime + cstime).
+                            ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+                        }
+                        seconds[1] += ticks / TICKS_PER_SECOND;
+                    }
+                }
+            }
+        }
+        return seconds;
+    }
+
+    /**
+     * Bytes allocated on the heap by a JVM's threads, read from its {@code com.sun.management.ThreadMXBean}
+     * through the local management agent the attach API starts in it (as jconsole does for a local process; no
+     * flag on the server). Per thread, the total it has allocated since it started.
+     */
+    static final class Allocations implements AutoCloseable {
+
+        private final javax.management.remote.JMXConnector connector;
+        private final com.sun.management.ThreadMXBean threads;
+
+        Allocations(long pid) throws Exception {
+            com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(pid));
+            String address;
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+            connector = javax.management.remote.JMXConnectorFactory.connect(
+                    new javax.management.remote.JMXServiceURL(address));
+            threads = java.lang.management.ManagementFactory.newPlatformMXBeanProxy(
+                    connector.getMBeanServerConnection(), java.lang.management.ManagementFactory.THREAD_MXBEAN_NAME,
+                    com.sun.management.ThreadMXBean.class);
+        }
+
+        /** Thread id → bytes allocated so far, for every live thread but the management agent's own. */
+        java.util.Map<Long, Long> snapshot() {
+            long[] ids = threads.getAllThreadIds();
+            long[] bytes = threads.getThreadAllocatedBytes(ids);
+            java.lang.management.ThreadInfo[] infos = threads.getThreadInfo(ids);
+            java.util.Map<Long, Long> byThread = new java.util.HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                String thread = infos[i] == null ? "" : infos[i].getThreadName();
+                if (bytes[i] >= 0 && !thread.startsWith("RMI ") && !thread.startsWith("JMX ")) {
+                    byThread.put(ids[i], bytes[i]);
+                }
+            }
+            return byThread;
+        }
+
+        /** Bytes allocated between two snapshots (threads that started in between count from zero). */
+        static long between(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+            long total = 0;
+            for (var thread : after.entrySet()) {
+                total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+            }
+            return total;
+        }
+
+        @Override
+        public void close() throws IOException {
+            connector.close();
+        }
+    }
+
     /** Busy and total jiffies of the whole machine, from /proc/stat: busy share = Δbusy / Δtotal. */
     static long[] machineJiffies() throws IOException {
         String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");

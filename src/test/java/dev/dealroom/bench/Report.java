@@ -72,6 +72,17 @@ final class Report {
         return micros.getValueAtPercentile(percentile) / 1000.0;
     }
 
+    /** A ratio, as "3.2×"; a dash when either side is missing. */
+    static String times(double ratio) {
+        if (Double.isNaN(ratio) || Double.isInfinite(ratio) || ratio <= 0) {
+            return "–";
+        }
+        if (ratio >= 100) {
+            return String.format("%.0f×", ratio);
+        }
+        return ratio >= 10 ? String.format("%.1f×", ratio) : String.format("%.2f×", ratio);
+    }
+
     static String count(double value) {
         return String.format("%,.0f", value);
     }
