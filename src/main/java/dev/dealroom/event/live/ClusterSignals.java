@@ -28,6 +28,13 @@ import org.postgresql.PGNotification;
  * a global lock at commit and serialises every writer): commits only queue their room, and one sender sends
  * all queued rooms in a single {@code NOTIFY} — while it sends, the next ones queue up. A notification only
  * wakes a node, which reads the rows itself; a lost one is made good by the hub's periodic catch-up.
+ *
+ * <p>
+ * Nobody is told what nobody listens for: a room's new events are notified only while another node holds connections
+ * to it. A node learns which rooms those are from the other nodes' presence notifications (a node's first connection
+ * to a room is one) and, at every presence heartbeat, from their presence rows, which also forgets the rooms they have
+ * left. A single node sends no event notification at all. When a node hears of a room newly held elsewhere it
+ * notifies the room's events once, so that what it committed before hearing is not left to the other node's catch-up.
  */
 @ApplicationScoped
 public class ClusterSignals {
@@ -42,6 +49,8 @@ public class ClusterSignals {
     private final String nodeId;
     private final Set<UUID> eventRooms = ConcurrentHashMap.newKeySet();
     private final Set<UUID> presenceRooms = ConcurrentHashMap.newKeySet();
+    /** The rooms other nodes hold connections to, as last heard. */
+    private final Set<UUID> watchedElsewhere = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pendingSends = new AtomicInteger();
     private volatile Consumer<UUID> onEvents = room -> {
     };
@@ -88,10 +97,34 @@ public class ClusterSignals {
         }
     }
 
-    /** A room's new events are committed: tell the other nodes (soon, together with other rooms). */
+    /** A room's new events are committed: tell the other nodes that hold connections to it (soon, together). */
     void eventsCommitted(UUID roomId) {
-        eventRooms.add(roomId);
-        scheduleSend();
+        if (watchedElsewhere.contains(roomId)) {
+            eventRooms.add(roomId);
+            scheduleSend();
+        }
+    }
+
+    /** The rooms other nodes hold connections to, read from their presence rows: replaces what was heard. */
+    void watchedElsewhere(Set<UUID> rooms) {
+        watchedElsewhere.retainAll(rooms);
+        rooms.forEach(this::watched);
+    }
+
+    /**
+     * Another node holds connections to the room. Newly heard of, the room's events are notified once at once: an event
+     * this node committed before it heard (and did not notify) reaches that node now rather than at its catch-up.
+     */
+    private void watched(UUID roomId) {
+        if (watchedElsewhere.add(roomId)) {
+            eventRooms.add(roomId);
+            scheduleSend();
+        }
+    }
+
+    /** Whether this node tells the other nodes of the room's new events. */
+    boolean watchedElsewhere(UUID roomId) {
+        return watchedElsewhere.contains(roomId);
     }
 
     /** A room's presence changed here: update this node's clients now, and tell the other nodes. */
@@ -175,10 +208,15 @@ public class ClusterSignals {
         if (bar < 0 || payload.substring(0, bar).equals(nodeId)) {
             return; // this node's own, already handled locally
         }
-        Consumer<UUID> handler = EVENTS_CHANNEL.equals(notification.getName()) ? onEvents : onPresence;
+        boolean presence = PRESENCE_CHANNEL.equals(notification.getName());
+        Consumer<UUID> handler = presence ? onPresence : onEvents;
         for (String room : payload.substring(bar + 1).split(",")) {
             try {
-                handler.accept(UUID.fromString(room));
+                UUID roomId = UUID.fromString(room);
+                if (presence) {
+                    watched(roomId); // another node has (or had) connections to it
+                }
+                handler.accept(roomId);
             } catch (RuntimeException e) {
                 LOG.debugf("Ignoring notification for %s: %s", room, e.getMessage());
             }

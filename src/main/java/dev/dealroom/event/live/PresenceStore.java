@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -69,6 +71,25 @@ public class PresenceStore {
     }
 
     /** The members of the room online on any live node. */
+    /** The rooms other live nodes hold connections to: those whose new events those nodes must be told of. */
+    Set<UUID> roomsHeldElsewhere(long staleAfterSeconds) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select distinct room_id from presence"
+                        + " where node_id <> ? and seen_at > now() - make_interval(secs => ?)")) {
+            query.setObject(1, nodeId);
+            query.setLong(2, staleAfterSeconds);
+            Set<UUID> rooms = new HashSet<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rooms.add(row.getObject(1, UUID.class));
+                }
+            }
+            return rooms;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the rooms of the other nodes", e);
+        }
+    }
+
     List<UUID> online(UUID roomId, long staleAfterSeconds) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("select distinct member_id from presence"

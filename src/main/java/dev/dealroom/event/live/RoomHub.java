@@ -80,7 +80,7 @@ public class RoomHub {
         timers.scheduleWithFixedDelay(this::catchUp, catchUp, catchUp, TimeUnit.MILLISECONDS);
         long heartbeat = config.presenceHeartbeat().toMillis();
         timers.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        signals.start(this::wake, this::broadcastPresence, this::catchUp);
+        signals.start(this::wake, this::broadcastPresence, this::rejoin);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -175,6 +175,16 @@ public class RoomHub {
         signals.eventsCommitted(event.roomId());
     }
 
+    /** Once listening (again): reads which rooms the other nodes hold, and what was missed meanwhile. */
+    private void rejoin() {
+        try {
+            signals.watchedElsewhere(presence.roomsHeldElsewhere(staleAfterSeconds()));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the rooms of the other nodes; the next heartbeat retries", e);
+        }
+        catchUp();
+    }
+
     /** Wakes the rooms whose log has moved past what their drain has read: a lost notification only delays. */
     void catchUp() {
         try {
@@ -193,6 +203,7 @@ public class RoomHub {
     private void heartbeat() {
         try {
             presence.heartbeat(staleAfterSeconds());
+            signals.watchedElsewhere(presence.roomsHeldElsewhere(staleAfterSeconds()));
         } catch (RuntimeException e) {
             LOG.warn("Presence heartbeat failed", e);
         }
