@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records a start of the packaged server into a class archive that later starts map instead of loading, linking
-# and (on JDK 25) profiling the same classes again: about half the CPU of a start (see docs/startup.md).
+# and (on JDK 25) profiling the same classes again: a third (JDK 17) to a half (JDK 25) of the CPU of a start (see docs/startup.md).
 #
 #   src/build/start-archive.sh [APP_DIR]          APP_DIR defaults to target/quarkus-app
 #
@@ -10,8 +10,9 @@
 #   JDK 17 to 24:      start-<java.version>.jsa   (dynamic AppCDS archive)   run with -XX:SharedArchiveFile=FILE
 # An archive serves only the JVM that wrote it (the same java.version) and the same jars at the same absolute
 # paths with the same modification times (copy APP_DIR with `cp -a`, Docker's COPY keeps them): otherwise the
-# JVM says so in one warning line and starts the ordinary way. The jar must be packaged as `aot-jar` (the build's
-# default, quarkus.package.jar.type): the JDK archives only classes its own class loaders load.
+# JVM says so in one warning line and starts the ordinary way. The jar must be packaged as an `aot-jar`
+# (`./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar`; the bench profile does so): the JDK archives only
+# classes its own class loaders load, not those of the fast-jar's runner class loader.
 #
 # Environment:
 #   JAVA                     the java to record with and to run with later (default: java on the PATH)
@@ -28,7 +29,7 @@ java_bin="${JAVA:-java}"
 port="${DEALROOM_ARCHIVE_PORT:-18089}"
 [ -f "$jar" ] || { echo "start-archive: no $jar (run ./mvnw package first)" >&2; exit 1; }
 if ! unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path:'; then
-    echo "start-archive: $jar is not an aot-jar; the archive would hold the JDK's classes only" >&2
+    echo "start-archive: $jar is not an aot-jar (package with -Dquarkus.package.jar.type=aot-jar)" >&2
     exit 1
 fi
 
