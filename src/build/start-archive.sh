@@ -50,7 +50,8 @@ fi
 rm -f "$archive"
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
-    bash "$(dirname "$0")/local-postgres.sh" dealroom_archive
+    bash "$(dirname "$0")/local-postgres.sh" dealroom_archive \
+        || { echo "start-archive: no local database to record against" >&2; exit 1; }
     export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/dealroom_archive
     export QUARKUS_DATASOURCE_USERNAME="${QUARKUS_DATASOURCE_USERNAME:-postgres}"
 fi
