@@ -10,9 +10,10 @@
 #   JDK 17 to 24:      start-<java.version>.jsa   (dynamic AppCDS archive)   run with -XX:SharedArchiveFile=FILE
 # An archive serves only the JVM that wrote it (the same java.version) and the same jars at the same absolute
 # paths with the same modification times (copy APP_DIR with `cp -a`, Docker's COPY keeps them): otherwise the
-# JVM says so in one warning line and starts the ordinary way. The jar must be packaged as an `aot-jar`
+# JVM says so in one warning line and starts the ordinary way. Package an `aot-jar` for the most of it
 # (`./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar`; the bench profile does so): the JDK archives only
-# classes its own class loaders load, not those of the fast-jar's runner class loader.
+# classes its own class loaders load, so from the default fast-jar it keeps the JDK's classes and not the
+# application's, which Quarkus's runner class loader loads (-21 % CPU instead of -38 % on JDK 17).
 #
 # Environment:
 #   JAVA                     the java to record with and to run with later (default: java on the PATH)
@@ -28,9 +29,9 @@ jar="$app_dir/quarkus-run.jar"
 java_bin="${JAVA:-java}"
 port="${DEALROOM_ARCHIVE_PORT:-18089}"
 [ -f "$jar" ] || { echo "start-archive: no $jar (run ./mvnw package first)" >&2; exit 1; }
-if ! unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q '^Class-Path:'; then
-    echo "start-archive: $jar is not an aot-jar (package with -Dquarkus.package.jar.type=aot-jar)" >&2
-    exit 1
+if command -v unzip >/dev/null && ! unzip -p "$jar" META-INF/MANIFEST.MF 2>/dev/null | grep -q "^Main-Class: io.quarkus.bootstrap.runner.AotQuarkusEntryPoint"; then
+    echo "start-archive: $jar is a fast-jar: the archive holds the JDK's and Quarkus's boot classes only (package" \
+        "with -Dquarkus.package.jar.type=aot-jar for the application's too)"
 fi
 
 version=$("$java_bin" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/^ *java.version = / {print $2}')
