@@ -58,8 +58,25 @@ public final class ChildProcess implements AutoCloseable {
                 + System.getProperty("dealroom.it.database", "dealroom_test"));
         all.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return start("server-" + name + ".log", URI.create("http://localhost:" + port), all,
-                List.of(java, heap, "-jar", jar.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(java, heap));
+        command.addAll(startArchive(jar));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return start("server-" + name + ".log", URI.create("http://localhost:" + port), all, command);
+    }
+
+    /**
+     * The option that maps the class archive src/build/start-archive.sh recorded beside the jar for this JVM, if it
+     * did (docs/startup.md); none otherwise.
+     */
+    static List<String> startArchive(Path jar) {
+        String version = System.getProperty("java.version");
+        Path dir = jar.toAbsolutePath().getParent();
+        Path aot = dir.resolve("start-" + version + ".aot");
+        Path cds = dir.resolve("start-" + version + ".jsa");
+        if (Runtime.version().feature() >= 25 && Files.exists(aot)) {
+            return List.of("-XX:AOTCache=" + aot);
+        }
+        return Files.exists(cds) ? List.of("-XX:SharedArchiveFile=" + cds) : List.of();
     }
 
     /** Waits until {@code path} answers 200, or fails pointing at the log. */
