@@ -1,6 +1,8 @@
 package dev.dealroom.event;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
@@ -68,6 +70,7 @@ public class EventLog {
                 .createNativeQuery("update room set last_seq = last_seq + 1 where id = ?1 returning last_seq")
                 .setParameter(1, roomId)
                 .getSingleResult()).longValue();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object payload = data.apply(seq);
         String json = toJson(payload);
         em.createNativeQuery("insert into room_event (room_id, seq, type, group_id, actor_member_id, actor_name, at,"
@@ -78,13 +81,13 @@ public class EventLog {
                 .setParameter(4, groupId == null ? null : groupId.toString())
                 .setParameter(5, actor.memberId() == null ? null : actor.memberId().toString())
                 .setParameter(6, actor.name())
-                .setParameter(7, clock.instant())
+                .setParameter(7, at)
                 .setParameter(8, json)
                 .setParameter(9, keyUpdate)
                 .executeUpdate();
         // Observers of TransactionPhase.AFTER_SUCCESS (live delivery) run once it commits; plain observers (the
         // notifier, which queues emails in the outbox) run now, inside it.
-        committed.fire(new EventCommitted(roomId, seq, type, groupId, actor, json));
+        committed.fire(new EventCommitted(roomId, seq, type, groupId, actor, at, json));
         return seq;
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class PostStatement {
     Outcome write(Caller caller, GroupClaim claim, CreatePostRequest request, Optional<String> key) {
         boolean announcement = Boolean.TRUE.equals(request.announcement());
         UUID parentId = request.parentId() == null ? null : Ids.parse(request.parentId()).orElseThrow();
-        Instant at = clock.instant();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = Ids.newId();
         Actor author = Actor.of(claim.me());
         PostView view = new PostView(id.toString(), claim.groupId().toString(), 0,
@@ -166,7 +167,7 @@ class PostStatement {
                 PostView post = new PostView(view.id(), view.groupId(), seq, view.parentId(), author, view.body(),
                         view.mentions(), announcement, at, null, false, view.clientId());
                 return new Written(post, new EventCommitted(claim.roomId(), seq, EventType.POST_CREATED,
-                        claim.groupId(), author, event));
+                        claim.groupId(), author, at, event));
             }
             limits.checkWrites(writes, window);
             return new Declined(true, admitted);

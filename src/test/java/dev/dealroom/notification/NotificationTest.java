@@ -200,10 +200,10 @@ class NotificationTest {
         UUID roomId = UUID.randomUUID();
         UUID groupId = UUID.randomUUID();
 
-        notifier.appended(new EventCommitted(roomId, 1, EventType.POST_CREATED, groupId, actor, quiet));
-        notifier.appended(new EventCommitted(roomId, 2, EventType.POST_CREATED, groupId, actor, selfMention));
-        notifier.appended(new EventCommitted(roomId, 3, EventType.TASK_UPDATED, groupId, actor, "{}"));
-        notifier.appended(new EventCommitted(roomId, 4, EventType.SIGNOFF_DECIDED, groupId, actor, "{}"));
+        notifier.appended(new EventCommitted(roomId, 1, EventType.POST_CREATED, groupId, actor, Instant.now(), quiet));
+        notifier.appended(new EventCommitted(roomId, 2, EventType.POST_CREATED, groupId, actor, Instant.now(), selfMention));
+        notifier.appended(new EventCommitted(roomId, 3, EventType.TASK_UPDATED, groupId, actor, Instant.now(), "{}"));
+        notifier.appended(new EventCommitted(roomId, 4, EventType.SIGNOFF_DECIDED, groupId, actor, Instant.now(), "{}"));
     }
 
     private long queuedTo(Person to) {

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,11 +40,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
- * This node's live delivery. Each room with open connections here has a channel whose <em>drain</em> reads
- * the room's log after the lowest seq any of its connections has been sent and hands each event to every
- * connection that has not had it and may see it. Replay on connect and live delivery are the same drain, so
- * nothing falls between them; one drain per room runs at a time, so each connection gets each seq once, in
- * order. Drains are woken by local commits, by other nodes' notifications, and by a periodic catch-up.
+ * This node's live delivery. Each room with open connections here has a channel whose <em>drain</em> hands
+ * each event after the lowest seq any of its connections has been sent to every connection that has not had it
+ * and may see it. Replay on connect and live delivery are the same drain, so nothing falls between them; one drain
+ * per room runs at a time, so each connection gets each seq once, in order.
+ *
+ * <p>
+ * An event committed on this node is delivered from its commit: the committing thread hands it over, already
+ * serialised, and the drain sends it without reading the log, as long as it directly follows what the connections
+ * were sent. The log is read on connect (replay), when another node's notification or the periodic catch-up says
+ * it has moved, and whenever the events at hand leave a gap (an event committed elsewhere, or handed over late).
  */
 @ApplicationScoped
 public class RoomHub {
@@ -162,16 +169,24 @@ public class RoomHub {
         return Optional.ofNullable(connections.get(connectionId)).map(connection -> connection.access);
     }
 
-    /** Runs the room's drain soon, if this node has connections to it. */
+    /** Runs the room's drain soon, reading its log, if this node has connections to it. */
     public void wake(UUID roomId) {
         RoomChannel channel = rooms.get(roomId);
         if (channel != null) {
-            channel.schedule();
+            channel.readLog();
         }
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventCommitted event) {
-        wake(event.roomId());
+        RoomChannel channel = rooms.get(event.roomId());
+        if (channel != null) {
+            try {
+                channel.handOver(event.envelope(json));
+            } catch (JsonProcessingException | RuntimeException e) {
+                LOG.warnf(e, "Event %d of room %s is delivered from the log", event.seq(), event.roomId());
+                channel.readLog();
+            }
+        }
         signals.eventsCommitted(event.roomId());
     }
 
@@ -192,7 +207,7 @@ public class RoomHub {
             heads.forEach((roomId, last) -> {
                 RoomChannel channel = rooms.get(roomId);
                 if (channel != null && last > channel.head) {
-                    channel.schedule();
+                    channel.readLog();
                 }
             });
         } catch (RuntimeException e) {
@@ -258,8 +273,12 @@ public class RoomHub {
         private final Map<UUID, Integer> perMember = new HashMap<>();
         /** Wake-ups not yet served; the drain runs while this is above zero, on one thread at a time. */
         private final AtomicInteger pending = new AtomicInteger();
-        /** The newest seq a drain has read. */
+        /** The newest seq a drain has delivered. */
         volatile long head;
+        /** Events committed on this node, handed over by their commit, until every connection has been sent them. */
+        private final ConcurrentSkipListMap<Long, EventEnvelope> handedOver = new ConcurrentSkipListMap<>();
+        /** Whether the log may hold events after what the connections were sent that were not handed over. */
+        private final AtomicBoolean logMoved = new AtomicBoolean();
 
         RoomChannel(UUID roomId) {
             this.roomId = roomId;
@@ -288,7 +307,22 @@ public class RoomHub {
             return last;
         }
 
-        void schedule() {
+        /** Delivers an event committed on this node, without reading the log if it follows what was sent. */
+        void handOver(EventEnvelope event) {
+            handedOver.put(event.seq(), event);
+            while (handedOver.size() > BATCH) {
+                handedOver.pollFirstEntry(); // a drain far behind reads the log anyway
+            }
+            schedule();
+        }
+
+        /** Runs the drain soon, reading the log from what the connections were sent. */
+        void readLog() {
+            logMoved.set(true);
+            schedule();
+        }
+
+        private void schedule() {
             if (pending.getAndIncrement() == 0) {
                 drains.execute(this::run);
             }
@@ -319,13 +353,25 @@ public class RoomHub {
                     return;
                 }
                 long from = open.stream().mapToLong(connection -> connection.lastSent).min().getAsLong();
-                List<EventEnvelope> batch = reader.after(roomId, from, BATCH);
+                handedOver.headMap(from, true).clear();
+                List<EventEnvelope> batch = handedOverAfter(from);
+                if (batch.isEmpty()) {
+                    // Nothing at hand follows: read the log if it moved, or if a later event is at hand (a gap).
+                    if (!logMoved.getAndSet(false) && handedOver.isEmpty()) {
+                        break;
+                    }
+                    batch = reader.after(roomId, from, BATCH);
+                    if (batch.size() == BATCH) {
+                        logMoved.set(true); // more to read
+                    }
+                    if (batch.isEmpty()) {
+                        handedOver.clear(); // a gap the log does not fill: an event not committed after all
+                        break;
+                    }
+                }
                 for (EventEnvelope event : batch) {
                     deliver(event, open);
                     head = Math.max(head, event.seq());
-                }
-                if (batch.size() < BATCH) {
-                    break;
                 }
             }
             // Only the connections this drain brought up to date: one that joined meanwhile gets its replay
@@ -336,6 +382,20 @@ public class RoomHub {
                     connection.send(control(ControlMessage.READY, Map.of("seq", connection.lastSent)));
                 }
             }
+        }
+
+        /** The events at hand that directly follow {@code from}, in order. */
+        private List<EventEnvelope> handedOverAfter(long from) {
+            List<EventEnvelope> run = new ArrayList<>();
+            long next = from + 1;
+            for (Map.Entry<Long, EventEnvelope> entry : handedOver.tailMap(from, false).entrySet()) {
+                if (entry.getKey() != next || run.size() == BATCH) {
+                    break;
+                }
+                run.add(entry.getValue());
+                next++;
+            }
+            return run;
         }
 
         private void deliver(EventEnvelope event, List<LiveConnection> open) {

@@ -51,6 +51,38 @@ class LiveEventsTest {
         }
     }
 
+    /**
+     * An event committed here is handed to the drain by its commit; one committed on another node (here: written
+     * behind the server's back, with no notification) is only in the log. When the one handed over follows the other,
+     * the drain must read the gap from the log first: in order, each once.
+     */
+    @Test
+    void anEventCommittedElsewhereJustBeforeOneCommittedHereArrivesFirst() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        room.groupMember.api().body(Map.of("body", "Kick-off")).post("/api/rooms/{r}/groups/proof/posts", room.roomId)
+                .then().statusCode(201);
+        long seq = room.seq();
+        try (LiveClient buyer = LiveClient.connect(room.groupMember, room.roomId, seq)) {
+            assertEquals(List.of(), buyer.replay());
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement elsewhere = connection.prepareStatement("with bumped as (update room"
+                            + " set last_seq = last_seq + 1 where id = cast(? as uuid) returning id, last_seq)"
+                            + " insert into room_event (room_id, seq, type, actor_name, at, data, key_update)"
+                            + " select id, last_seq, 'room.updated', 'Another node', now(), '{}', false from bumped")) {
+                elsewhere.setString(1, room.roomId);
+                assertEquals(1, elsewhere.executeUpdate());
+            }
+
+            room.groupMember.api().body(Map.of("body", "Handed over")).post("/api/rooms/{r}/groups/proof/posts",
+                    room.roomId).then().statusCode(201).body("seq", equalTo((int) seq + 2));
+
+            List<Map<String, Object>> live = buyer.until(event -> event.get("seq") instanceof Number at
+                    && at.longValue() == seq + 2);
+            assertEquals(List.of(seq + 1, seq + 2), live.stream().map(LiveEventsTest::seqOf).toList());
+            assertEquals("Handed over", ((Map<?, ?>) live.get(1).get("data")).get("body"));
+        }
+    }
+
     @Test
     void reconnectingWithSinceDeliversExactlyTheMissedEventsInOrderOnce() {
         DealRoomFixture room = new DealRoomFixture();
