@@ -1,5 +1,6 @@
 package dev.dealroom.event.live;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +57,8 @@ public class RoomHub {
 
     private static final Logger LOG = Logger.getLogger(RoomHub.class);
     private static final int BATCH = 500;
+    /** How long presence changes of a room are gathered into one message. */
+    private static final Duration PRESENCE_GATHERING = Duration.ofMillis(50);
 
     private final EventReader reader;
     private final AccessPolicy policy;
@@ -66,6 +69,8 @@ public class RoomHub {
     private final RateLimits limits;
     private final Map<UUID, RoomChannel> rooms = new ConcurrentHashMap<>();
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
+    /** Rooms whose presence message is scheduled. */
+    private final Set<UUID> presenceDue = ConcurrentHashMap.newKeySet();
     private ExecutorService drains;
     private ScheduledExecutorService timers;
 
@@ -87,7 +92,7 @@ public class RoomHub {
         timers.scheduleWithFixedDelay(this::catchUp, catchUp, catchUp, TimeUnit.MILLISECONDS);
         long heartbeat = config.presenceHeartbeat().toMillis();
         timers.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        signals.start(this::wake, this::broadcastPresence, this::rejoin);
+        signals.start(this::wake, this::presenceSoon, this::rejoin);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -141,7 +146,7 @@ public class RoomHub {
             presence.online(access.roomId(), access.me().id());
             signals.presenceChanged(access.roomId());
         } else {
-            connection.send(presenceMessage(access.roomId()));
+            presenceSoon(access.roomId()); // who is online, for the new connection (and the others, unchanged)
         }
         wake(access.roomId());
         return true;
@@ -221,6 +226,23 @@ public class RoomHub {
             signals.watchedElsewhere(presence.roomsHeldElsewhere(staleAfterSeconds()));
         } catch (RuntimeException e) {
             LOG.warn("Presence heartbeat failed", e);
+        }
+    }
+
+    /**
+     * Tells the room's connections here who is online, soon: the joins and leaves of a moment (a page opened in
+     * several tabs, clients reconnecting after a restart) make one read of the presence rows and one message each.
+     */
+    private void presenceSoon(UUID roomId) {
+        if (presenceDue.add(roomId)) {
+            timers.schedule(() -> {
+                presenceDue.remove(roomId);
+                try {
+                    broadcastPresence(roomId);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Presence of room %s was not sent; the next change sends it", roomId);
+                }
+            }, PRESENCE_GATHERING.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
