@@ -211,6 +211,14 @@ public interface DealRoomConfig {
         /** Threads that read logs and push events to the node's connections. */
         @WithDefault("4")
         int dispatchThreads();
+
+        /**
+         * Threads that admit WebSocket upgrades, each with a database connection while it works: a crowd reconnecting
+         * at once (after a restart) queues for these, and leaves the other connections of the pool to requests and
+         * health checks.
+         */
+        @WithDefault("4")
+        int admissionThreads();
     }
 
     interface Events {

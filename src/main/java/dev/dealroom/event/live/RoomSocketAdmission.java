@@ -4,15 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.BearerTokens;
-import dev.dealroom.access.VerifiedTokens;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.access.RoomAccess;
+import dev.dealroom.access.VerifiedTokens;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Origins;
 import dev.dealroom.common.RateLimits;
@@ -27,7 +31,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -55,9 +58,13 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final DealRoomConfig config;
     private final RateLimits limits;
     private final RoomHub hub;
+    /** Where admissions wait their turn: see {@link DealRoomConfig.Live#admissionThreads()}. */
+    private final ExecutorService admissions;
+    private final AtomicInteger admissionThreads = new AtomicInteger();
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
-            BearerTokens bearerTokens, VerifiedTokens verifiedTokens, Origins origins, DealRoomConfig config, RateLimits limits, RoomHub hub) {
+            BearerTokens bearerTokens, VerifiedTokens verifiedTokens, Origins origins, DealRoomConfig config,
+            RateLimits limits, RoomHub hub) {
         this.access = access;
         this.tickets = tickets;
         this.tokens = tokens;
@@ -67,6 +74,16 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         this.config = config;
         this.limits = limits;
         this.hub = hub;
+        this.admissions = Executors.newFixedThreadPool(config.live().admissionThreads(), runnable -> {
+            Thread thread = new Thread(runnable, "dealroom-admission-" + admissionThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        admissions.shutdownNow();
     }
 
     @Override
@@ -144,7 +161,7 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         }
     }
 
-    private static <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    private <T> Uni<T> blocking(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(admissions);
     }
 }
