@@ -213,6 +213,8 @@ class HomePageTest {
 
         buyer.navigate("/#/");
         buyer.reload();
+        // Home takes the focus once it has rendered, which closes an open bell: it is opened after that.
+        assertThat(buyer.locator(".page.home")).hasCount(1);
         assertThat(buyer.locator(".bell-item[data-kind=mention]")).hasCount(1);
         assertThat(buyer.locator(".bell[data-unread='1']")).hasCount(1);
         buyer.locator(".bell-button").click();
