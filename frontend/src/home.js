@@ -1,5 +1,5 @@
 // Home: what I owe across all my rooms (every person's home), and for a seller the pipeline of their rooms,
-// sortable, with a button that reveals the form to open a new room.
+// sorted on the server and read a page at a time, with a button that reveals the form to open a new room.
 
 import { h, field, fill } from './dom.js';
 import { get, post } from './api.js';
@@ -12,6 +12,8 @@ import { ROOM_STAGES, DEFAULT_ROOM_STAGE } from './events.generated.js';
 const SORT_KEY = 'dealroom.pipelineSort';
 /** The pipeline's sorts, each with the order it reads best in first (the most urgent or largest on top). */
 const SORTS = Object.freeze({ decisionDate: 'asc', amount: 'desc', health: 'desc', lastBuyerActivity: 'desc' });
+/** Rooms per page of the pipeline; "Show more" asks for the next page. */
+const PIPELINE_PAGE = 50;
 /** Where each kind of key update is seen: the group's tab. */
 const KEY_UPDATE_TAB = Object.freeze({ ANNOUNCEMENT: 'discussion', SIGNOFF_REQUEST: 'signoffs', MILESTONE: 'plan' });
 
@@ -133,8 +135,13 @@ function savedSort() {
 
 async function pipelineSection(opening) {
   let current = savedSort();
+  let nextOffset = null;
+  let asked = 0; // the latest request: the answer to an earlier one (the sort changed since) is dropped
+  const shownIds = new Set();
   const error = errorText();
   const list = h('ul', { class: 'pipeline', 'aria-labelledby': 'pipeline-title' });
+  const count = h('p', { class: ['pipeline-count', 'small', 'muted'] });
+  const more = h('button', { type: 'button', class: 'show-more', hidden: true }, t('home.showMore'));
   const select = h('select', { name: 'sort' }, Object.keys(SORTS).map((key) =>
     h('option', { value: key, selected: key === current.sort }, t(`home.sort.${key}`))));
   const reverse = h('button', { type: 'button', class: ['small-button', 'order'] });
@@ -143,34 +150,64 @@ async function pipelineSection(opening) {
       h('span', { class: 'sr-only' }, t(`home.order.${current.order}`)));
     reverse.setAttribute('title', t(`home.order.${current.order}`));
   };
-  const load = async () => {
-    localStorage.setItem(SORT_KEY, JSON.stringify(current));
-    showOrder();
+  // A page from the server, in its order; "show more" appends the next one, skipping a room already shown (one
+  // that moved up between two pages).
+  const show = (page, append) => {
+    if (!append) {
+      shownIds.clear();
+      list.replaceChildren();
+    }
+    const rows = page.rooms.filter((item) => !shownIds.has(item.roomId)).map((item) => {
+      shownIds.add(item.roomId);
+      return pipelineRow(item);
+    });
+    rows.forEach((row) => list.appendChild(row));
+    if (shownIds.size === 0) fill(list, h('li', { class: 'empty' }, t('home.noRooms')));
+    nextOffset = page.nextOffset ?? null;
+    more.hidden = nextOffset === null;
+    fill(count, page.total > shownIds.size ? t('home.pipelineShown', { count: shownIds.size, total: page.total }) : '');
+    return rows;
+  };
+  const load = async (append) => {
+    const ticket = ++asked;
+    if (!append) {
+      localStorage.setItem(SORT_KEY, JSON.stringify(current));
+      showOrder();
+    }
+    more.disabled = true;
     try {
-      const items = await get(`/api/pipeline?sort=${current.sort}&order=${current.order}`);
+      const offset = append ? `&offset=${nextOffset}` : '';
+      const page = await get(`/api/pipeline?sort=${current.sort}&order=${current.order}&limit=${PIPELINE_PAGE}${offset}`);
+      if (ticket !== asked) return;
       showError(error, null);
-      fill(list, items.length ? items.map(pipelineRow) : h('li', { class: 'empty' }, t('home.noRooms')));
+      const rows = show(page, append);
       list.dataset.sort = `${current.sort}-${current.order}`;
+      // The button went away with the last page: focus moves on to the first room it brought.
+      if (append && more.hidden && rows.length) rows[0].querySelector('a').focus();
     } catch (e) {
-      showError(error, e);
+      if (ticket === asked) showError(error, e);
+    } finally {
+      more.disabled = false;
     }
   };
   select.addEventListener('change', () => {
     current = { sort: select.value, order: SORTS[select.value] };
-    load();
+    load(false);
   });
   reverse.addEventListener('click', () => {
     current = { ...current, order: current.order === 'asc' ? 'desc' : 'asc' };
-    load();
+    load(false);
   });
-  await load();
+  more.addEventListener('click', () => load(true));
+  await load(false);
   return h('section', { class: 'pipeline-section', 'aria-labelledby': 'pipeline-title' },
     h('div', { class: 'section-head' },
       h('h2', { id: 'pipeline-title' }, t('home.pipeline')),
       h('div', { class: 'sort' }, field(t('home.sortBy'), select), reverse, opening.toggle)),
     opening.form,
     error,
-    list);
+    list,
+    h('div', { class: 'pipeline-more' }, more, count));
 }
 
 function pipelineRow(item) {

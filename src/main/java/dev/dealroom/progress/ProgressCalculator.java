@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.Messages;
 import dev.dealroom.common.i18n.Text;
 import dev.dealroom.group.DefaultGroup;
+import dev.dealroom.group.GroupKind;
 import dev.dealroom.progress.ProgressView.GroupProgress;
 import dev.dealroom.progress.ProgressView.Health;
 import dev.dealroom.progress.ProgressView.MilestoneMark;
@@ -75,67 +77,36 @@ final class ProgressCalculator {
      */
     ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
             ZonedDateTime clock, Language language) {
+        Assessment assessment = assess(facts, scope, visible, clock);
         Instant now = clock.toInstant();
         LocalDate today = clock.toLocalDate();
-        List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
-                .sorted(DISPLAY_ORDER).toList();
         // A group the viewer is not in keeps its name if it is a default group (a fixed name); one that people
         // named is a "Private group": its kind and figures show, its name does not, nor who is in it (invariant 5).
-        Set<UUID> sealed = groups.stream().filter(group -> group.key() == null && !visible.contains(group.id()))
-                .map(RoomFacts.Group::id).collect(Collectors.toSet());
         Map<UUID, String> labels = new HashMap<>();
         int privateGroups = 0;
-        for (RoomFacts.Group group : groups) {
-            labels.put(group.id(), sealed.contains(group.id())
+        for (RoomFacts.Group group : assessment.groups()) {
+            labels.put(group.id(), assessment.sealed().contains(group.id())
                     ? Messages.render(language, Text.of(PRIVATE_GROUP, "number", Integer.toString(++privateGroups)))
                     : DefaultGroup.displayName(group.key(), group.name(), language));
         }
-        // The groups whose figures may be told per member.
-        Set<UUID> attributable = scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
-        List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
-                .filter(update -> scope.contains(update.groupId())).toList();
 
         List<GroupProgress> groupProgress = new ArrayList<>();
-        List<Reason> reasons = new ArrayList<>();
-        for (RoomFacts.Group group : groups) {
+        for (RoomFacts.Group group : assessment.groups()) {
             RoomFacts.TaskFigures tasks = facts.tasks.getOrDefault(group.id(), RoomFacts.TaskFigures.NONE);
             RoomFacts.SignoffFigures signoffs = facts.signoffs.getOrDefault(group.id(),
                     RoomFacts.SignoffFigures.NONE);
-            Instant last = facts.lastActivity.getOrDefault(group.id(), facts.room.createdAt());
-            long idleDays = ChronoUnit.DAYS.between(last, now);
-            int notSeenByAll = (int) keyUpdates.stream().filter(update -> update.groupId().equals(group.id()))
+            long idleDays = ChronoUnit.DAYS.between(lastActivity(facts, group), now);
+            int notSeenByAll = (int) assessment.keyUpdates().stream()
+                    .filter(update -> update.groupId().equals(group.id()))
                     .filter(update -> !facts.owing(update).isEmpty()).count();
-            String label = labels.get(group.id());
             groupProgress.add(new GroupProgress(group.id().toString(), group.key(),
-                    sealed.contains(group.id()) ? null : group.name(), label, group.kind(),
-                    visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(), tasks.blocked(),
-                    tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays, notSeenByAll));
-            if (tasks.overdue() > 0) {
-                reasons.add(new Reason("tasks-overdue", Messages.render(language, Text.of("reason.tasks-overdue",
-                        "count", (long) tasks.overdue(), "group", label)), group.id().toString(), null));
-            }
-            if (tasks.blocked() > 0) {
-                reasons.add(new Reason("tasks-blocked", Messages.render(language, Text.of("reason.tasks-blocked",
-                        "count", (long) tasks.blocked(), "group", label)), group.id().toString(), null));
-            }
-            if ("WORKSTREAM".equals(group.kind()) && Duration.between(last, now).compareTo(idleAfter) >= 0) {
-                reasons.add(new Reason("group-idle", Messages.render(language, Text.of("reason.group-idle",
-                        "count", idleDays, "group", label)), group.id().toString(), null));
-            }
-            if (sealed.contains(group.id())) {
-                // Who has not seen it would say who is in the group: the update is reported, not the people.
-                for (RoomFacts.KeyUpdate update : keyUpdates) {
-                    Duration age = Duration.between(update.at(), now);
-                    if (update.groupId().equals(group.id()) && !facts.owing(update).isEmpty()
-                            && age.compareTo(unseenAfter) >= 0) {
-                        reasons.add(new Reason("update-unseen", Messages.render(language,
-                                Text.of("reason.update-unseen-by-some", "update", label(update), "group", label,
-                                        "count", age.toDays())), group.id().toString(), null));
-                    }
-                }
-            }
+                    assessment.sealed().contains(group.id()) ? null : group.name(), labels.get(group.id()),
+                    group.kind(), visible.contains(group.id()), tasks.total(), tasks.done(), tasks.overdue(),
+                    tasks.blocked(), tasks.nextMilestone(), signoffs.open(), signoffs.decided(), idleDays,
+                    notSeenByAll));
         }
 
+        Set<UUID> attributable = assessment.attributable();
         List<StakeholderProgress> stakeholders = new ArrayList<>();
         for (RoomFacts.Member member : facts.members) {
             Set<UUID> theirs = facts.groupsOf(member.id()).stream().filter(attributable::contains)
@@ -151,51 +122,153 @@ final class ProgressCalculator {
             Instant lastSeen = facts.markers.stream()
                     .filter(m -> m.memberId().equals(member.id()) && attributable.contains(m.groupId()))
                     .map(RoomFacts.Marker::readAt).max(Comparator.naturalOrder()).orElse(null);
-            int unseen = 0;
-            for (RoomFacts.KeyUpdate update : keyUpdates) {
-                if (attributable.contains(update.groupId()) && facts.owing(update).contains(member.id())) {
-                    unseen++;
-                    Duration age = Duration.between(update.at(), now);
-                    if (age.compareTo(unseenAfter) >= 0) {
-                        reasons.add(new Reason("update-unseen", Messages.render(language,
-                                Text.of("reason.update-unseen", "who", who(member), "update", label(update),
-                                        "group", labels.get(update.groupId()), "count", age.toDays())),
-                                update.groupId().toString(), member.id().toString()));
-                    }
-                }
-            }
+            int unseen = (int) assessment.keyUpdates().stream()
+                    .filter(update -> attributable.contains(update.groupId())
+                            && facts.owing(update).contains(member.id()))
+                    .count();
             stakeholders.add(new StakeholderProgress(member.id().toString(), member.name(), member.title(),
                     member.side(), member.decisionMaker(), owned, overdue, lastSeen, unseen,
                     theirs.stream().map(UUID::toString).sorted().toList()));
         }
 
-        List<MilestoneMark> milestones = new ArrayList<>();
-        LocalDate projected = null;
-        boolean milestoneOverdue = false;
-        for (RoomFacts.Milestone milestone : facts.milestones) {
-            if (!scope.contains(milestone.groupId())) {
-                continue;
+        List<MilestoneMark> milestones = assessment.milestones().stream()
+                .map(milestone -> new MilestoneMark(milestone.taskId().toString(), milestone.groupId().toString(),
+                        visible.contains(milestone.groupId()) ? milestone.title() : null, milestone.dueDate(),
+                        milestone.status(), late(milestone, today)))
+                .toList();
+        List<Reason> reasons = assessment.findings().stream()
+                .map(finding -> new Reason(finding.code(), finding.words(labels, language),
+                        finding.groupId() == null ? null : finding.groupId().toString(),
+                        finding.memberId() == null ? null : finding.memberId().toString()))
+                .toList();
+        return new ProgressView(facts.room.id().toString(), steering,
+                new Health(assessment.verdict(), reasons), groupProgress, stakeholders,
+                new Timeline(today, facts.room.targetDecisionDate(), milestones, assessment.projected(),
+                        assessment.slip()));
+    }
+
+    /**
+     * What the pipeline shows of the room to this viewer: the verdict and the number of reasons of {@link #calculate},
+     * without putting them in words, and the soonest open milestone.
+     */
+    Summary summarise(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock) {
+        Assessment assessment = assess(facts, scope, visible, clock);
+        return new Summary(assessment.verdict(), assessment.findings().size(), assessment.nextMilestone());
+    }
+
+    /** @param nextMilestone the soonest due date of an open milestone among the viewer's figures */
+    record Summary(Verdict verdict, int reasons, LocalDate nextMilestone) {
+    }
+
+    /**
+     * The health of the room for one viewer: every rule of the class's description, the reasons not yet in words.
+     * It reads the room, its groups, their task figures, the last activity of workstreams, the key updates and who
+     * owes them, the members and the open milestones; {@link RoomFactsLoader#addHealth} loads no more.
+     */
+    private Assessment assess(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock) {
+        Instant now = clock.toInstant();
+        LocalDate today = clock.toLocalDate();
+        List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
+                .sorted(DISPLAY_ORDER).toList();
+        Set<UUID> sealed = groups.stream().filter(group -> group.key() == null && !visible.contains(group.id()))
+                .map(RoomFacts.Group::id).collect(Collectors.toSet());
+        // The groups whose figures may be told per member.
+        Set<UUID> attributable = scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
+        List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
+                .filter(update -> scope.contains(update.groupId())).toList();
+
+        List<Finding> findings = new ArrayList<>();
+        for (RoomFacts.Group group : groups) {
+            RoomFacts.TaskFigures tasks = facts.tasks.getOrDefault(group.id(), RoomFacts.TaskFigures.NONE);
+            if (tasks.overdue() > 0) {
+                findings.add(new Finding("tasks-overdue", Text.of("reason.tasks-overdue", "count",
+                        (long) tasks.overdue()), group.id(), null));
             }
-            boolean open = !"DONE".equals(milestone.status());
-            boolean late = Overdue.isOverdue(milestone.dueDate(), TaskStatus.valueOf(milestone.status()), today);
-            milestoneOverdue |= late;
-            if (open && milestone.dueDate() != null && (projected == null || milestone.dueDate().isAfter(projected))) {
-                projected = milestone.dueDate();
+            if (tasks.blocked() > 0) {
+                findings.add(new Finding("tasks-blocked", Text.of("reason.tasks-blocked", "count",
+                        (long) tasks.blocked()), group.id(), null));
             }
-            milestones.add(new MilestoneMark(milestone.taskId().toString(), milestone.groupId().toString(),
-                    visible.contains(milestone.groupId()) ? milestone.title() : null, milestone.dueDate(),
-                    milestone.status(), late));
+            if (GroupKind.WORKSTREAM.name().equals(group.kind())) {
+                Instant last = lastActivity(facts, group);
+                if (Duration.between(last, now).compareTo(idleAfter) >= 0) {
+                    findings.add(new Finding("group-idle", Text.of("reason.group-idle", "count",
+                            ChronoUnit.DAYS.between(last, now)), group.id(), null));
+                }
+            }
+            if (sealed.contains(group.id())) {
+                // Who has not seen it would say who is in the group: the update is reported, not the people.
+                for (RoomFacts.KeyUpdate update : keyUpdates) {
+                    Duration age = Duration.between(update.at(), now);
+                    if (update.groupId().equals(group.id()) && !facts.owing(update).isEmpty()
+                            && age.compareTo(unseenAfter) >= 0) {
+                        findings.add(new Finding("update-unseen", Text.of("reason.update-unseen-by-some",
+                                "update", label(update), "count", age.toDays()), group.id(), null));
+                    }
+                }
+            }
         }
-        LocalDate target = facts.room.targetDecisionDate();
-        Long slip = projected == null ? null : ChronoUnit.DAYS.between(target, projected);
+        for (RoomFacts.Member member : facts.members) {
+            for (RoomFacts.KeyUpdate update : keyUpdates) {
+                Duration age = Duration.between(update.at(), now);
+                if (attributable.contains(update.groupId()) && facts.owing(update).contains(member.id())
+                        && age.compareTo(unseenAfter) >= 0) {
+                    findings.add(new Finding("update-unseen", Text.of("reason.update-unseen", "who", who(member),
+                            "update", label(update), "count", age.toDays()), update.groupId(), member.id()));
+                }
+            }
+        }
+
+        List<RoomFacts.Milestone> milestones = facts.milestones.stream()
+                .filter(milestone -> scope.contains(milestone.groupId())).toList();
+        LocalDate projected = null;
+        LocalDate next = null;
+        boolean milestoneOverdue = false;
+        for (RoomFacts.Milestone milestone : milestones) {
+            milestoneOverdue |= late(milestone, today);
+            if (!TaskStatus.DONE.name().equals(milestone.status()) && milestone.dueDate() != null) {
+                projected = projected == null || milestone.dueDate().isAfter(projected) ? milestone.dueDate()
+                        : projected;
+                next = next == null || milestone.dueDate().isBefore(next) ? milestone.dueDate() : next;
+            }
+        }
+        Long slip = projected == null ? null : ChronoUnit.DAYS.between(facts.room.targetDecisionDate(), projected);
         if (slip != null && slip > 0) {
-            reasons.add(0, new Reason("decision-slip", Messages.render(language,
-                    Text.of("reason.decision-slip", "count", slip)), null, null));
+            findings.add(0, new Finding("decision-slip", Text.of("reason.decision-slip", "count", slip), null,
+                    null));
         }
         Verdict verdict = (slip != null && slip > 0) || milestoneOverdue ? Verdict.OFF_TRACK
-                : reasons.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
-        return new ProgressView(facts.room.id().toString(), steering, new Health(verdict, reasons), groupProgress,
-                stakeholders, new Timeline(today, target, milestones, projected, slip));
+                : findings.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
+        return new Assessment(groups, sealed, attributable, keyUpdates, milestones, findings, projected, slip, next,
+                verdict);
+    }
+
+    /** @param milestones the milestones of the viewer's figures, in the facts' order */
+    private record Assessment(List<RoomFacts.Group> groups, Set<UUID> sealed, Set<UUID> attributable,
+            List<RoomFacts.KeyUpdate> keyUpdates, List<RoomFacts.Milestone> milestones, List<Finding> findings,
+            LocalDate projected, Long slip, LocalDate nextMilestone, Verdict verdict) {
+    }
+
+    /**
+     * A health reason before it is put in words: its text lacks the group's label ({@code group}), which depends on
+     * the other groups of the view ("Private group 2").
+     */
+    private record Finding(String code, Text text, UUID groupId, UUID memberId) {
+
+        String words(Map<UUID, String> labels, Language language) {
+            Map<String, Object> args = new LinkedHashMap<>(text.args());
+            if (groupId != null) {
+                args.put("group", labels.get(groupId));
+            }
+            return Messages.render(language, text.key(), args);
+        }
+    }
+
+    private static Instant lastActivity(RoomFacts facts, RoomFacts.Group group) {
+        return facts.lastActivity.getOrDefault(group.id(), facts.room.createdAt());
+    }
+
+    private static boolean late(RoomFacts.Milestone milestone, LocalDate today) {
+        return Overdue.isOverdue(milestone.dueDate(), TaskStatus.valueOf(milestone.status()), today);
     }
 
     /** What kind of key update it is, in words ({@code update.<kind>}). */

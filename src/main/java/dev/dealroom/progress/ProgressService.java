@@ -2,10 +2,13 @@ package dev.dealroom.progress;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,23 +21,40 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.Text;
 import dev.dealroom.member.MemberService;
 import dev.dealroom.room.RoomStage;
-import dev.dealroom.common.i18n.Text;
 
-/** The coordination view of one room, and the pipeline of all the caller's rooms. */
+/** The coordination view of one room, and the pipeline of all the caller's rooms, a page at a time. */
 @ApplicationScoped
 public class ProgressService {
 
-    private static final Map<String, Comparator<PipelineItem>> SORTS = Map.of(
-            "decisionDate", Comparator.comparing(PipelineItem::targetDecisionDate),
-            "name", Comparator.comparing(PipelineItem::name, String.CASE_INSENSITIVE_ORDER),
-            "amount", Comparator.comparing(PipelineItem::amount, Comparator.nullsFirst(Comparator.naturalOrder())),
-            "stage", Comparator.comparing(item -> RoomStage.valueOf(item.stage())),
-            "health", Comparator.comparing(PipelineItem::health).thenComparing(PipelineItem::healthReasons),
-            "lastBuyerActivity", Comparator.comparing(PipelineItem::lastBuyerActivity,
-                    Comparator.nullsFirst(Comparator.naturalOrder())));
+    /** The largest page of the pipeline. */
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * The pipeline's sorts, ties broken by room id. Most read only the rooms' own columns, so the figures of one page
+     * are all that is loaded; the last buyer activity and, above all, health need every room's.
+     */
+    private static final Map<String, Sort> SORTS = Map.of(
+            "decisionDate", new Sort(Comparator.comparing(PipelineItem::targetDecisionDate), Reads.ROOM),
+            "name", new Sort(Comparator.comparing(PipelineItem::name, String.CASE_INSENSITIVE_ORDER), Reads.ROOM),
+            "amount", new Sort(Comparator.comparing(PipelineItem::amount,
+                    Comparator.nullsFirst(Comparator.naturalOrder())), Reads.ROOM),
+            "stage", new Sort(Comparator.comparing(item -> RoomStage.valueOf(item.stage())), Reads.ROOM),
+            "health", new Sort(Comparator.comparing(PipelineItem::health)
+                    .thenComparing(PipelineItem::healthReasons), Reads.HEALTH),
+            "lastBuyerActivity", new Sort(Comparator.comparing(PipelineItem::lastBuyerActivity,
+                    Comparator.nullsFirst(Comparator.naturalOrder())), Reads.LAST_BUYER_ACTIVITY));
+
+    private enum Reads {
+        ROOM, LAST_BUYER_ACTIVITY, HEALTH
+    }
+
+    private record Sort(Comparator<PipelineItem> comparator, Reads reads) {
+    }
 
     private final RoomFactsLoader loader;
     private final AccessPolicy access;
@@ -69,47 +89,94 @@ public class ProgressService {
         return view(facts, room.me(), room.groupIds(), now, language);
     }
 
-    /** Every room the caller is a member of, sorted by {@code sort} ({@code decisionDate} by default). */
+    /**
+     * One page of the rooms the caller is a member of, sorted by {@code sort} ({@code decisionDate} by default):
+     * {@code limit} rooms from the {@code offset}-th, and how many there are in all.
+     */
     @Transactional
-    public List<PipelineItem> pipeline(Caller caller, String sort, String order) {
-        Comparator<PipelineItem> comparator = SORTS.get(sort);
-        if (comparator == null) {
-            throw ApiException.invalidField("sort", "invalid-value",
-                    Text.of("field.sort", "sorts", String.join(", ", new java.util.TreeSet<>(SORTS.keySet()))));
+    public PipelinePage pipeline(Caller caller, String sort, String order, int offset, int limit) {
+        Sort by = SORTS.get(sort);
+        List<ApiException.Invalid> invalid = new ArrayList<>();
+        if (by == null) {
+            invalid.add(new ApiException.Invalid("sort", "invalid-value",
+                    Text.of("field.sort", "sorts", String.join(", ", new TreeSet<>(SORTS.keySet())))));
         }
         if (!"asc".equals(order) && !"desc".equals(order)) {
-            throw ApiException.invalidField("order", "invalid-value", Text.of("field.order"));
+            invalid.add(new ApiException.Invalid("order", "invalid-value", Text.of("field.order")));
+        }
+        if (offset < 0) {
+            invalid.add(new ApiException.Invalid("offset", "out-of-range", Text.of("field.offset")));
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            invalid.add(new ApiException.Invalid("limit", "out-of-range", Text.of("field.limit", "max", MAX_PAGE)));
+        }
+        if (!invalid.isEmpty()) {
+            throw new ApiException(ProblemCode.VALIDATION_FAILED, invalid.size() == 1 ? invalid.get(0).message() : null,
+                    invalid);
         }
         String email = caller.memberEmail().orElse(null);
         if (email == null) {
-            return List.of();
+            return new PipelinePage(List.of(), 0, null);
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        Map<UUID, RoomFacts> rooms = loader.load(members.roomIdsOf(email), now.toLocalDate());
-        List<PipelineItem> items = rooms.values().stream().map(facts -> item(facts, email, now)).toList();
-        Comparator<PipelineItem> ordered = "desc".equals(order) ? comparator.reversed() : comparator;
-        return items.stream().sorted(ordered.thenComparing(PipelineItem::roomId)).toList();
+        Map<UUID, RoomFacts> rooms = loader.rooms(members.roomIdsOf(email));
+        // Every room gets what the sort reads; the page's rooms then get the rest.
+        boolean byHealth = by.reads() == Reads.HEALTH;
+        boolean byBuyerActivity = by.reads() == Reads.LAST_BUYER_ACTIVITY;
+        if (byHealth) {
+            loader.addHealth(rooms.values(), email, now.toLocalDate());
+        }
+        if (byBuyerActivity) {
+            loader.addLastBuyerActivity(rooms.values());
+        }
+        Map<RoomFacts, ProgressCalculator.Summary> health = new HashMap<>();
+        if (byHealth) {
+            rooms.values().forEach(facts -> health.put(facts, health(facts, email, now)));
+        }
+        Map<RoomFacts, PipelineItem> keys = new HashMap<>();
+        rooms.values().forEach(facts -> keys.put(facts, item(facts, health.get(facts))));
+        Comparator<PipelineItem> ordered = "desc".equals(order) ? by.comparator().reversed() : by.comparator();
+        List<RoomFacts> sorted = rooms.values().stream()
+                .sorted(Comparator.comparing(keys::get, ordered.thenComparing(PipelineItem::roomId))).toList();
+        List<RoomFacts> page = sorted.subList(Math.min(offset, sorted.size()),
+                (int) Math.min((long) offset + limit, sorted.size()));
+        if (!byHealth) {
+            loader.addHealth(page, email, now.toLocalDate());
+            page.forEach(facts -> health.put(facts, health(facts, email, now)));
+        }
+        if (!byBuyerActivity) {
+            loader.addLastBuyerActivity(page);
+        }
+        int next = offset + page.size();
+        return new PipelinePage(page.stream().map(facts -> item(facts, health.get(facts))).toList(), sorted.size(),
+                next < sorted.size() ? next : null);
     }
 
-    private PipelineItem item(RoomFacts facts, String email, ZonedDateTime now) {
+    /** The room's line; without its health or last buyer activity when they are not loaded yet, to sort by the rest. */
+    private static PipelineItem item(RoomFacts facts, ProgressCalculator.Summary health) {
+        RoomFacts.Room room = facts.room;
+        return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),
+                room.status(), room.amount(), room.currency(), room.targetDecisionDate(),
+                health == null ? null : health.verdict(), health == null ? 0 : health.reasons(),
+                health == null ? null : health.nextMilestone(), facts.lastBuyerActivity);
+    }
+
+    private ProgressCalculator.Summary health(RoomFacts facts, String email, ZonedDateTime now) {
         RoomFacts.Member me = facts.members.stream().filter(member -> member.email().equals(email)).findFirst()
                 .orElseThrow();
         RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
                 "SELLER".equals(me.side()));
-        ProgressView view = view(facts, member, facts.groupsOf(me.id()), now, Language.FALLBACK);
-        RoomFacts.Room room = facts.room;
-        return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),
-                room.status(), room.amount(), room.currency(), room.targetDecisionDate(), view.health().verdict(),
-                view.health().reasons().size(), view.timeline().milestones().stream()
-                        .filter(mark -> !"DONE".equals(mark.status()) && mark.dueDate() != null)
-                        .map(ProgressView.MilestoneMark::dueDate).min(Comparator.naturalOrder()).orElse(null),
-                facts.lastBuyerActivity);
+        Set<UUID> ownGroups = facts.groupsOf(me.id());
+        return calculator.summarise(facts, scope(facts, member, ownGroups), ownGroups, now);
+    }
+
+    private Set<UUID> scope(RoomFacts facts, RoomMember me, Set<UUID> ownGroups) {
+        Set<UUID> all = facts.groups.stream().map(RoomFacts.Group::id).collect(Collectors.toSet());
+        return access.figureScope(me, ownGroups, all);
     }
 
     private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups, ZonedDateTime now,
             Language language) {
-        Set<UUID> all = facts.groups.stream().map(RoomFacts.Group::id).collect(Collectors.toSet());
-        Set<UUID> scope = access.figureScope(me, ownGroups, all);
-        return calculator.calculate(facts, me.manager(), scope, ownGroups, now, language);
+        return calculator.calculate(facts, me.manager(), scope(facts, me, ownGroups), ownGroups, now, language);
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 /**
  * The raw figures of one room that progress, health and the pipeline are computed from. Loaded in bulk by
  * {@link RoomFactsLoader}; they include content (task titles) only for milestones, and the calculator shows a
- * title only to members of the milestone's group.
+ * title only to members of the milestone's group. The pipeline loads only a part of them (see
+ * {@link RoomFactsLoader#addHealth}): enough for health, not for the whole view.
  */
 final class RoomFacts {
 

@@ -68,15 +68,17 @@ class NudgeAndPipelineTest {
                 .statusCode(201);
 
         seller.api().get("/api/pipeline").then().statusCode(200)
-                .body("roomId", contains(late, calm))
-                .body("health", contains("OFF_TRACK", "ON_TRACK"))
-                .body("nextMilestone", contains("2020-01-01", null))
-                .body("[1].lastBuyerActivity", notNullValue())
-                .body("[0].lastBuyerActivity", equalTo(null));
-        seller.api().get("/api/pipeline?sort=amount&order=desc").then().body("roomId", contains(late, calm));
-        seller.api().get("/api/pipeline?sort=health").then().body("roomId", contains(calm, late));
+                .body("rooms.roomId", contains(late, calm))
+                .body("rooms.health", contains("OFF_TRACK", "ON_TRACK"))
+                .body("rooms.nextMilestone", contains("2020-01-01", null))
+                .body("rooms[1].lastBuyerActivity", notNullValue())
+                .body("rooms[0].lastBuyerActivity", equalTo(null))
+                .body("total", equalTo(2))
+                .body("nextOffset", equalTo(null));
+        seller.api().get("/api/pipeline?sort=amount&order=desc").then().body("rooms.roomId", contains(late, calm));
+        seller.api().get("/api/pipeline?sort=health").then().body("rooms.roomId", contains(calm, late));
         seller.api().get("/api/pipeline?sort=colour").then().statusCode(400).body("errors[0].field", equalTo("sort"));
-        buyer.api().get("/api/pipeline").then().body("roomId", contains(calm));
+        buyer.api().get("/api/pipeline").then().body("rooms.roomId", contains(calm)).body("total", equalTo(1));
     }
 
     private static String room(Person owner, String name, String decision, int amount) {

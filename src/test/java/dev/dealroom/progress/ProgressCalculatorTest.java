@@ -98,6 +98,41 @@ class ProgressCalculatorTest {
                 "Bert Buyer (CFO) has not seen the announcement in Walk-away price 90k for 3 days"));
     }
 
+    @Test
+    void thePipelinesSummaryIsTheViewsHealthAndReadsOnlyWhatThePipelineLoads() {
+        Set<UUID> all = Set.of(proof, contracts, walkAway, shortlist);
+        for (Set<UUID> visible : List.of(Set.of(proof), all)) {
+            RoomFacts whole = withMilestones(room());
+            ProgressView view = calculator.calculate(whole, true, all, visible, NOW);
+            // As RoomFactsLoader.addHealth loads it: no tasks per owner, read markers, sign-offs, done milestones,
+            // others' groups or other groups' last activity than workstreams'.
+            RoomFacts partial = withMilestones(room());
+            partial.owned.clear();
+            partial.markers.clear();
+            partial.signoffs.clear();
+            partial.groupMembers.clear();
+            partial.lastActivity.remove(walkAway);
+            partial.milestones.removeIf(milestone -> milestone.status().equals("DONE"));
+
+            ProgressCalculator.Summary summary = calculator.summarise(partial, all, visible, NOW);
+            assertEquals(view.health().verdict(), summary.verdict());
+            assertEquals(view.health().reasons().size(), summary.reasons(), view.health().reasons().toString());
+            assertEquals(LocalDate.of(2026, 10, 1), summary.nextMilestone());
+        }
+    }
+
+    private RoomFacts withMilestones(RoomFacts facts) {
+        facts.milestones.add(new RoomFacts.Milestone(UUID.randomUUID(), proof, "Kick-off", LocalDate.of(2026, 6, 1),
+                "DONE"));
+        facts.milestones.add(new RoomFacts.Milestone(UUID.randomUUID(), proof, "Pilot", LocalDate.of(2026, 10, 1),
+                "TODO"));
+        facts.milestones.add(new RoomFacts.Milestone(UUID.randomUUID(), contracts, "Signature",
+                LocalDate.of(2026, 11, 1), "IN_PROGRESS"));
+        facts.signoffs.put(proof, new RoomFacts.SignoffFigures(1, 0));
+        facts.lastActivity.put(walkAway, NOW.minusDays(30).toInstant());
+        return facts;
+    }
+
     private static ProgressView.GroupProgress group(ProgressView view, UUID id) {
         return view.groups().stream().filter(group -> group.groupId().equals(id.toString())).findFirst().orElseThrow();
     }

@@ -118,6 +118,50 @@ class HomePageTest {
     }
 
     @Test
+    void theSellersPipelineComesFiftyRoomsAtATimeAndShowMoreBringsTheRest() throws IOException {
+        // 51 rooms: a login opens at most 50 a day, so a colleague opens the last one and adds the seller to it.
+        Person seller = Person.random("seller");
+        LocalDate first = LocalDate.of(2027, 1, 1);
+        for (int i = 0; i < 50; i++) {
+            room(seller, "Deal " + i, first.plusDays(i).toString(), 1_000 + i);
+        }
+        Person colleague = Person.random("seller");
+        String latest = room(colleague, "Latest deal", first.plusDays(60).toString(), 5);
+        colleague.api().body(Map.of("email", seller.email(), "name", seller.name(), "side", "SELLER"))
+                .post("/api/rooms/{r}/members", latest).then().statusCode(201);
+        List<String> byDate = seller.api().get("/api/pipeline?limit=200").then().statusCode(200)
+                .extract().path("rooms.roomId");
+
+        Page page = browsers.signIn(seller);
+        Locator rows = page.locator(".pipeline .pipeline-row");
+        Locator more = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show more rooms"));
+        assertThat(rows).hasCount(50);
+        assertThat(page.locator(".pipeline-count")).hasText("50 of 51 rooms shown");
+        assertEquals(byDate.subList(0, 50), ids(rows));
+        more.click();
+        assertThat(rows).hasCount(51);
+        assertEquals(byDate, ids(rows));
+        assertThat(more).isHidden();
+        assertThat(page.locator(".pipeline-count")).hasText(Pattern.compile("^$"));
+        assertThat(rows.last().locator("a")).isFocused();
+
+        // Another sort starts again from its first page.
+        page.getByLabel("Sort by").selectOption("amount");
+        assertThat(page.locator(".pipeline[data-sort=amount-desc]")).hasCount(1);
+        assertThat(rows).hasCount(50);
+        assertThat(rows.first()).hasAttribute("data-room-id", byDate.get(49));
+        assertThat(more).isVisible();
+        page.context().close();
+
+        Page french = browsers.signIn(seller, "fr-FR", 360, 780);
+        assertThat(french.locator(".pipeline-count")).hasText("50 salles affichées sur 51");
+        assertThat(french.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afficher plus de salles")))
+                .isVisible();
+        fits(french, "home-seller-pipeline-page-fr-phone");
+        french.context().close();
+    }
+
+    @Test
     void aNudgeTheSellerSendsAppearsLiveInTheBuyersBell() throws IOException {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = browsers.signIn(room.owner);
@@ -169,6 +213,8 @@ class HomePageTest {
 
         buyer.navigate("/#/");
         buyer.reload();
+        // Home takes the focus once it has rendered, which closes an open bell: it is opened after that.
+        assertThat(buyer.locator(".page.home")).hasCount(1);
         assertThat(buyer.locator(".bell-item[data-kind=mention]")).hasCount(1);
         assertThat(buyer.locator(".bell[data-unread='1']")).hasCount(1);
         buyer.locator(".bell-button").click();

@@ -73,7 +73,7 @@ class MessagesCatalogueTest {
 
     @Test
     void everyHealthReasonCodeHasATextInEachLanguage() throws IOException {
-        Set<String> codes = matches(Pattern.compile("new Reason\\(\"([a-z-]+)\""),
+        Set<String> codes = matches(Pattern.compile("new Finding\\(\"([a-z-]+)\""),
                 SOURCES.resolve("progress/ProgressCalculator.java"));
         assertEquals(Set.of("tasks-overdue", "tasks-blocked", "group-idle", "update-unseen", "decision-slip"), codes);
         for (String code : codes) {
