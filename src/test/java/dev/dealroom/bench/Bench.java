@@ -527,22 +527,29 @@ public final class Bench {
         }
         Histogram progress = timedGets(owner, "/api/rooms/" + big.id() + "/progress", 20, 200);
         Histogram pipe = timedGets(Api.token(seller), "/api/pipeline", 5, 50);
+        // the heaviest page: sorting by health computes every room's health, whichever 50 it shows
+        Histogram pipeByHealth = timedGets(Api.token(seller), "/api/pipeline?sort=health&order=desc", 5, 50);
         Histogram unread = timedGets(owner, "/api/rooms/" + big.id() + "/unread", 20, 200);
         report.section("Coordination at scale", String.format("""
                 One room with 10 groups, %,d tasks and %,d posts (each with its event), read by its owner (who
                 sees every group's figures); a pipeline of %d rooms (20 tasks and 100 posts each) read by their
-                seller. Sequential requests over one keep-alive connection, bearer token verified on each; the
-                history is bulk-loaded into the tables after the rooms are made through the API.""",
+                seller, a page of 50 at a time: the first page (what the home screen asks) and the first page by
+                health, which computes every room's health. Sequential requests over one keep-alive connection
+                with one bearer token (verified on the first request, recalled after); the history is bulk-loaded
+                into the tables after the rooms are made through the API.""",
                 scale.scaleTasks(), scale.scalePosts(), scale.pipelineRooms()));
         List<String> headers = List.of("request", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms");
         report.table(headers, List.of(row("`GET /api/rooms/{id}/progress`", progress),
                 row("`GET /api/rooms/{id}/unread`", unread),
-                row("`GET /api/pipeline` (" + scale.pipelineRooms() + " rooms)", pipe)));
+                row("`GET /api/pipeline` (first 50 of " + scale.pipelineRooms() + " rooms)", pipe),
+                row("`GET /api/pipeline?sort=health&order=desc` (first 50 of " + scale.pipelineRooms() + ")",
+                        pipeByHealth)));
         report.check("progress of a room with 10 groups, " + Report.count(scale.scaleTasks()) + " tasks, "
                 + Report.count(scale.scalePosts()) + " posts", "p95 <= 20 ms",
                 Report.ms(Report.p(progress, 95)) + " ms", Report.p(progress, 95) <= 20);
-        report.check("pipeline of " + scale.pipelineRooms() + " rooms", "p95 <= 50 ms",
-                Report.ms(Report.p(pipe, 95)) + " ms", Report.p(pipe, 95) <= 50);
+        report.check("pipeline of " + scale.pipelineRooms() + " rooms (a page by health: every room computed)",
+                "p95 <= 50 ms", Report.ms(Report.p(pipeByHealth, 95)) + " ms (first page by decision date: "
+                        + Report.ms(Report.p(pipe, 95)) + " ms)", Report.p(pipeByHealth, 95) <= 50);
     }
 
     private void connections(Fleet fleet) throws Exception {
