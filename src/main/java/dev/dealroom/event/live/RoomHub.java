@@ -146,7 +146,7 @@ public class RoomHub {
             presence.online(access.roomId(), access.me().id());
             signals.presenceChanged(access.roomId());
         } else {
-            presenceSoon(access.roomId()); // who is online, for the new connection (and the others, unchanged)
+            connection.send(presenceMessage(access.roomId())); // another tab: who is online, for it alone
         }
         wake(access.roomId());
         return true;
