@@ -70,41 +70,33 @@ public class PresenceStore {
         update("delete from presence where node_id = ?");
     }
 
-    /** The members of the room online on any live node. */
     /** The rooms other live nodes hold connections to: those whose new events those nodes must be told of. */
     Set<UUID> roomsHeldElsewhere(long staleAfterSeconds) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select distinct room_id from presence"
-                        + " where node_id <> ? and seen_at > now() - make_interval(secs => ?)")) {
-            query.setObject(1, nodeId);
-            query.setLong(2, staleAfterSeconds);
-            Set<UUID> rooms = new HashSet<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    rooms.add(row.getObject(1, UUID.class));
-                }
-            }
-            return rooms;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the rooms of the other nodes", e);
-        }
+        return new HashSet<>(ids("select distinct room_id from presence where node_id <> ?"
+                + " and seen_at > now() - make_interval(secs => ?)", nodeId, staleAfterSeconds));
     }
 
+    /** The members of the room online on any live node. */
     List<UUID> online(UUID roomId, long staleAfterSeconds) {
+        return ids("select distinct member_id from presence where room_id = ?"
+                + " and seen_at > now() - make_interval(secs => ?) order by member_id", roomId, staleAfterSeconds);
+    }
+
+    /** The ids a query of the fresh presence rows (one id, then the staleness in seconds) returns. */
+    private List<UUID> ids(String sql, UUID id, long staleAfterSeconds) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select distinct member_id from presence"
-                        + " where room_id = ? and seen_at > now() - make_interval(secs => ?) order by member_id")) {
-            query.setObject(1, roomId);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id);
             query.setLong(2, staleAfterSeconds);
-            List<UUID> members = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    members.add(row.getObject(1, UUID.class));
+                    ids.add(row.getObject(1, UUID.class));
                 }
             }
-            return members;
+            return ids;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read presence of room " + roomId, e);
+            throw new IllegalStateException("Cannot read presence", e);
         }
     }
 
