@@ -378,8 +378,11 @@ public class RoomHub {
                 handedOver.headMap(from, true).clear();
                 List<EventEnvelope> batch = handedOverAfter(from);
                 if (batch.isEmpty()) {
-                    // Nothing at hand follows: read the log if it moved, or if a later event is at hand (a gap).
-                    if (!logMoved.getAndSet(false) && handedOver.isEmpty()) {
+                    // Nothing at hand follows: read the log if it moved, if a later event is at hand (a gap), or
+                    // if a connection has not had its replay yet (its wake-up may have been taken by a run that
+                    // started before it joined).
+                    boolean replaying = open.stream().anyMatch(connection -> !connection.ready);
+                    if (!logMoved.getAndSet(false) && handedOver.isEmpty() && !replaying) {
                         break;
                     }
                     batch = reader.after(roomId, from, BATCH);
