@@ -1,6 +1,9 @@
 package dev.dealroom.event;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
@@ -123,13 +126,12 @@ public enum EventType {
     }
 
     public static Optional<EventType> ofWireName(String wireName) {
-        for (EventType type : values()) {
-            if (type.wireName.equals(wireName)) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return wireName == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
+
+    /** Asked for every event and connection a drain delivers to: a map, not a copy of {@code values()} each time. */
+    private static final Map<String, EventType> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::wireName, type -> type));
 
     public Scope scope() {
         return scope;
