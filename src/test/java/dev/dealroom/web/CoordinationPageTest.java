@@ -4,13 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
@@ -18,35 +15,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Layout;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The coordination screen's regressions of issue 15: nudges, the phone, French. */
 @QuarkusTest
-class CoordinationPageTest {
-
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
+class CoordinationPageTest extends BrowserTest {
 
     /**
      * Issue 15: "Nudged" vanished after 1.6 s (the next live event re-rendered the table) and the next click's error

@@ -2,18 +2,14 @@ package dev.dealroom.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URL;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,27 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * menu and the server's memory of it: {@code LanguageSwitchTest}).
  */
 @QuarkusTest
-class FrenchBrowserTest {
-
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
+class FrenchBrowserTest extends BrowserTest {
 
     @Test
     void aFrenchBrowserGetsThePageInFrenchWithDatesAndStatusesInFrench() {

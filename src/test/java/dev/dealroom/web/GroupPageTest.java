@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,18 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,30 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * happened, mentions, editing and deleting posts, editing and reordering tasks, previews; in French and at 360 px.
  */
 @QuarkusTest
-class GroupPageTest {
+class GroupPageTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String BASE = "/api/rooms/{r}/groups/proof";
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
-
     @Test
     void aHalfTypedReplySurvivesALivePostFromSomeoneElse() {
         DealRoomFixture room = new DealRoomFixture();

@@ -3,19 +3,16 @@ package dev.dealroom.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.net.URL;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.Browsers;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -24,27 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * follow.
  */
 @QuarkusTest
-class LanguageSwitchTest {
-
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
+class LanguageSwitchTest extends BrowserTest {
 
     @Test
     void aLanguageChosenInThePageIsRememberedByTheServerForThePersonAcrossBrowsers() {

@@ -5,25 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,33 +28,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * page, custom groups), in English and French, at desktop and phone sizes.
  */
 @QuarkusTest
-class RoomPagesTest {
+class RoomPagesTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String WELCOME = "Welcome, Northwind team!\nEverything for your evaluation is here.";
     /** A 4×4 PNG, dark teal. */
     private static final byte[] LOGO = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPg9s+BIwbiOAA78wxhIPpNFgAAAABJRU5ErkJggg==");
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
-
     @Test
     void theBuyerIsGreetedByTheRoomAndSeesActivityInTheirGroupsLive() throws IOException {
         DealRoomFixture room = dressed();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,11 +23,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 
 import dev.dealroom.support.Accessibility;
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Layout;
 import dev.dealroom.support.Untranslated;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -37,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code target/screenshots/visual/} to look at. A new screen is one line in {@link #SCREENS}.
  */
 @QuarkusTest
-class VisualTest {
+class VisualTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "visual");
 
@@ -67,17 +65,10 @@ class VisualTest {
             new Screen("plan", room -> room(room, "/groups/" + room.proofId + "/plan"), ".task"),
             new Screen("discussion", room -> room(room, "/groups/" + room.proofId + "/discussion"), ".thread .post"));
 
-    private static Browsers browsers;
     private static DealRoomFixture story;
 
-    @TestHTTPResource("/")
-    URL root;
-
     @BeforeEach
-    void start() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
+    void tellTheStory() {
         if (story == null) {
             story = new DealRoomFixture();
             Stories.tell(story);
@@ -85,11 +76,7 @@ class VisualTest {
     }
 
     @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
+    static void forgetTheStory() {
         story = null;
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Download;
@@ -31,11 +28,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
-import dev.dealroom.support.Browsers;
+import dev.dealroom.support.BrowserTest;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
 import dev.dealroom.support.SentMails;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -45,31 +41,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * per person: the seller ({@code owner}) and a buyer in {@code proof} ({@code groupMember}).
  */
 @QuarkusTest
-class WebPageTest {
+class WebPageTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Browsers browsers;
-
-    @TestHTTPResource("/")
-    URL root;
-
     @Inject
     OpenConnections sockets;
-
-    @BeforeEach
-    void startBrowser() {
-        if (browsers == null) {
-            browsers = new Browsers(root.toString());
-        }
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browsers != null) {
-            browsers.close();
-            browsers = null;
-        }
-    }
 
     @Test
     void aBuyersPostAppearsLiveForTheSellerWhoSeesEveryGroupWhileTheBuyerSeesOnlyTheirs() {
