@@ -122,11 +122,6 @@ public class ClusterSignals {
         }
     }
 
-    /** Whether this node tells the other nodes of the room's new events. */
-    boolean watchedElsewhere(UUID roomId) {
-        return watchedElsewhere.contains(roomId);
-    }
-
     /** A room's presence changed here: update this node's clients now, and tell the other nodes. */
     void presenceChanged(UUID roomId) {
         onPresence.accept(roomId);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +59,6 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
     private final RoomHub hub;
     /** Where admissions wait their turn: see {@link DealRoomConfig.Live#admissionThreads()}. */
     private final ExecutorService admissions;
-    private final AtomicInteger admissionThreads = new AtomicInteger();
 
     public RoomSocketAdmission(AccessPolicy access, LiveTicketService tickets, TenantIdentityProvider tokens,
             BearerTokens bearerTokens, VerifiedTokens verifiedTokens, Origins origins, DealRoomConfig config,
@@ -74,11 +72,8 @@ public class RoomSocketAdmission implements HttpUpgradeCheck {
         this.config = config;
         this.limits = limits;
         this.hub = hub;
-        this.admissions = Executors.newFixedThreadPool(config.live().admissionThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "dealroom-admission-" + admissionThreads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.admissions = Executors.newFixedThreadPool(config.live().admissionThreads(),
+                RoomHub.daemon("dealroom-admission"));
     }
 
     @PreDestroy
