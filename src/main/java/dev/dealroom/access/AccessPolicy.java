@@ -89,6 +89,40 @@ public class AccessPolicy {
     }
 
     /**
+     * Who receives an event exactly as it is, decided once for all its recipients (a live drain asks this once per
+     * event, then only {@link #receives} per connection). {@link Audience#EACH}: the answer differs per recipient
+     * and {@link #visibleEvent} decides it — member events, {@code group.member_removed} (also told to the member it
+     * removes), {@code member.added} (narrowed per recipient) and every other membership change (after which the
+     * recipients' access is read again).
+     */
+    public Audience audience(EventEnvelope event) {
+        Optional<EventType> type = EventType.ofWireName(event.type());
+        if (type.isEmpty() || type.get().scope() == EventType.Scope.MEMBER || type.get().changesMembership()) {
+            return Audience.EACH;
+        }
+        return event.groupId() == null ? Audience.ROOM : Audience.GROUP;
+    }
+
+    /** For an event of audience {@link Audience#ROOM} or {@link Audience#GROUP}: whether this member receives it. */
+    public boolean receives(RoomAccess access, EventEnvelope event, Audience audience) {
+        return switch (audience) {
+            case ROOM -> event.roomId().equals(access.roomId());
+            case GROUP -> event.roomId().equals(access.roomId()) && access.sees(event.groupId());
+            case EACH -> throw new IllegalArgumentException("Ask visibleEvent for each recipient");
+        };
+    }
+
+    /** See {@link #audience}. */
+    public enum Audience {
+        /** Every member of the room, unchanged. */
+        ROOM,
+        /** The members of the event's group, unchanged. */
+        GROUP,
+        /** Decided per recipient by {@link #visibleEvent}. */
+        EACH
+    }
+
+    /**
      * The copy of an event this member may receive, or empty. Room-level events reach every member; member
      * events (nudges) only the member they are for and the one who sent them; group events the group's members, and {@code group.member_removed} also the member it removes, so that their
      * client drops the group. In {@code member.added}, the new member's groups are narrowed to the recipient's.

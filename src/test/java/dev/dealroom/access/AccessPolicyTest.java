@@ -1,6 +1,7 @@
 package dev.dealroom.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
 import dev.dealroom.event.EventEnvelope;
+import dev.dealroom.event.EventType;
 
 /** The access rules on their own, over an in-memory membership: no container, no database. */
 class AccessPolicyTest {
@@ -129,6 +131,43 @@ class AccessPolicyTest {
         EventEnvelope narrowed = policy.visibleEvent(buyerAccess, event("member.added", null, data)).orElseThrow();
         assertEquals("[\"" + proof + "\"]", narrowed.data().get("groupIds").toString());
         assertEquals("m", narrowed.data().get("id").asText());
+    }
+
+    /**
+     * The audience decided once per event agrees with {@link AccessPolicy#visibleEvent} for every event type, group
+     * or room level, and for a member inside the group, outside it, the actor and a manager: where it is not
+     * {@code EACH}, exactly the members it names receive the very same event.
+     */
+    @Test
+    void theAudienceOfAnEventAgreesWithWhatEachMemberMaySee() {
+        List<RoomAccess> recipients = List.of(
+                policy.enterRoom(caller("buyer@example.test"), roomId.toString()),
+                policy.enterRoom(caller("owner@example.test"), roomId.toString()),
+                policy.enterRoom(caller("dm@example.test"), roomId.toString()));
+        String data = "{\"memberId\": \"" + buyer.id() + "\", \"groupIds\": [\"" + contracts + "\"]}";
+        int shortcuts = 0;
+        for (EventType type : EventType.values()) {
+            for (UUID group : new UUID[] { null, proof, contracts }) {
+                EventEnvelope event = event(type.wireName(), group, data);
+                AccessPolicy.Audience audience = policy.audience(event);
+                if (audience == AccessPolicy.Audience.EACH) {
+                    continue;
+                }
+                shortcuts++;
+                for (RoomAccess recipient : recipients) {
+                    Optional<EventEnvelope> visible = policy.visibleEvent(recipient, event);
+                    String what = type + " in " + group + " for " + recipient.me().name();
+                    assertEquals(visible.isPresent(), policy.receives(recipient, event, audience), what);
+                    visible.ifPresent(copy -> assertSame(event, copy, what + " is the event itself"));
+                }
+            }
+        }
+        assertTrue(shortcuts > 20, "most events are decided once, not per recipient");
+        assertEquals(AccessPolicy.Audience.EACH, policy.audience(event("nudge.sent", null, data)));
+        assertEquals(AccessPolicy.Audience.EACH, policy.audience(event("group.member_removed", proof, data)));
+        assertEquals(AccessPolicy.Audience.EACH, policy.audience(event("member.added", null, data)));
+        assertEquals(AccessPolicy.Audience.GROUP, policy.audience(event("post.created", proof, data)));
+        assertEquals(AccessPolicy.Audience.ROOM, policy.audience(event("room.updated", null, data)));
     }
 
     private EventEnvelope event(String type, UUID groupId, String data) {

@@ -71,6 +71,7 @@ public class RoomHub {
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
     /** Rooms whose presence message is scheduled. */
     private final Set<UUID> presenceDue = ConcurrentHashMap.newKeySet();
+    private final SocketWrites writes = new SocketWrites();
     private ExecutorService drains;
     private ScheduledExecutorService timers;
 
@@ -118,7 +119,8 @@ public class RoomHub {
      */
     public boolean open(WebSocketConnection socket, RoomAccess access, long since) {
         EventReader.LogBounds bounds = reader.bounds(access.roomId());
-        LiveConnection connection = new LiveConnection(socket, access, since, config.outboundQueueLimit());
+        LiveConnection connection = new LiveConnection(socket, writes.outletOf(socket), access, since,
+                config.outboundQueueLimit());
         int most = limits.sockets().max();
         boolean[] firstHere = new boolean[1];
         boolean[] admitted = new boolean[1];
@@ -167,6 +169,11 @@ public class RoomHub {
             presence.offline(roomId, connection.access.me().id());
             signals.presenceChanged(roomId);
         }
+    }
+
+    /** How many connections were opened without the direct way to their socket (see {@link SocketWrites}). */
+    long connectionsWithoutDirectWrites() {
+        return writes.fellBack();
     }
 
     /** The room access of an open connection, as its drain last refreshed it. */
@@ -249,12 +256,12 @@ public class RoomHub {
     private void broadcastPresence(UUID roomId) {
         RoomChannel channel = rooms.get(roomId);
         if (channel != null) {
-            String message = presenceMessage(roomId);
+            Frame message = presenceMessage(roomId);
             channel.connections.forEach(connection -> connection.send(message));
         }
     }
 
-    private String presenceMessage(UUID roomId) {
+    private Frame presenceMessage(UUID roomId) {
         List<String> online = presence.online(roomId, staleAfterSeconds()).stream().map(UUID::toString).toList();
         return control(ControlMessage.PRESENCE, Map.of("online", online));
     }
@@ -263,15 +270,15 @@ public class RoomHub {
         return Math.max(3 * config.presenceHeartbeat().toSeconds(), 3);
     }
 
-    private String control(ControlMessage type, Map<String, Object> fields) {
+    private Frame control(ControlMessage type, Map<String, Object> fields) {
         Map<String, Object> message = new HashMap<>(fields);
         message.put("type", type.wireName());
         return write(message);
     }
 
-    private String write(Object message) {
+    private Frame write(Object message) {
         try {
-            return json.writeValueAsString(message);
+            return Frame.utf8(json.writeValueAsBytes(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a live message", e);
         }
@@ -424,11 +431,29 @@ public class RoomHub {
             return run;
         }
 
+        /**
+         * Sends one event to the connections that have not had it. Who receives it is decided once for the event
+         * ({@link AccessPolicy#audience}); its frame is encoded once and shared by all who receive it unchanged.
+         */
         private void deliver(EventEnvelope event, List<LiveConnection> open) {
+            AccessPolicy.Audience audience = policy.audience(event);
+            if (audience != AccessPolicy.Audience.EACH) {
+                Frame shared = null;
+                for (LiveConnection connection : open) {
+                    if (connection.lastSent < event.seq()) {
+                        connection.lastSent = event.seq();
+                        if (policy.receives(connection.access, event, audience)) {
+                            shared = shared == null ? write(event) : shared;
+                            connection.send(shared);
+                        }
+                    }
+                }
+                return;
+            }
             boolean membershipChange = EventType.ofWireName(event.type())
                     .map(EventType::changesMembership).orElse(false);
             Map<UUID, Optional<RoomAccess>> refreshed = new HashMap<>();
-            String shared = null;
+            Frame shared = null;
             for (LiveConnection connection : open) {
                 if (connection.lastSent >= event.seq()) {
                     continue;
@@ -451,7 +476,7 @@ public class RoomHub {
                     }
                 }
                 if (!stillMember) {
-                    connection.close(LiveConnection.REMOVED);
+                    connection.closeAfterQueue(LiveConnection.REMOVED);
                 }
             }
         }

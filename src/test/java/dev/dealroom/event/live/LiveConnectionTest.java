@@ -26,18 +26,52 @@ class LiveConnectionTest {
 
     @Test
     void aClientThatStopsReadingIsClosedWithResumeOnceItsQueueIsFull() {
-        LiveConnection connection = new LiveConnection(socketThatNeverFinishesWriting(), access(), 0, 3);
+        WebSocketConnection socket = socketThatNeverFinishesWriting();
+        LiveConnection connection = new LiveConnection(socket, SocketWrites.Outlet.strings(socket), access(), 0, 3);
         for (int i = 1; i <= 3; i++) {
-            connection.send("event " + i);
+            connection.send(Frame.text("event " + i));
         }
         assertNull(closedWith.get(), "within the limit nothing is closed");
 
-        connection.send("event 4");
+        connection.send(Frame.text("event 4"));
 
         assertEquals(4001, closedWith.get().getCode());
         assertEquals(List.of("event 1", "event 2", "event 3"), written);
-        connection.send("event 5");
+        connection.send(Frame.text("event 5"));
         assertEquals(3, written.size(), "nothing more is queued for a closed client");
+    }
+
+    @Test
+    void framesQueuedOnAnotherThreadAreWrittenInOrderByTheOutletsTurnAndAClosingWaitsForThem() {
+        WebSocketConnection socket = socketThatNeverFinishesWriting();
+        List<LiveConnection> due = new ArrayList<>();
+        SocketWrites.Outlet strings = SocketWrites.Outlet.strings(socket);
+        SocketWrites.Outlet turns = new SocketWrites.Outlet() {
+            @Override
+            public void schedule(LiveConnection connection) {
+                due.add(connection); // an event loop's turn, run below
+            }
+
+            @Override
+            public void write(Frame frame, io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+                strings.write(frame, done);
+            }
+        };
+        LiveConnection connection = new LiveConnection(socket, turns, access(), 0, 10);
+        Frame shared = Frame.text("{\"seq\":1,\"body\":\"Réunion à 14 h\"}");
+        connection.send(shared);
+        connection.send(Frame.text("event 2"));
+        connection.closeAfterQueue(LiveConnection.REMOVED);
+        connection.send(Frame.text("after the close"));
+
+        assertEquals(List.of(), written, "nothing is written before the turn");
+        assertNull(closedWith.get(), "nor closed");
+        assertEquals(1, due.size(), "one turn for all the frames queued meanwhile");
+
+        due.get(0).writeQueued();
+
+        assertEquals(List.of("{\"seq\":1,\"body\":\"Réunion à 14 h\"}", "event 2"), written);
+        assertEquals(4403, closedWith.get().getCode(), "closed after the frames queued before it");
     }
 
     private WebSocketConnection socketThatNeverFinishesWriting() {

@@ -31,6 +31,9 @@ class LiveEventsTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RoomHub hub;
+
     @Test
     void aConnectedMemberSeesAChangeMadeThroughRestByAnother() {
         DealRoomFixture room = new DealRoomFixture();
@@ -49,6 +52,37 @@ class LiveEventsTest {
             assertEquals("NEGOTIATION", ((Map<?, ?>) event.get("data")).get("stage"));
             assertTrue(event.get("at").toString().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
         }
+    }
+
+    /**
+     * A post reaches each member of its group as one frame encoded once, written straight to each socket by its
+     * event loop (not through websockets-next's strings): the same text, accents and all, for every receiver.
+     */
+    @Test
+    void aPostReachesEveryGroupMemberAsTheSameTextWrittenStraightToTheirSockets() {
+        DealRoomFixture room = new DealRoomFixture();
+        long seq = room.seq();
+        String body = "Réunion à 14 h — ça vous va ? ✓ 会议";
+        try (LiveClient buyer = LiveClient.connect(room.groupMember, room.roomId, seq);
+                LiveClient owner = LiveClient.connect(room.owner, room.roomId, seq);
+                LiveClient outsider = LiveClient.connect(room.outsider, room.roomId, seq)) {
+            buyer.replay();
+            owner.replay();
+            outsider.replay();
+
+            room.decisionMaker.api().body(Map.of("body", body)).post("/api/rooms/{r}/groups/proof/posts", room.roomId)
+                    .then().statusCode(201);
+            sentinel(room, "PROPOSAL");
+
+            for (LiveClient member : List.of(buyer, owner)) {
+                List<Map<String, Object>> seen = member.until(LiveEventsTest::isSentinel);
+                assertEquals(List.of("post.created", "room.updated"), types(seen));
+                assertEquals(body, ((Map<?, ?>) seen.get(0).get("data")).get("body"));
+            }
+            assertEquals(List.of("room.updated"), types(outsider.until(LiveEventsTest::isSentinel)),
+                    "not in proof: not sent");
+        }
+        assertEquals(0, hub.connectionsWithoutDirectWrites(), "every socket is written directly");
     }
 
     /**
