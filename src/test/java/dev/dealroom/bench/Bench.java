@@ -983,7 +983,8 @@ public final class Bench {
                 .append(Probe.memoryBytes() >> 30).append(" GiB, Linux ")
                 .append(Probe.firstLine(List.of("uname", "-r"))).append(" |\n");
         md.append("| Deal Room | ").append(commit).append(", Quarkus ").append(System.getProperty("bench.quarkus"))
-                .append(", server JVM `-Xmx1g` (").append(System.getProperty("java.vm.name")).append(' ')
+                .append(", server JVM `").append(String.join(" ", serverJvm())).append("` (")
+                .append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append(") |\n");
         md.append("| PostgreSQL | ").append(postgres).append(" |\n");
         md.append("| load generator | this harness (`dev.dealroom.bench`), one JVM of its own, Vert.x ")
@@ -1009,5 +1010,12 @@ public final class Bench {
 
     private static void log(String format, Object... args) {
         System.out.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+
+    /** The Deal Room nodes' JVM options as the report names them: the heap and any -Dbench.serverOptions. */
+    private static List<String> serverJvm() {
+        List<String> options = new ArrayList<>(List.of(SERVER_HEAP));
+        options.addAll(ChildProcess.serverOptions());
+        return options;
     }
 }

@@ -59,9 +59,23 @@ public final class ChildProcess implements AutoCloseable {
         all.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, heap));
-        command.addAll(startArchive(jar));
+        List<String> options = serverOptions().stream().map(option -> option.replace("{node}", name)).toList();
+        command.addAll(options);
+        if (options.stream().noneMatch(option -> option.startsWith("-XX:StartFlightRecording"))) {
+            // A recording with the class archive mapped crashes JDK 17 as it loads classes (docs/startup.md).
+            command.addAll(startArchive(jar));
+        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return start("server-" + name + ".log", URI.create("http://localhost:" + port), all, command);
+    }
+
+    /**
+     * {@code -Ddealroom.server.options="..."}: more JVM options for every node (the benchmark's serverOptions);
+     * {@code {node}} in them stands for the node's name.
+     */
+    public static List<String> serverOptions() {
+        String options = System.getProperty("dealroom.server.options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**
