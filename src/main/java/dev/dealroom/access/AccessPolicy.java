@@ -95,19 +95,22 @@ public class AccessPolicy {
      * removes), {@code member.added} (narrowed per recipient) and every other membership change (after which the
      * recipients' access is read again).
      */
-    public Audience audience(EventEnvelope event) {
-        Optional<EventType> type = EventType.ofWireName(event.type());
+    public Audience audience(String eventType, UUID groupId) {
+        Optional<EventType> type = EventType.ofWireName(eventType);
         if (type.isEmpty() || type.get().scope() == EventType.Scope.MEMBER || type.get().changesMembership()) {
             return Audience.EACH;
         }
-        return event.groupId() == null ? Audience.ROOM : Audience.GROUP;
+        return groupId == null ? Audience.ROOM : Audience.GROUP;
     }
 
-    /** For an event of audience {@link Audience#ROOM} or {@link Audience#GROUP}: whether this member receives it. */
-    public boolean receives(RoomAccess access, EventEnvelope event, Audience audience) {
+    /**
+     * For an event of room {@code roomId} and group {@code groupId} (null: room level) whose audience is
+     * {@link Audience#ROOM} or {@link Audience#GROUP}: whether this member receives it.
+     */
+    public boolean receives(RoomAccess access, UUID roomId, UUID groupId, Audience audience) {
         return switch (audience) {
-            case ROOM -> event.roomId().equals(access.roomId());
-            case GROUP -> event.roomId().equals(access.roomId()) && access.sees(event.groupId());
+            case ROOM -> roomId.equals(access.roomId());
+            case GROUP -> roomId.equals(access.roomId()) && access.sees(groupId);
             case EACH -> throw new IllegalArgumentException("Ask visibleEvent for each recipient");
         };
     }

@@ -3,6 +3,7 @@ package dev.dealroom.event;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,5 +20,18 @@ public record EventCommitted(UUID roomId, long seq, EventType type, UUID groupId
     /** The event as clients receive it, with its payload parsed once. */
     public EventEnvelope envelope(ObjectMapper json) throws JsonProcessingException {
         return new EventEnvelope(seq, type.wireName(), roomId, groupId, actor, at, json.readTree(data));
+    }
+
+    /**
+     * The JSON of {@link #envelope}, byte for byte, written around the payload as stored instead of parsing and
+     * writing it again: what live delivery sends.
+     */
+    public byte[] wireJson(ObjectMapper json) throws JsonProcessingException {
+        return json.writeValueAsBytes(new Wire(seq, type.wireName(), roomId, groupId, actor, at, data));
+    }
+
+    /** {@link EventEnvelope}'s shape, with the payload copied in as it is. */
+    private record Wire(long seq, String type, UUID roomId, UUID groupId, Actor actor, Instant at,
+            @JsonRawValue String data) {
     }
 }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,8 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.Caller;
 import dev.dealroom.room.RoomService;
@@ -48,7 +53,31 @@ class EventLogTest {
     @Inject
     RoomService rooms;
 
+    @Inject
+    ObjectMapper json;
+
     record Row(long seq, String type, UUID groupId, UUID actorMemberId) {
+    }
+
+    /**
+     * What live delivery sends for an event committed on this node — its envelope written around the stored payload,
+     * never parsed — is the same JSON as the envelope itself (the payload keeps the layout PostgreSQL stored it in),
+     * for room and group events, with and without an actor member, with text in any script.
+     */
+    @Test
+    void anEventsWireJsonIsItsEnvelopesJsonWithoutParsingThePayload() throws Exception {
+        Instant at = Instant.parse("2026-11-28T04:26:26.123456Z");
+        String payload = "{\"body\": \"Réunion à 14 h — ✓ 会议 \\\"ok\\\"\", \"n\": 1.50, \"list\": [null, true]}";
+        for (EventCommitted event : List.of(
+                new EventCommitted(UUID.randomUUID(), 7, EventType.POST_CREATED, UUID.randomUUID(),
+                        new Actor(UUID.randomUUID(), "Camille Lefèvre"), at, payload),
+                new EventCommitted(UUID.randomUUID(), 1, EventType.ROOM_UPDATED, null, new Actor(null, "Deal Room"),
+                        at, "{}"))) {
+            String wire = new String(event.wireJson(json), StandardCharsets.UTF_8);
+            assertEquals(json.readTree(json.writeValueAsString(event.envelope(json))), json.readTree(wire),
+                    event.type().wireName());
+            assertTrue(wire.startsWith("{\"seq\":" + event.seq() + ",\"type\":\""), wire);
+        }
     }
 
     @Test

@@ -192,12 +192,7 @@ public class RoomHub {
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventCommitted event) {
         RoomChannel channel = rooms.get(event.roomId());
         if (channel != null) {
-            try {
-                channel.handOver(event.envelope(json));
-            } catch (JsonProcessingException | RuntimeException e) {
-                LOG.warnf(e, "Event %d of room %s is delivered from the log", event.seq(), event.roomId());
-                channel.readLog();
-            }
+            channel.handOver(Outbound.committed(event));
         }
         signals.eventsCommitted(event.roomId());
     }
@@ -306,7 +301,7 @@ public class RoomHub {
         /** The newest seq a drain has delivered. */
         volatile long head;
         /** Events committed on this node, handed over by their commit, until every connection has been sent them. */
-        private final ConcurrentSkipListMap<Long, EventEnvelope> handedOver = new ConcurrentSkipListMap<>();
+        private final ConcurrentSkipListMap<Long, Outbound> handedOver = new ConcurrentSkipListMap<>();
         /** Whether the log may hold events after what the connections were sent that were not handed over. */
         private final AtomicBoolean logMoved = new AtomicBoolean();
 
@@ -338,8 +333,8 @@ public class RoomHub {
         }
 
         /** Delivers an event committed on this node, without reading the log if it follows what was sent. */
-        void handOver(EventEnvelope event) {
-            handedOver.put(event.seq(), event);
+        void handOver(Outbound event) {
+            handedOver.put(event.seq, event);
             while (handedOver.size() > BATCH) {
                 handedOver.pollFirstEntry(); // a drain far behind reads the log anyway
             }
@@ -384,7 +379,7 @@ public class RoomHub {
                 }
                 long from = open.stream().mapToLong(connection -> connection.lastSent).min().getAsLong();
                 handedOver.headMap(from, true).clear();
-                List<EventEnvelope> batch = handedOverAfter(from);
+                List<Outbound> batch = handedOverAfter(from);
                 if (batch.isEmpty()) {
                     // Nothing at hand follows: read the log if it moved, if a later event is at hand (a gap), or
                     // if a connection has not had its replay yet (its wake-up may have been taken by a run that
@@ -393,7 +388,7 @@ public class RoomHub {
                     if (!logMoved.getAndSet(false) && handedOver.isEmpty() && !replaying) {
                         break;
                     }
-                    batch = reader.after(roomId, from, BATCH);
+                    batch = reader.after(roomId, from, BATCH).stream().map(Outbound::read).toList();
                     if (batch.size() == BATCH) {
                         logMoved.set(true); // more to read
                     }
@@ -402,9 +397,14 @@ public class RoomHub {
                         break;
                     }
                 }
-                for (EventEnvelope event : batch) {
-                    deliver(event, open);
-                    head = Math.max(head, event.seq());
+                for (Outbound event : batch) {
+                    try {
+                        deliver(event, open);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("Event " + event.seq + " of room " + roomId
+                                + " cannot be written as JSON", e);
+                    }
+                    head = Math.max(head, event.seq);
                 }
             }
             // Only the connections this drain brought up to date: one that joined meanwhile gets its replay
@@ -418,10 +418,10 @@ public class RoomHub {
         }
 
         /** The events at hand that directly follow {@code from}, in order. */
-        private List<EventEnvelope> handedOverAfter(long from) {
-            List<EventEnvelope> run = new ArrayList<>();
+        private List<Outbound> handedOverAfter(long from) {
+            List<Outbound> run = new ArrayList<>();
             long next = from + 1;
-            for (Map.Entry<Long, EventEnvelope> entry : handedOver.tailMap(from, false).entrySet()) {
+            for (Map.Entry<Long, Outbound> entry : handedOver.tailMap(from, false).entrySet()) {
                 if (entry.getKey() != next || run.size() == BATCH) {
                     break;
                 }
@@ -435,25 +435,23 @@ public class RoomHub {
          * Sends one event to the connections that have not had it. Who receives it is decided once for the event
          * ({@link AccessPolicy#audience}); its frame is encoded once and shared by all who receive it unchanged.
          */
-        private void deliver(EventEnvelope event, List<LiveConnection> open) {
-            AccessPolicy.Audience audience = policy.audience(event);
+        private void deliver(Outbound outbound, List<LiveConnection> open) throws JsonProcessingException {
+            AccessPolicy.Audience audience = policy.audience(outbound.type, outbound.groupId);
             if (audience != AccessPolicy.Audience.EACH) {
-                Frame shared = null;
                 for (LiveConnection connection : open) {
-                    if (connection.lastSent < event.seq()) {
-                        connection.lastSent = event.seq();
-                        if (policy.receives(connection.access, event, audience)) {
-                            shared = shared == null ? write(event) : shared;
-                            connection.send(shared);
+                    if (connection.lastSent < outbound.seq) {
+                        connection.lastSent = outbound.seq;
+                        if (policy.receives(connection.access, outbound.roomId, outbound.groupId, audience)) {
+                            connection.send(outbound.frame(json));
                         }
                     }
                 }
                 return;
             }
+            EventEnvelope event = outbound.envelope(json);
             boolean membershipChange = EventType.ofWireName(event.type())
                     .map(EventType::changesMembership).orElse(false);
             Map<UUID, Optional<RoomAccess>> refreshed = new HashMap<>();
-            Frame shared = null;
             for (LiveConnection connection : open) {
                 if (connection.lastSent >= event.seq()) {
                     continue;
@@ -469,8 +467,7 @@ public class RoomHub {
                 Optional<EventEnvelope> visible = policy.visibleEvent(connection.access, event);
                 if (visible.isPresent()) {
                     if (visible.get() == event) {
-                        shared = shared == null ? write(event) : shared;
-                        connection.send(shared);
+                        connection.send(outbound.frame(json));
                     } else {
                         connection.send(write(visible.get()));
                     }
