@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -42,8 +43,12 @@ public final class Bench {
     private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9.]+)s");
     private static final String[] WORKSTREAMS = {"proof", "business-case"};
     private static final double P99_LIMIT_MS = 50;
-    /** The heap flag of every server the harness starts, Deal Room's nodes and the floor alike. */
-    private static final String SERVER_HEAP = "-Xmx1g";
+    /**
+     * The heap of every server the harness starts, Deal Room's nodes and the floor alike: fixed, as a server's
+     * should be (README, "Production"). A heap left to grow from its small initial size makes G1 keep it small
+     * and collect every second or two, each pause landing in the latency tail.
+     */
+    private static final List<String> SERVER_HEAP = List.of("-Xms1g", "-Xmx1g");
     private static final int[] DURABLE_WRITERS = {8, 32};
     /** The durable-writes step whose cost per post is a target. */
     private static final int COSTED_WRITERS = 8;
@@ -157,8 +162,8 @@ public final class Bench {
         long spawned = System.nanoTime();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ChildProcess floor = ChildProcess.start("bench-floor.log", URI.create("http://localhost:" + port), Map.of(),
-                List.of(java, SERVER_HEAP, "-cp", System.getProperty("java.class.path"), Floor.class.getName(),
-                        String.valueOf(port), DATABASE));
+                Stream.of(Stream.of(java), SERVER_HEAP.stream(), Stream.of("-cp", System.getProperty("java.class.path"),
+                        Floor.class.getName(), String.valueOf(port), DATABASE)).flatMap(part -> part).toList());
         nodes.add(floor);
         try {
             floor.awaitOk("/q/health/ready", Duration.ofSeconds(60));
@@ -204,7 +209,7 @@ public final class Bench {
                     envelope to each socket of the room and answers 201. It does **no authentication** (the bearer
                     token is not read), no membership or group check, no idempotency record, no event log and no
                     replay, so it is a lower bound, not a competitor. It was ready %s ms after its start.""",
-                    SERVER_HEAP, io.vertx.core.impl.launcher.commands.VersionCommand.getVersion(),
+                    String.join(" ", SERVER_HEAP), io.vertx.core.impl.launcher.commands.VersionCommand.getVersion(),
                     io.vertx.core.VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, Floor.POOL_SIZE, Floor.TABLE,
                     Report.ms(readyMs)));
             return new FloorRun(readyMs, w, steps, durable);
@@ -601,11 +606,11 @@ public final class Bench {
 
     /** One open-loop run and what it cost the server. */
     private record Measured(int clients, Window window, Outcome outcome, double serverCpuSeconds,
-            double generatorCpuSeconds, double machineBusy) {
+            double generatorCpuSeconds, double machineBusy, Probe.Pauses gc) {
 
         static final List<String> HEADERS = List.of("run", "clients", "posts/s", "deliveries/s", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "lost", "duplicated", "failed posts", "server CPU", "load generator CPU",
-                "machine busy");
+                "machine busy", "server GC pauses");
 
         double p99() {
             return window.deliveries.getTotalCount() == 0 ? Double.MAX_VALUE : Report.p(window.deliveries, 99);
@@ -642,7 +647,7 @@ public final class Bench {
                         / Report.p(floor.window.deliveries, percentile)));
             }
             row.add(Report.times((double) window.deliveries.getMaxValue() / floor.window.deliveries.getMaxValue()));
-            row.addAll(List.of("", "", "", Report.times(serverCores() / floor.serverCores()), "", ""));
+            row.addAll(List.of("", "", "", Report.times(serverCores() / floor.serverCores()), "", "", ""));
             return row;
         }
 
@@ -663,7 +668,9 @@ public final class Bench {
                     Report.count(outcome.posts() - outcome.acknowledged()),
                     String.format("%.0f%% of a core", 100 * serverCpuSeconds / window.seconds()),
                     String.format("%.0f%% of a core", 100 * generatorCpuSeconds / window.seconds()),
-                    String.format("%.0f%% of 2 cores", 100 * machineBusy)));
+                    String.format("%.0f%% of 2 cores", 100 * machineBusy),
+                    String.format("%d, %.0f ms in all (%.2f%% of the time)", gc.count(), gc.seconds() * 1000,
+                            100 * gc.seconds() / window.seconds())));
             return row;
         }
 
@@ -811,7 +818,9 @@ public final class Bench {
         Duration cpuBefore = Probe.cpu(server.pid());
         Duration generatorBefore = Probe.cpu(ProcessHandle.current().pid());
         long[] busyBefore = Probe.machineJiffies();
+        Probe.Pauses gcBefore = Probe.gcPauses(server.pid());
         Window window = fleet.openLoop(plan, rate, warmUp, measured, false);
+        Probe.Pauses gc = Probe.gcPauses(server.pid()).since(gcBefore);
         Duration cpuAfter = Probe.cpu(server.pid());
         Duration generatorAfter = Probe.cpu(ProcessHandle.current().pid());
         long[] busyAfter = Probe.machineJiffies();
@@ -825,7 +834,7 @@ public final class Bench {
                 window.deliveries.getMaxValue() / 1000.0, outcome.lost(), outcome.duplicated(),
                 outcome.posts() - outcome.acknowledged(), outcome.delivered() / window.seconds());
         return new Measured(fleet.readyListeners(), window, outcome, cpu, generator,
-                Probe.busyShare(busyBefore, busyAfter));
+                Probe.busyShare(busyBefore, busyAfter), gc.scaled(share));
     }
 
     /**
@@ -1014,7 +1023,7 @@ public final class Bench {
 
     /** The Deal Room nodes' JVM options as the report names them: the heap and any -Dbench.serverOptions. */
     private static List<String> serverJvm() {
-        List<String> options = new ArrayList<>(List.of(SERVER_HEAP));
+        List<String> options = new ArrayList<>(SERVER_HEAP);
         options.addAll(ChildProcess.serverOptions());
         return options;
     }

@@ -158,6 +158,49 @@ final class Probe {
         return (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
     }
 
+    /**
+     * The garbage collector's stop-the-world pauses: how many, and their total length. Deliveries that meet a pause
+     * wait for it, so with a few milliseconds each they are what a latency tail is made of.
+     */
+    record Pauses(long count, double seconds) {
+
+        Pauses since(Pauses before) {
+            return new Pauses(count - before.count, seconds - before.seconds);
+        }
+
+        /** The share of them that fell in a part of the window (counted over the whole of it). */
+        Pauses scaled(double share) {
+            return new Pauses(Math.round(count * share), seconds * share);
+        }
+    }
+
+    /**
+     * A JVM's pauses so far, as {@code jstat -gc} counts them (the JVM's own counters, no agent): young and full
+     * collections, and the pauses of concurrent cycles (G1's remark and cleanup).
+     */
+    static Pauses gcPauses(long pid) throws IOException, InterruptedException {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        Process process = new ProcessBuilder(jstat.toString(), "-gc", String.valueOf(pid)).redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jstat -gc failed: " + output);
+        }
+        List<String> lines = output.lines().toList();
+        List<String> names = List.of(lines.get(0).trim().split("\\s+"));
+        String[] values = lines.get(1).trim().split("\\s+");
+        long count = 0;
+        double seconds = 0;
+        for (String kind : List.of("YGC", "FGC", "CGC")) {
+            int at = names.indexOf(kind);
+            if (at >= 0 && !values[at].equals("-")) {
+                count += Long.parseLong(values[at]);
+                seconds += Double.parseDouble(values[at + 1]); // YGCT, FGCT, CGCT follow their counts
+            }
+        }
+        return new Pauses(count, seconds);
+    }
+
     /** Heap in use after a full collection, in bytes (via jcmd, as an operator would ask). */
     static long heapAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");

@@ -43,11 +43,11 @@ public final class ChildProcess implements AutoCloseable {
 
     /** A node of the packaged server on a free port, configured by {@code env} (database, OIDC, …). */
     public static ChildProcess server(String name, Map<String, String> env) throws IOException {
-        return server(name, freePort(), "-Xmx256m", env);
+        return server(name, freePort(), List.of("-Xmx256m"), env);
     }
 
-    /** A node of the packaged server on {@code port} with the heap option {@code heap} (e.g. -Xmx1g). */
-    public static ChildProcess server(String name, int port, String heap, Map<String, String> env)
+    /** A node of the packaged server on {@code port} with the heap options {@code heap} (e.g. -Xmx1g). */
+    public static ChildProcess server(String name, int port, List<String> heap, Map<String, String> env)
             throws IOException {
         Path jar = Path.of(System.getProperty("dealroom.server.jar", "target/quarkus-app/quarkus-run.jar"));
         assertTrue(Files.exists(jar), jar + " is built by `package`, before integration tests");
@@ -58,7 +58,8 @@ public final class ChildProcess implements AutoCloseable {
                 + System.getProperty("dealroom.it.database", "dealroom_test"));
         all.putIfAbsent("QUARKUS_DATASOURCE_USERNAME", "postgres");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, heap));
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(heap);
         List<String> options = serverOptions().stream().map(option -> option.replace("{node}", name)).toList();
         command.addAll(options);
         if (options.stream().noneMatch(option -> option.startsWith("-XX:StartFlightRecording"))) {
