@@ -113,7 +113,7 @@ public class RateLimits {
         }
         long seconds = Math.max(1, (Duration.between(clock.instant(), freed).toMillis() + 999) / 1000);
         return new RateLimitedException(Text.of("detail.rate-limited", "limit",
-                Text.of("limit." + limit.key(), "count", limit.max()), "seconds", seconds), seconds);
+                Text.of("limit." + limit.key(), "count", limit.max()), "count", seconds), seconds);
     }
 
     /**
