@@ -141,7 +141,7 @@ public class BearerTokens implements SecurityIdentityAugmentor {
     }
 
     private static Optional<String> text(JsonWebToken token, String claim) {
-        Object value = token.getClaim(claim);
+        Object value = CurrentCaller.claim(token, claim);
         return Optional.ofNullable(value instanceof JsonString json ? json.getString()
                 : value instanceof String s ? s : null);
     }

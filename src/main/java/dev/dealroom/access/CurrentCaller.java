@@ -14,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Texts;
 import dev.dealroom.common.Texts.Lines;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -72,15 +73,26 @@ public class CurrentCaller {
         return Optional.empty();
     }
 
+    /**
+     * A claim of the token, as {@link JsonWebToken#getClaim} gives it. The tokens OIDC verified are read from their
+     * claims directly: {@code getClaim} first looks the name up among the standard claims' names with
+     * {@code Claims.valueOf}, which throws (and catches) an exception for any other name: {@code typ} and {@code name},
+     * twice a request.
+     */
+    static Object claim(JsonWebToken token, String claim) {
+        return token instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(claim)
+                : token.getClaim(claim);
+    }
+
     private static Optional<String> text(JsonWebToken token, String claim) {
-        Object value = token.getClaim(claim);
+        Object value = claim(token, claim);
         String text = value instanceof JsonString json ? json.getString() : value instanceof String s ? s : null;
         return Optional.ofNullable(text).map(String::strip).filter(s -> !s.isEmpty());
     }
 
     /** Providers send {@code email_verified} as a JSON boolean, some as the string "true". */
     private static boolean flag(JsonWebToken token, String claim) {
-        Object value = token.getClaim(claim);
+        Object value = claim(token, claim);
         return Boolean.TRUE.equals(value) || JsonValue.TRUE.equals(value)
                 || (value instanceof JsonString json && "true".equalsIgnoreCase(json.getString()))
                 || "true".equals(value);

@@ -113,16 +113,17 @@ public class RateLimits {
         }
         long seconds = Math.max(1, (Duration.between(clock.instant(), freed).toMillis() + 999) / 1000);
         return new RateLimitedException(Text.of("detail.rate-limited", "limit",
-                Text.of("limit." + limit.key(), "count", limit.max()), "seconds", seconds), seconds);
+                Text.of("limit." + limit.key(), "count", limit.max()), "count", seconds), seconds);
     }
 
     /**
      * Makes the checks of a limit for one key (a login, an email) take turns on every node until the transaction
-     * ends, so that concurrent requests cannot all see the last free use.
+     * ends, so that concurrent requests cannot all see the last free use. (It selects a constant: the lock function
+     * returns {@code void}, a column type Hibernate fails to register, throwing and catching an exception each time.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void takeTurns(Limit limit, String key) {
-        em.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2))")
                 .setParameter(1, LOCK_SPACE).setParameter(2, limit.name() + "\n" + key).getSingleResult();
     }
 

@@ -2,13 +2,21 @@ package dev.dealroom.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 
 /** Which verified tokens count as access tokens meant for this server: the rule alone, no container. */
@@ -52,6 +60,37 @@ class BearerTokensTest {
     @Test
     void withoutAnAcceptedAudienceNothingIsAccepted() {
         refused(new BearerTokens(List.of(" ")), Map.of("typ", "Bearer", "aud", "deal-room", "azp", "deal-room"));
+    }
+
+    /**
+     * Every request reads its token's claims, and some are not among the standard claims SmallRye JWT knows by name
+     * ({@code typ}, {@code name}): asked for them, it throws and catches an exception each time.
+     */
+    @Test
+    void readingAVerifiedTokensClaimsThrowsNothing() throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("someone");
+        Map.of("typ", "Bearer", "aud", "deal-room", "name", "Ann Example", "email", "ann@example.com",
+                "email_verified", true).forEach(claims::setClaim);
+        JsonWebToken token = new OidcJwtCallerPrincipal(claims, null);
+        CurrentCaller.of(QuarkusSecurityIdentity.builder().setPrincipal(token).build(), true); // classes loaded
+        Path recorded = Files.createTempFile("claims", ".jfr");
+        Caller caller;
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.JavaExceptionThrow");
+            recording.start();
+            assertEquals(true, server.meantForThisServer(token));
+            caller = CurrentCaller.of(QuarkusSecurityIdentity.builder().setPrincipal(token).build(), true);
+            recording.stop();
+            recording.dump(recorded);
+        }
+        List<String> thrown = RecordingFile.readAllEvents(recorded).stream()
+                .filter(event -> event.getThread() != null
+                        && event.getThread().getJavaThreadId() == Thread.currentThread().getId())
+                .map(event -> event.getClass("thrownClass").getName()).toList();
+        Files.delete(recorded);
+        assertEquals(new Caller("someone", Optional.of("ann@example.com"), "Ann Example"), caller);
+        assertEquals(List.of(), thrown);
     }
 
     private static void accepted(BearerTokens rule, Map<String, Object> claims) {

@@ -93,7 +93,8 @@ class RateLimitTest {
         long seq = seq(writer, roomId);
 
         Response refused = post(writer, roomId, "One too many");
-        refused.then().statusCode(429).body("code", equalTo("rate-limited"));
+        refused.then().statusCode(429).body("code", equalTo("rate-limited"))
+                .body("detail", equalTo("At most 8 write requests per minute; try again in 40 seconds"));
         assertEquals("40", refused.header("Retry-After"), "the rest of the minute");
 
         assertEquals(7, posts(writer, roomId).size());

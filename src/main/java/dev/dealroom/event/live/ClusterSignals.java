@@ -41,12 +41,15 @@ public class ClusterSignals {
 
     static final String EVENTS_CHANNEL = "dealroom_events";
     static final String PRESENCE_CHANNEL = "dealroom_presence";
+    /** The prefix of the channel only this node listens on, to wake its listener when it stops. */
+    private static final String WAKE_CHANNEL_PREFIX = "dealroom_wake_";
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class);
     /** NOTIFY payloads are limited to 8000 bytes; a room id takes 37 of them. */
     private static final int ROOMS_PER_NOTIFY = 200;
 
     private final DataSource dataSource;
     private final String nodeId;
+    private final String wakeChannel;
     private final Set<UUID> eventRooms = ConcurrentHashMap.newKeySet();
     private final Set<UUID> presenceRooms = ConcurrentHashMap.newKeySet();
     /** The rooms other nodes hold connections to, as last heard. */
@@ -66,6 +69,7 @@ public class ClusterSignals {
     public ClusterSignals(DataSource dataSource, PresenceStore presence) {
         this.dataSource = dataSource;
         this.nodeId = presence.nodeId().toString();
+        this.wakeChannel = WAKE_CHANNEL_PREFIX + nodeId.replace("-", "");
     }
 
     /** Starts listening; the handlers get the rooms other nodes report. */
@@ -79,20 +83,25 @@ public class ClusterSignals {
         listener.start();
     }
 
+    /**
+     * Stops sending and listening. The listener waits for notifications without a timeout, so it is woken by one on
+     * its own channel: it then sees it must stop and hands its connection back, no longer listening.
+     */
     void stop() {
         running = false;
         if (sender != null) {
             sender.shutdownNow();
         }
         if (listener != null) {
-            listener.interrupt();
+            listener.interrupt(); // in case it is waiting to reconnect
         }
-        Connection connection = listening;
-        if (connection != null) {
-            try {
-                connection.close();
+        if (listening != null) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement wake = connection.prepareStatement("select pg_notify(?, '')")) {
+                wake.setString(1, wakeChannel);
+                wake.execute();
             } catch (SQLException e) {
-                LOG.debug("Closing the listening connection failed", e);
+                LOG.debug("Could not wake the listener; it stops with the process", e);
             }
         }
     }
@@ -165,6 +174,12 @@ public class ClusterSignals {
         }
     }
 
+    /**
+     * Listens on its own connection, waiting for notifications without a timeout: a timed wait makes the driver
+     * throw (and catch) a socket timeout at every expiry, once a second for nothing. {@link #stop()} wakes it. (After
+     * a batch of notifications the driver still probes for more with a 1 ms read that may time out the same way; it
+     * does so at most once a second, and only while notifications arrive.)
+     */
     private void listen() {
         long backoff = 500;
         while (running) {
@@ -174,18 +189,19 @@ public class ClusterSignals {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + EVENTS_CHANNEL);
                     statement.execute("LISTEN " + PRESENCE_CHANNEL);
+                    statement.execute("LISTEN " + wakeChannel);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 backoff = 500;
                 // Whatever was notified while this node was not listening is read now.
                 onReconnect.run();
                 while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(1000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            dispatch(notification);
-                        }
+                    for (PGNotification notification : postgres.getNotifications(0)) {
+                        dispatch(notification);
                     }
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("UNLISTEN *"); // the pool gets back a connection that hears nothing
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {
@@ -198,6 +214,9 @@ public class ClusterSignals {
     }
 
     private void dispatch(PGNotification notification) {
+        if (wakeChannel.equals(notification.getName())) {
+            return; // stop() woke the listener
+        }
         String payload = notification.getParameter();
         int bar = payload.indexOf('|');
         if (bar < 0 || payload.substring(0, bar).equals(nodeId)) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,11 +13,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +45,9 @@ class ClusterSignalsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    PresenceStore presence;
 
     private Connection listener;
 
@@ -100,6 +112,61 @@ class ClusterSignalsTest {
                 assertEquals(1, leave.executeUpdate());
             }
         }
+    }
+
+    /**
+     * Waiting for notifications is a blocking read; a timed one made the driver throw (and catch) a socket timeout
+     * at every expiry, once a second for nothing. The listener now waits throwing nothing, still hears the other
+     * nodes at once, and stops when asked.
+     */
+    @Test
+    void theListenerWaitsWithoutThrowingHearsTheOtherNodesAndStops() throws Exception {
+        Set<Thread> before = listeners();
+        CountDownLatch listening = new CountDownLatch(1);
+        CountDownLatch heard = new CountDownLatch(1);
+        UUID roomId = UUID.randomUUID();
+        ClusterSignals signals = new ClusterSignals(dataSource, presence);
+        signals.start(room -> {
+        }, room -> {
+            if (room.equals(roomId)) {
+                heard.countDown();
+            }
+        }, listening::countDown);
+        assertTrue(listening.await(10, TimeUnit.SECONDS), "listening");
+        Set<Thread> ours = listeners();
+        ours.removeAll(before);
+        assertEquals(1, ours.size(), "one more listening thread: " + ours);
+
+        Path recorded = Files.createTempFile("listener", ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.JavaExceptionThrow");
+            recording.start();
+            Thread.sleep(2500); // the timed wait expired once a second
+            recording.stop();
+            recording.dump(recorded);
+        }
+        List<String> thrown = RecordingFile.readAllEvents(recorded).stream()
+                .filter(event -> event.getThread() != null
+                        && "dealroom-listen".equals(event.getThread().getJavaName()))
+                .map(event -> event.getClass("thrownClass").getName() + ": " + event.getString("message")).toList();
+        Files.delete(recorded);
+        assertEquals(List.of(), thrown, "thrown by the waiting listeners");
+
+        try (PreparedStatement announce = listener.prepareStatement("select pg_notify(?, ?)")) {
+            announce.setString(1, ClusterSignals.PRESENCE_CHANNEL);
+            announce.setString(2, UUID.randomUUID() + "|" + roomId);
+            announce.execute();
+        }
+        assertTrue(heard.await(5, TimeUnit.SECONDS), "another node's presence heard");
+        signals.stop();
+        Thread thread = ours.iterator().next();
+        thread.join(5000);
+        assertFalse(thread.isAlive(), "the listener stopped");
+    }
+
+    private static Set<Thread> listeners() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("dealroom-listen"))
+                .collect(Collectors.toSet());
     }
 
     /** The notifications heard until one on {@code channel} names the room (at most 20 s: then the test fails). */
