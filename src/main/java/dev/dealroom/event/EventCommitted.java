@@ -23,8 +23,9 @@ public record EventCommitted(UUID roomId, long seq, EventType type, UUID groupId
     }
 
     /**
-     * The JSON of {@link #envelope}, byte for byte, written around the payload as stored instead of parsing and
-     * writing it again: what live delivery sends.
+     * The same JSON as {@link #envelope}'s, written around the payload as stored instead of parsing it and writing it
+     * again (so the payload keeps the layout it was stored in: PostgreSQL's, for a payload read back from the log
+     * statement): what live delivery sends.
      */
     public byte[] wireJson(ObjectMapper json) throws JsonProcessingException {
         return json.writeValueAsBytes(new Wire(seq, type.wireName(), roomId, groupId, actor, at, data));

@@ -8,7 +8,9 @@ import io.netty.buffer.Unpooled;
 /**
  * One text message, encoded to UTF-8 once and written to each of its receivers as a view of the same bytes. The
  * bytes are never released (each write gets a {@link #bytes() duplicate} whose release does nothing), so one frame
- * can be in flight to many sockets at once; the garbage collector frees it when the last write is done.
+ * can be in flight to many sockets at once; the garbage collector frees it when the last write is done. Nothing
+ * writes into them either: the buffer wraps the array at its exact length, so it can never be grown or appended
+ * to by a handler that merges buffers.
  */
 final class Frame {
 
@@ -32,6 +34,11 @@ final class Frame {
     /** The bytes, for one write: a view with its own read position over the shared, unreleasable buffer. */
     ByteBuf bytes() {
         return utf8.duplicate();
+    }
+
+    /** How many bytes the message is. */
+    int length() {
+        return utf8.readableBytes();
     }
 
     /** The message as text (decoded on first use, for sockets that take strings). */

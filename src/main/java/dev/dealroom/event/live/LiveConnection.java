@@ -87,19 +87,31 @@ final class LiveConnection {
         }
     }
 
-    /** Writes what is queued, in order; where the outlet runs it (the socket's event loop, for a direct one). */
+    /**
+     * Writes what is queued, in order, where the outlet runs it: the socket's event loop for a direct outlet (the
+     * only caller then, so the lock is never contended); any sending thread for the strings way, which the lock
+     * keeps to one at a time so that frames cannot overtake each other.
+     */
     synchronized void writeQueued() {
         due.set(false);
-        for (Frame frame; (frame = queued.poll()) != null;) {
-            if (socket.isOpen()) {
-                outlet.write(frame, written);
-            } else {
-                unwritten.decrementAndGet();
+        try {
+            for (Frame frame; (frame = queued.poll()) != null;) {
+                if (!socket.isOpen()) {
+                    unwritten.decrementAndGet();
+                    continue;
+                }
+                try {
+                    outlet.write(frame, written);
+                } catch (RuntimeException e) {
+                    unwritten.decrementAndGet();
+                    LOG.debugf("A frame to %s was not written: %s", id(), e);
+                }
             }
-        }
-        CloseReason reason = closeAfterQueue;
-        if (reason != null) {
-            close(reason);
+        } finally {
+            CloseReason reason = closeAfterQueue;
+            if (reason != null) {
+                close(reason);
+            }
         }
     }
 

@@ -44,6 +44,11 @@ final class Outbound {
         return new Outbound(event.seq(), event.type().wireName(), event.roomId(), event.groupId(), event, null);
     }
 
+    /** Whether it was handed over by its commit here (rather than read from the log). */
+    boolean handedOver() {
+        return committed != null;
+    }
+
     EventEnvelope envelope(ObjectMapper json) throws JsonProcessingException {
         if (envelope == null) {
             envelope = committed.envelope(json);

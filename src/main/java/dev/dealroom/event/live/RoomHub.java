@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,12 +72,15 @@ public class RoomHub {
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
     /** Rooms whose presence message is scheduled. */
     private final Set<UUID> presenceDue = ConcurrentHashMap.newKeySet();
-    private final SocketWrites writes = new SocketWrites();
+    private final SocketWrites writes;
     private ExecutorService drains;
     private ScheduledExecutorService timers;
 
     public RoomHub(EventReader reader, AccessPolicy policy, PresenceStore presence, ClusterSignals signals,
-            ObjectMapper json, DealRoomConfig config, RateLimits limits) {
+            ObjectMapper json, DealRoomConfig config, RateLimits limits,
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536")
+            int maxFrameBytes) {
+        this.writes = new SocketWrites(maxFrameBytes);
         this.reader = reader;
         this.policy = policy;
         this.presence = presence;
@@ -192,7 +196,12 @@ public class RoomHub {
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventCommitted event) {
         RoomChannel channel = rooms.get(event.roomId());
         if (channel != null) {
-            channel.handOver(Outbound.committed(event));
+            try {
+                channel.handOver(Outbound.committed(event));
+            } catch (RuntimeException e) {
+                LOG.debugf("Event %d of room %s was not handed over (%s); the log has it", event.seq(),
+                        event.roomId(), e);
+            }
         }
         signals.eventsCommitted(event.roomId());
     }
@@ -400,9 +409,16 @@ public class RoomHub {
                 for (Outbound event : batch) {
                     try {
                         deliver(event, open);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("Event " + event.seq + " of room " + roomId
-                                + " cannot be written as JSON", e);
+                    } catch (JsonProcessingException | RuntimeException e) {
+                        if (!event.handedOver()) {
+                            throw new IllegalStateException("Event " + event.seq + " of room " + roomId
+                                    + " cannot be delivered", e);
+                        }
+                        // The log's copy takes the other way (parsed, then written): read it from there.
+                        LOG.warnf(e, "Event %d of room %s is delivered from the log", event.seq, roomId);
+                        handedOver.clear();
+                        logMoved.set(true);
+                        break;
                     }
                     head = Math.max(head, event.seq);
                 }
@@ -440,10 +456,11 @@ public class RoomHub {
             if (audience != AccessPolicy.Audience.EACH) {
                 for (LiveConnection connection : open) {
                     if (connection.lastSent < outbound.seq) {
-                        connection.lastSent = outbound.seq;
                         if (policy.receives(connection.access, outbound.roomId, outbound.groupId, audience)) {
-                            connection.send(outbound.frame(json));
+                            Frame frame = outbound.frame(json); // before lastSent: should it fail, nothing is skipped
+                            connection.send(frame);
                         }
+                        connection.lastSent = outbound.seq;
                     }
                 }
                 return;
@@ -456,7 +473,6 @@ public class RoomHub {
                 if (connection.lastSent >= event.seq()) {
                     continue;
                 }
-                connection.lastSent = event.seq();
                 boolean stillMember = true;
                 if (membershipChange) {
                     Optional<RoomAccess> now = refreshed.computeIfAbsent(connection.access.me().id(),
@@ -466,12 +482,9 @@ public class RoomHub {
                 }
                 Optional<EventEnvelope> visible = policy.visibleEvent(connection.access, event);
                 if (visible.isPresent()) {
-                    if (visible.get() == event) {
-                        connection.send(outbound.frame(json));
-                    } else {
-                        connection.send(write(visible.get()));
-                    }
+                    connection.send(visible.get() == event ? outbound.frame(json) : write(visible.get()));
                 }
+                connection.lastSent = event.seq(); // once sent: should anything above fail, the retry sends it
                 if (!stillMember) {
                     connection.closeAfterQueue(LiveConnection.REMOVED);
                 }

@@ -35,20 +35,35 @@ import io.vertx.core.impl.ContextInternal;
  * websockets-next keeps the Vert.x socket under a {@link WebSocketConnection} to itself and only sends strings (each
  * one encoded again, through a Mutiny subscription, from whichever thread calls). The socket is read through the
  * connection's internal accessor, found once by name; should a later Quarkus rename it, connections fall back to
- * {@link WebSocketConnection#sendText(String)} (same frames, slower), the server says so once in its log, and
- * {@code LiveEventsTest} fails so that the upgrade is noticed.
+ * {@link WebSocketConnection#sendText(String)} (the same messages, slower), the server says so once in its log, and
+ * {@code LiveEventsTest} fails so that the upgrade is noticed. Written this way, live events bypass websockets-next's
+ * own hooks on sending (its traffic log and telemetry), which this application does not turn on.
  */
 final class SocketWrites {
 
     private static final Logger LOG = Logger.getLogger(SocketWrites.class);
     private static final MethodHandle WEB_SOCKET = webSocketAccessor();
 
+    /** Connections a turn writes to before it lets its event loop serve others (and runs again). */
+    private static final int CONNECTIONS_PER_TURN = 256;
+
     private final Map<EventLoop, Turn> turns = new ConcurrentHashMap<>();
     private final LongAdder fellBack = new LongAdder();
+    private final int maxFrameBytes;
 
     /**
-     * Where a connection's frames go. Called on the connection's own context (its {@code @OnOpen}), whose event
-     * loop is its socket's; anywhere else, or without the socket, the connection takes the strings way.
+     * @param maxFrameBytes the largest frame to write whole; a longer message is written by Vert.x, which splits
+     *                      it into frames of its configured size (as websockets-next would)
+     */
+    SocketWrites(int maxFrameBytes) {
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /**
+     * Where a connection's frames go. Called on the connection's own context — its {@code @OnOpen}, which
+     * websockets-next runs there — whose event loop is its socket's (the socket itself, wrapped by Vert.x Web, does
+     * not tell). Should the caller be elsewhere, frames would still reach the socket in order, Vert.x handing each
+     * write over to the socket's event loop; without a context or the socket, the connection takes the strings way.
      */
     Outlet outletOf(WebSocketConnection socket) {
         Context context = Vertx.currentContext();
@@ -58,7 +73,7 @@ final class SocketWrites {
             return Outlet.strings(socket);
         }
         Turn turn = turns.computeIfAbsent(internal.nettyEventLoop(), Turn::new);
-        return new Direct(turn, webSocket);
+        return new Direct(turn, webSocket, maxFrameBytes);
     }
 
     /** How many connections were given the strings way: none while websockets-next keeps its accessor. */
@@ -119,7 +134,7 @@ final class SocketWrites {
     }
 
     /** Frames written straight to the Vert.x socket, in its event loop's turn. */
-    private record Direct(Turn turn, WebSocketBase webSocket) implements Outlet {
+    record Direct(Turn turn, WebSocketBase webSocket, int maxFrameBytes) implements Outlet {
 
         @Override
         public void schedule(LiveConnection connection) {
@@ -128,12 +143,16 @@ final class SocketWrites {
 
         @Override
         public void write(Frame frame, Handler<AsyncResult<Void>> done) {
-            webSocket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.bytes(), true), done);
+            if (frame.length() > maxFrameBytes) {
+                webSocket.writeTextMessage(frame.text(), done);
+            } else {
+                webSocket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, frame.bytes(), true), done);
+            }
         }
     }
 
     /** One task on an event loop that writes the queued frames of every connection due on it. */
-    private static final class Turn implements Runnable {
+    static final class Turn implements Runnable {
 
         private final EventLoop loop;
         private final Queue<LiveConnection> due = new ConcurrentLinkedQueue<>();
@@ -145,11 +164,16 @@ final class SocketWrites {
 
         void add(LiveConnection connection) {
             due.add(connection);
+            scheduleIfIdle();
+        }
+
+        private void scheduleIfIdle() {
             if (scheduled.compareAndSet(false, true)) {
                 try {
                     loop.execute(this);
                 } catch (RejectedExecutionException stopping) {
-                    LOG.debugf("Event loop stopped; frames for %s dropped", connection.id());
+                    scheduled.set(false);
+                    LOG.debug("Event loop stopped: frames still queued are dropped");
                 }
             }
         }
@@ -158,12 +182,16 @@ final class SocketWrites {
         public void run() {
             // Reset first: a connection added from now on is either taken by this loop or schedules a new turn.
             scheduled.set(false);
-            for (LiveConnection connection; (connection = due.poll()) != null;) {
+            LiveConnection connection;
+            for (int served = 0; served < CONNECTIONS_PER_TURN && (connection = due.poll()) != null; served++) {
                 try {
                     connection.writeQueued();
                 } catch (RuntimeException e) {
                     LOG.warnf(e, "Writing to connection %s failed", connection.id());
                 }
+            }
+            if (!due.isEmpty()) {
+                scheduleIfIdle(); // the rest in a later task: the event loop's sockets are not kept waiting
             }
         }
     }

@@ -74,6 +74,57 @@ class LiveConnectionTest {
         assertEquals(4403, closedWith.get().getCode(), "closed after the frames queued before it");
     }
 
+    @Test
+    void aFrameThatFailsToBeWrittenNeitherCountsAgainstTheLimitNorStopsTheClosingAfterIt() {
+        WebSocketConnection socket = socketThatNeverFinishesWriting();
+        SocketWrites.Outlet strings = SocketWrites.Outlet.strings(socket);
+        SocketWrites.Outlet failingOnce = new SocketWrites.Outlet() {
+            @Override
+            public void schedule(LiveConnection connection) {
+                connection.writeQueued();
+            }
+
+            @Override
+            public void write(Frame frame, io.vertx.core.Handler<io.vertx.core.AsyncResult<Void>> done) {
+                if (frame.text().equals("unwritable")) {
+                    throw new IllegalStateException("the socket refused it");
+                }
+                strings.write(frame, done);
+            }
+        };
+        LiveConnection connection = new LiveConnection(socket, failingOnce, access(), 0, 2);
+        connection.send(Frame.text("unwritable"));
+        connection.send(Frame.text("event 1"));
+        connection.send(Frame.text("event 2"));
+        assertNull(closedWith.get(), "the failed frame does not count: two in flight is within the limit");
+        assertEquals(List.of("event 1", "event 2"), written);
+
+        connection.closeAfterQueue(LiveConnection.REMOVED);
+        assertEquals(4403, closedWith.get().getCode());
+    }
+
+    @Test
+    void aMessageLongerThanAFrameIsLeftToVertxToSplitTheRestIsWrittenAsOneSharedFrame() {
+        List<String> calls = new ArrayList<>();
+        io.vertx.core.http.WebSocketBase vertxSocket = (io.vertx.core.http.WebSocketBase) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { io.vertx.core.http.WebSocketBase.class },
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "writeTextMessage" -> calls.add("split " + ((String) args[0]).length());
+                        case "writeFrame" -> calls.add("frame " + ((io.vertx.core.http.WebSocketFrame) args[0])
+                                .textData().length());
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    }
+                    return proxy;
+                });
+        SocketWrites.Direct direct = new SocketWrites.Direct(null, vertxSocket, 8);
+        direct.write(Frame.text("12345678"), result -> { });
+        direct.write(Frame.text("123456789"), result -> { });
+        direct.write(Frame.text("é234567"), result -> { }); // 8 bytes
+
+        assertEquals(List.of("frame 8", "split 9", "frame 7"), calls);
+    }
+
     private WebSocketConnection socketThatNeverFinishesWriting() {
         return (WebSocketConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { WebSocketConnection.class }, (proxy, method, args) -> switch (method.getName()) {
