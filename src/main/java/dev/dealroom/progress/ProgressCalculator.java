@@ -162,8 +162,8 @@ final class ProgressCalculator {
 
     /**
      * The health of the room for one viewer: every rule of the class's description, the reasons not yet in words.
-     * It reads the room, its groups, their task figures, the last activity of workstreams, the key updates and who
-     * owes them, the members and the open milestones; {@link RoomFactsLoader#addHealth} loads no more.
+     * It reads the room, its groups, their task figures, the last activity of workstreams, the key updates and the
+     * members who owe them, and the open milestones; {@link RoomFactsLoader#addHealth} loads no more.
      */
     private Assessment assess(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock) {
         Instant now = clock.toInstant();

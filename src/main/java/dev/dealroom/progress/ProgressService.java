@@ -24,7 +24,6 @@ import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.Text;
-import dev.dealroom.member.MemberService;
 import dev.dealroom.room.RoomStage;
 
 /** The coordination view of one room, and the pipeline of all the caller's rooms, a page at a time. */
@@ -58,15 +57,12 @@ public class ProgressService {
 
     private final RoomFactsLoader loader;
     private final AccessPolicy access;
-    private final MemberService members;
     private final ProgressCalculator calculator;
     private final Clock clock;
 
-    public ProgressService(RoomFactsLoader loader, AccessPolicy access, MemberService members,
-            DealRoomConfig config, Clock clock) {
+    public ProgressService(RoomFactsLoader loader, AccessPolicy access, DealRoomConfig config, Clock clock) {
         this.loader = loader;
         this.access = access;
-        this.members = members;
         this.calculator = new ProgressCalculator(config.progress().idleAfter(), config.progress().unseenAfter());
         this.clock = clock;
     }
@@ -119,7 +115,7 @@ public class ProgressService {
             return new PipelinePage(List.of(), 0, null);
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        Map<UUID, RoomFacts> rooms = loader.rooms(members.roomIdsOf(email));
+        Map<UUID, RoomFacts> rooms = loader.roomsOf(email);
         // Every room gets what the sort reads; the page's rooms then get the rest.
         boolean byHealth = by.reads() == Reads.HEALTH;
         boolean byBuyerActivity = by.reads() == Reads.LAST_BUYER_ACTIVITY;

@@ -32,6 +32,11 @@ final class RoomFacts {
 
     record TaskFigures(int total, int done, int overdue, int blocked, LocalDate nextMilestone) {
         static final TaskFigures NONE = new TaskFigures(0, 0, 0, 0, null);
+
+        /** The figures health reads, all the pipeline loads: the others are left at zero. */
+        static TaskFigures health(int overdue, int blocked) {
+            return new TaskFigures(0, 0, overdue, blocked, null);
+        }
     }
 
     record Owned(UUID memberId, UUID groupId, int owned, int overdue) {

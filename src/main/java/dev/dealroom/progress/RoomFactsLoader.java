@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -38,6 +39,10 @@ public class RoomFactsLoader {
     private static final String LAST_ACTIVITY = "(select e.at from room_event e where e.room_id = g.room_id"
             + " and e.group_id = g.id order by e.seq desc limit 1)";
 
+    /** A room's own columns, as {@link #room} reads them. */
+    private static final String ROOM = "select r.id, r.name, r.prospect_account, r.amount, r.currency,"
+            + " r.target_decision_date, r.stage, r.status, r.created_at";
+
     private final DataSource dataSource;
 
     public RoomFactsLoader(DataSource dataSource) {
@@ -54,25 +59,36 @@ public class RoomFactsLoader {
         return facts;
     }
 
-    /**
-     * The rooms with their own columns only: what most pipeline sorts read of every room, before the figures of one
-     * page are loaded. Rooms that no longer exist are left out.
-     */
+    /** The rooms with their own columns only; rooms that no longer exist are left out. */
     @Transactional(Transactional.TxType.MANDATORY)
     Map<UUID, RoomFacts> rooms(Collection<UUID> roomIds) {
         Map<UUID, RoomFacts> facts = new LinkedHashMap<>();
-        if (roomIds.isEmpty()) {
-            return facts;
+        if (!roomIds.isEmpty()) {
+            query(connection -> rows(connection, ROOM + " from room r where r.id = any(?)", room(facts),
+                    connection.createArrayOf("uuid", roomIds.toArray())));
         }
-        query(connection -> rows(connection, "select id, name, prospect_account, amount, currency,"
-                + " target_decision_date, stage, status, created_at from room where id = any(?)", r -> {
-                    RoomFacts room = new RoomFacts();
-                    room.room = new RoomFacts.Room(uuid(r, 1), r.getString(2), r.getString(3), r.getBigDecimal(4),
-                            r.getString(5), r.getObject(6, LocalDate.class), r.getString(7), r.getString(8),
-                            instant(r, 9));
-                    facts.put(room.room.id(), room);
-                }, connection.createArrayOf("uuid", roomIds.toArray())));
         return facts;
+    }
+
+    /**
+     * The rooms {@code email} is a member of, with their own columns only: what most pipeline sorts read of every
+     * room, before the figures of one page are loaded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<UUID, RoomFacts> roomsOf(String email) {
+        Map<UUID, RoomFacts> facts = new LinkedHashMap<>();
+        query(connection -> rows(connection, ROOM + " from room r join member m on m.room_id = r.id where m.email = ?",
+                room(facts), email));
+        return facts;
+    }
+
+    private static RowReader room(Map<UUID, RoomFacts> facts) {
+        return r -> {
+            RoomFacts room = new RoomFacts();
+            room.room = new RoomFacts.Room(uuid(r, 1), r.getString(2), r.getString(3), r.getBigDecimal(4),
+                    r.getString(5), r.getObject(6, LocalDate.class), r.getString(7), r.getString(8), instant(r, 9));
+            facts.put(room.room.id(), room);
+        };
     }
 
     /** Adds to rooms from {@link #rooms} the time of their newest event made by a buyer-side member. */
@@ -92,9 +108,11 @@ public class RoomFactsLoader {
 
     /**
      * Adds to rooms from {@link #rooms} what their health is computed from ({@link ProgressCalculator#summarise}),
-     * as the member with {@code email} sees them: their groups, task figures, workstreams' last activity, members,
-     * key updates and who owes them, open milestones, and that member's own groups only. Nothing else: no tasks per
-     * owner, read markers, sign-offs or done milestones, and no one else's groups, which only the full view shows.
+     * as the member with {@code email} sees them: their groups, their overdue and blocked tasks, workstreams' last
+     * activity, key updates and who owes them, open milestones, that member's own groups only, and of the members
+     * that one and those who owe a key update (the only others health tells of). Nothing else: no other task figures
+     * or tasks per owner, read markers, sign-offs or done milestones, no one else's groups and no other members,
+     * which only the full view shows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void addHealth(Collection<RoomFacts> rooms, String email, LocalDate today) {
@@ -130,30 +148,19 @@ public class RoomFactsLoader {
                         room.lastActivity.put(group, last);
                     }
                 }, ids);
-        rows(connection, "select room_id, id, email, name, title, side, decision_maker, owner from member"
-                + " where room_id = any(?) order by owner desc, name",
-                r -> facts.get(uuid(r, 1)).members.add(new RoomFacts.Member(uuid(r, 2), r.getString(3),
-                        r.getString(4), r.getString(5), r.getString(6), r.getBoolean(7), r.getBoolean(8))),
-                ids);
         RowReader membership = r -> facts.get(uuid(r, 1)).groupMembers
                 .computeIfAbsent(uuid(r, 2), g -> new HashSet<>()).add(uuid(r, 3));
         if (full) {
             rows(connection, "select g.room_id, gm.group_id, gm.member_id from group_member gm"
                     + " join room_group g on g.id = gm.group_id where g.room_id = any(?)", membership, ids);
-        } else {
-            rows(connection, "select m.room_id, gm.group_id, gm.member_id from member m"
-                    + " join group_member gm on gm.member_id = m.id where m.email = ? and m.room_id = any(?)",
-                    membership, viewer, ids);
-        }
-        rows(connection, "select room_id, group_id, count(*), count(*) filter (where status = 'DONE'),"
-                + " count(*) filter (where " + Overdue.sql("?") + "),"
-                + " count(*) filter (where status = 'BLOCKED'),"
-                + " min(due_date) filter (where milestone and status <> 'DONE')"
-                + " from task where room_id = any(?) group by room_id, group_id",
-                r -> facts.get(uuid(r, 1)).tasks.put(uuid(r, 2), new RoomFacts.TaskFigures(r.getInt(3), r.getInt(4),
-                        r.getInt(5), r.getInt(6), r.getObject(7, LocalDate.class))),
-                today, ids);
-        if (full) {
+            rows(connection, "select room_id, group_id, count(*), count(*) filter (where status = 'DONE'),"
+                    + " count(*) filter (where " + Overdue.sql("?") + "),"
+                    + " count(*) filter (where status = 'BLOCKED'),"
+                    + " min(due_date) filter (where milestone and status <> 'DONE')"
+                    + " from task where room_id = any(?) group by room_id, group_id",
+                    r -> facts.get(uuid(r, 1)).tasks.put(uuid(r, 2), new RoomFacts.TaskFigures(r.getInt(3),
+                            r.getInt(4), r.getInt(5), r.getInt(6), r.getObject(7, LocalDate.class))),
+                    today, ids);
             rows(connection, "select room_id, owner_member_id, group_id, count(*),"
                     + " count(*) filter (where " + Overdue.sql("?") + ")"
                     + " from task where room_id = any(?) and owner_member_id is not null"
@@ -161,6 +168,19 @@ public class RoomFactsLoader {
                     r -> facts.get(uuid(r, 1)).owned.add(new RoomFacts.Owned(uuid(r, 2), uuid(r, 3), r.getInt(4),
                             r.getInt(5))),
                     today, ids);
+        } else {
+            rows(connection, "select m.room_id, gm.group_id, gm.member_id from member m"
+                    + " join group_member gm on gm.member_id = m.id where m.email = ? and m.room_id = any(?)",
+                    membership, viewer, ids);
+            // Health counts a group's overdue and blocked tasks, both open ones: done tasks, two in five, are not
+            // read, nor groups with neither.
+            rows(connection, "select room_id, group_id, count(*) filter (where " + Overdue.sql("?") + "),"
+                    + " count(*) filter (where status = 'BLOCKED') from task where room_id = any(?)"
+                    + " and status <> '" + TaskStatus.DONE.name() + "' group by room_id, group_id"
+                    + " having count(*) filter (where " + Overdue.sql("?") + " or status = 'BLOCKED') > 0",
+                    r -> facts.get(uuid(r, 1)).tasks.put(uuid(r, 2), RoomFacts.TaskFigures.health(r.getInt(3),
+                            r.getInt(4))),
+                    today, ids, today);
         }
         rows(connection, "select room_id, id, group_id, title, due_date, status from task where room_id = any(?)"
                 + " and milestone" + (full ? "" : " and status <> '" + TaskStatus.DONE.name() + "'")
@@ -186,12 +206,23 @@ public class RoomFactsLoader {
                 r -> facts.get(uuid(r, 1)).owedBy.computeIfAbsent(r.getLong(2), seq -> new HashSet<>())
                         .add(uuid(r, 3)),
                 ids);
+        RowReader member = r -> facts.get(uuid(r, 1)).members.add(new RoomFacts.Member(uuid(r, 2), r.getString(3),
+                r.getString(4), r.getString(5), r.getString(6), r.getBoolean(7), r.getBoolean(8)));
+        String members = "select room_id, id, email, name, title, side, decision_maker, owner from member"
+                + " where room_id = any(?)";
         if (full) {
+            rows(connection, members + " order by owner desc, name", member, ids);
             rows(connection, "select room_id, member_id, group_id, last_seq, read_at from read_marker"
                     + " where room_id = any(?)",
                     r -> facts.get(uuid(r, 1)).markers.add(new RoomFacts.Marker(uuid(r, 2), uuid(r, 3), r.getLong(4),
                             instant(r, 5))),
                     ids);
+        } else {
+            // Health tells of other members only the key updates they owe.
+            Set<UUID> owing = new HashSet<>();
+            facts.values().forEach(room -> room.owedBy.values().forEach(owing::addAll));
+            rows(connection, members + " and (email = ? or id = any(?)) order by owner desc, name", member, ids,
+                    viewer, connection.createArrayOf("uuid", owing.toArray()));
         }
     }
 

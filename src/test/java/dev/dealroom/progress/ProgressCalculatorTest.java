@@ -104,9 +104,13 @@ class ProgressCalculatorTest {
         for (Set<UUID> visible : List.of(Set.of(proof), all)) {
             RoomFacts whole = withMilestones(room());
             ProgressView view = calculator.calculate(whole, true, all, visible, NOW);
-            // As RoomFactsLoader.addHealth loads it: no tasks per owner, read markers, sign-offs, done milestones,
-            // others' groups or other groups' last activity than workstreams'.
+            // As RoomFactsLoader.addHealth loads it: of the task figures, open tasks' only; no tasks per owner,
+            // read markers, sign-offs, done milestones, others' groups, other groups' last activity than
+            // workstreams', nor members who owe no key update.
             RoomFacts partial = withMilestones(room());
+            partial.tasks.replaceAll((group, tasks) -> RoomFacts.TaskFigures.health(tasks.overdue(), tasks.blocked()));
+            partial.members.removeIf(member -> partial.owedBy.values().stream()
+                    .noneMatch(owing -> owing.contains(member.id())));
             partial.owned.clear();
             partial.markers.clear();
             partial.signoffs.clear();
