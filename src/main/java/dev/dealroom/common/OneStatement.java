@@ -131,6 +131,39 @@ public class OneStatement {
                 + LOGGED + RESULT);
     }
 
+    /**
+     * A change's statement.
+     *
+     * @param guard     a condition on the parameters: the admission and the write's own rules
+     * @param update    the item's {@code update … where …}, its condition on the row included (the statement adds
+     *                  its own)
+     * @param returning what the update returns of the row, for the view
+     * @param view      the event's payload, as {@code jsonb}, from what the update returned
+     * @param keyUpdate whether the event is a key update, from what the update returned
+     */
+    public static NamedSql change(String guard, String update, String returning, String view, String keyUpdate) {
+        return NamedSql.of("with counted as (" + RateLimits.COUNT_WRITE + "),"
+                + " admitted as (select 1 where " + guard + "),"
+                + " changed as (" + update + " and " + MAY_WRITE + " returning " + returning + "),"
+                + " bumped as (update room set last_seq = last_seq + 1 where id = :room"
+                + "   and exists (select 1 from changed) returning last_seq),"
+                + " payload as (select b.last_seq as seq, " + view + " as view, " + keyUpdate + " as key_update"
+                + "   from bumped b cross join changed),"
+                + LOGGED + RESULT);
+    }
+
+    /**
+     * A {@code timestamptz} column as JSON, written as Jackson writes an {@link Instant} (UTC, the fraction in as many
+     * groups of three digits as it needs), so that a view built in a statement reads as the ordinary path's; null
+     * stays null.
+     */
+    public static String instantJson(String column) {
+        String micros = "mod(extract(microseconds from " + column + "), 1000000)";
+        return "to_jsonb(to_char(" + column + " at time zone 'UTC', case when " + micros + " = 0"
+                + " then 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"' when mod(" + micros + ", 1000) = 0"
+                + " then 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"' else 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"' end))";
+    }
+
     /** Now, to the microsecond as the database keeps it: the statement's {@code :at}. */
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);

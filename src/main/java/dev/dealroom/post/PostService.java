@@ -116,10 +116,17 @@ public class PostService {
         return view[0];
     }
 
-    /** Its author replaces the text and mentions. */
-    @Transactional
+    /**
+     * Its author replaces the text and mentions; one that mentions nobody is written by {@link PostStatement} when it
+     * can.
+     */
     public PostView edit(Caller caller, String roomId, String groupRef, String postId, EditPostRequest request) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return oneStatement.write(caller, roomId, groupRef, PostStatement.fits(postId, request)
+                ? claim -> statement.edit(caller, claim, postId, request) : null,
+                group -> edit(group, postId, request));
+    }
+
+    private PostView edit(GroupAccess group, String postId, EditPostRequest request) {
         Post post = ownPost(group, postId);
         if (post.deletedAt != null) {
             throw new ApiException(ProblemCode.POST_DELETED, null);
@@ -138,10 +145,20 @@ public class PostService {
         return view;
     }
 
-    /** Its author deletes a post: it stays as a tombstone, so replies keep their thread. Deleted already: nothing. */
-    @Transactional
+    /**
+     * Its author deletes a post: it stays as a tombstone, so replies keep their thread. Deleted already: nothing.
+     * Written by {@link PostStatement} when it can.
+     */
     public void delete(Caller caller, String roomId, String groupRef, String postId) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        oneStatement.write(caller, roomId, groupRef, Ids.parse(postId).isPresent()
+                ? claim -> statement.delete(caller, claim, postId) : null,
+                group -> {
+                    delete(group, postId);
+                    return null;
+                });
+    }
+
+    private void delete(GroupAccess group, String postId) {
         Post post = ownPost(group, postId);
         if (post.deletedAt == null) {
             post.body = null;
@@ -151,7 +168,6 @@ public class PostService {
                     toView(post));
         }
     }
-
 
     /** The caller's own post, locked so that an edit and a delete of it take turns. */
     private Post ownPost(GroupAccess group, String postId) {

@@ -23,6 +23,7 @@ import dev.dealroom.common.OneStatement;
 import dev.dealroom.common.OneStatement.Outcome;
 import dev.dealroom.common.OneStatement.Written;
 import dev.dealroom.event.Actor;
+import dev.dealroom.event.EventCommitted;
 import dev.dealroom.event.EventType;
 
 /**
@@ -33,7 +34,9 @@ import dev.dealroom.event.EventType;
  * takes the ordinary path, which answers with the original.
  *
  * <p>
- * It covers posts that mention nobody (mentions send emails, which the ordinary path's transaction records).
+ * It covers posts that mention nobody (mentions send emails, which the ordinary path's transaction records), and the
+ * edits and deletes of a post by its author (an edit that mentions nobody): the update's condition is the ordinary
+ * path's, its author and not deleted (and, for an edit, a change), checked on the post's row once its lock is had.
  */
 @ApplicationScoped
 class PostStatement {
@@ -47,6 +50,25 @@ class PostStatement {
             "insert into post (id, room_id, group_id, seq, parent_id, author_member_id, author_name, body,"
             + "   announcement, created_at) select :id, :room, :group, seq, cast(:parent as uuid), :member, :name,"
             + "   :body, :announcement, :at from payload");
+
+    /** What an edit or a delete takes from the post's row into the view; the rest is the request's. */
+    private static final String ROW = "p.seq, p.parent_id, p.author_name, p.announcement, p.created_at, p.edited_at";
+
+    private static final String VIEW = "jsonb_set(cast(:view as jsonb), '{author,name}', to_jsonb(author_name))"
+            + " || jsonb_build_object('seq', seq, 'parentId', parent_id, 'announcement', announcement,"
+            + " 'createdAt', " + OneStatement.instantJson("created_at") + ", 'editedAt', "
+            + OneStatement.instantJson("edited_at") + ")";
+
+    /** The author's own post in the group, not deleted. */
+    private static final String OWN_POST = " where p.id = :post and p.room_id = :room and p.group_id = :group"
+            + " and p.author_member_id = :member and p.deleted_at is null";
+
+    private static final NamedSql EDIT = OneStatement.change(AccessPolicy.ADMITTED_TO_GROUP,
+            "update post p set body = :body, mentions = '{}', edited_at = :at" + OWN_POST
+            + " and (p.body <> :body or cardinality(p.mentions) > 0)", ROW, VIEW, "false");
+
+    private static final NamedSql DELETE = OneStatement.change(AccessPolicy.ADMITTED_TO_GROUP,
+            "update post p set body = null, mentions = '{}', deleted_at = :at" + OWN_POST, ROW, VIEW, "false");
 
     private final OneStatement statement;
     private final ObjectMapper json;
@@ -63,6 +85,11 @@ class PostStatement {
     static boolean fits(CreatePostRequest request) {
         return (request.mentions() == null || request.mentions().isEmpty())
                 && (request.parentId() == null || Ids.parse(request.parentId()).isPresent());
+    }
+
+    /** Whether an edit is one this statement writes: one that mentions nobody, of a post named by a valid id. */
+    static boolean fits(String postId, EditPostRequest request) {
+        return (request.mentions() == null || request.mentions().isEmpty()) && Ids.parse(postId).isPresent();
     }
 
     /** Writes the post if the claim holds, or declines. */
@@ -89,7 +116,26 @@ class PostStatement {
                         view.mentions(), announcement, at, null, false, view.clientId())));
     }
 
-    /** How many posts this node has written with the statement since it started. */
+    /** Edits the author's post if the claim holds and the post is theirs, not deleted, and changes; or declines. */
+    Outcome<PostView> edit(Caller caller, GroupClaim claim, String postId, EditPostRequest request) {
+        Instant at = statement.now();
+        String body = request.body().strip();
+        PostView view = new PostView(postId, claim.groupId().toString(), 0, null, Actor.of(claim.me()), body,
+                List.of(), false, at, at, false, null);
+        return counted(statement.execute(EDIT, caller, claim, EventType.POST_EDITED, at, null,
+                Map.of("post", Ids.parse(postId).orElseThrow(), "body", body, "view", toJson(view)), this::read));
+    }
+
+    /** Deletes the author's post if the claim holds and the post is theirs and not deleted yet; or declines. */
+    Outcome<PostView> delete(Caller caller, GroupClaim claim, String postId) {
+        Instant at = statement.now();
+        PostView view = new PostView(postId, claim.groupId().toString(), 0, null, Actor.of(claim.me()), null,
+                List.of(), false, at, null, true, null);
+        return counted(statement.execute(DELETE, caller, claim, EventType.POST_DELETED, at, null,
+                Map.of("post", Ids.parse(postId).orElseThrow(), "view", toJson(view)), this::read));
+    }
+
+    /** How many posts, edits and deletes this node has written with the statement since it started. */
     long written() {
         return written.sum();
     }
@@ -99,6 +145,14 @@ class PostStatement {
             written.increment();
         }
         return outcome;
+    }
+
+    private PostView read(EventCommitted event) {
+        try {
+            return json.readValue(event.data(), PostView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A post's event is not a post", e);
+        }
     }
 
     private String toJson(PostView view) {

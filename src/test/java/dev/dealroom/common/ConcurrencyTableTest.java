@@ -250,7 +250,10 @@ class ConcurrencyTableTest {
                         .queuingOn(WRITE_COUNT_LOCK, "sub-" + room.decisionMaker.email());
             }
         },
-        /** The post row lock: the same edit six times is one edit. */
+        /**
+         * The post row lock: the same edit six times is one edit. The author's post was their first in the group: from
+         * then on, their edits and deletes are written by the one statement, whose update takes the lock.
+         */
         EDIT_POST_REPEATED {
             @Override
             Row prepare(DealRoomFixture room) {
