@@ -92,7 +92,8 @@ public class Idempotency {
 
     /**
      * What a retry must repeat: the request and its resolved target. A write that records its key in a statement of
-     * its own ({@code PostStatement}) records this hash, so that {@link #once} judges its retries the same way.
+     * its own (a create of {@link OneStatement}) records this hash, so that {@link #once} judges its retries the same
+     * way.
      */
     public String requestHash(String target, Object request) {
         return Hashes.sha256Hex(target + "\n" + write(request));

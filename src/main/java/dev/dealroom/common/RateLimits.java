@@ -39,7 +39,7 @@ public class RateLimits {
 
     /**
      * Counts one write of login {@code :subject} in the minute {@code :minute} and returns {@code writes, window_start}:
-     * see {@link #countWrite}. One-statement writes ({@code PostStatement}) fold it into their statement.
+     * see {@link #countWrite}. One-statement writes ({@link OneStatement}) fold it into their statement.
      */
     public static final String COUNT_WRITE = "insert into write_rate_counter (subject, window_start, writes)"
             + " values (:subject, :minute, 1) on conflict (subject) do update set"

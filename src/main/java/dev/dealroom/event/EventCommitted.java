@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Fired by {@link EventLog} for each append. Live delivery observes it after the transaction commits; the notifier
  * observes it inside the transaction, to queue the emails the event calls for in the outbox. A change that commits its
- * event in a statement of its own ({@code PostStatement}, posts that mention nobody) fires it after its commit.
+ * event in a statement of its own ({@code common.OneStatement}) fires it after its commit.
  *
  * @param at   when it happened, to the microsecond as the log stores it
  * @param data the payload as stored, JSON

@@ -92,8 +92,9 @@ public class EventLog {
     }
 
     /**
-     * For a change that appended its event in a statement of its own and has committed it ({@code PostStatement}):
-     * tells the observers, as {@link #append} does when the transaction it joined commits.
+     * For a change that appended its event in a statement of its own and has committed it
+     * ({@code common.OneStatement}): tells the observers, as {@link #append} does when the transaction it joined
+     * commits.
      */
     public void committedElsewhere(EventCommitted event) {
         committed.fire(event);

@@ -71,6 +71,7 @@ public class PostResource {
 
     @PATCH
     @Path("/{postId}")
+    @CountsItsWrite
     @Operation(summary = "Edit my post")
     public PostView edit(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("postId") String postId, @Valid @NotNull EditPostRequest request) {
@@ -79,6 +80,7 @@ public class PostResource {
 
     @DELETE
     @Path("/{postId}")
+    @CountsItsWrite
     @Operation(summary = "Delete my post", description = "It stays in its thread as a tombstone.")
     public void delete(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("postId") String postId) {

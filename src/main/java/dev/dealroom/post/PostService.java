@@ -10,18 +10,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
-import dev.dealroom.access.MembershipCache;
-import dev.dealroom.access.MembershipCache.GroupClaim;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Idempotency;
-import dev.dealroom.common.RateLimits;
+import dev.dealroom.common.OneStatement;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -39,19 +35,17 @@ public class PostService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
-    private final MembershipCache membership;
+    private final OneStatement oneStatement;
     private final PostStatement statement;
-    private final RateLimits limits;
 
     public PostService(PostRepository posts, AccessPolicy access, EventLog events, Idempotency idempotency,
-            MembershipCache membership, PostStatement statement, RateLimits limits) {
+            OneStatement oneStatement, PostStatement statement) {
         this.posts = posts;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
-        this.membership = membership;
+        this.oneStatement = oneStatement;
         this.statement = statement;
-        this.limits = limits;
     }
 
     @Transactional
@@ -74,35 +68,15 @@ public class PostService {
     /**
      * Writes a post. A post that mentions nobody, from a login this node has admitted into the group before, is
      * written by {@link PostStatement} in one statement; anything else, and anything that statement declines, takes
-     * the ordinary path, in one transaction. Both count the request against the login's write rate exactly once.
+     * the ordinary path, in one transaction ({@link OneStatement#write}).
      */
     public PostView create(Caller caller, String roomId, String groupRef, CreatePostRequest request,
             String idempotencyKey) {
         Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
-        boolean counted = false;
-        Optional<GroupClaim> claim = PostStatement.fits(request) && !QuarkusTransaction.isActive()
-                ? membership.claim(caller, roomId, groupRef) : Optional.empty();
-        if (claim.isPresent()) {
-            PostStatement.Outcome outcome = statement.write(caller, claim.get(), request, key);
-            if (outcome instanceof PostStatement.Written written) {
-                events.committedElsewhere(written.event());
-                return written.post();
-            }
-            PostStatement.Declined declined = (PostStatement.Declined) outcome;
-            if (!declined.admitted()) {
-                membership.forget(caller, claim.get(), groupRef);
-            }
-            counted = declined.counted();
-        }
-        if (!counted) {
-            limits.countWrite(caller.subject());
-        }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-            membership.remember(caller, groupRef, group);
-            return idempotency.once(caller, PostStatement.OPERATION, group.groupId().toString(), key, request,
-                    PostView.class, () -> write(group, request, key.orElse(null)));
-        });
+        return oneStatement.write(caller, roomId, groupRef, PostStatement.fits(request)
+                ? claim -> statement.write(caller, claim, request, key) : null,
+                group -> idempotency.once(caller, PostStatement.OPERATION, group.groupId().toString(), key, request,
+                        PostView.class, () -> write(group, request, key.orElse(null))));
     }
 
     private PostView write(GroupAccess group, CreatePostRequest request, String clientId) {
@@ -142,10 +116,17 @@ public class PostService {
         return view[0];
     }
 
-    /** Its author replaces the text and mentions. */
-    @Transactional
+    /**
+     * Its author replaces the text and mentions; one that mentions nobody is written by {@link PostStatement} when it
+     * can.
+     */
     public PostView edit(Caller caller, String roomId, String groupRef, String postId, EditPostRequest request) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return oneStatement.write(caller, roomId, groupRef, PostStatement.fits(postId, request)
+                ? claim -> statement.edit(caller, claim, postId, request) : null,
+                group -> edit(group, postId, request));
+    }
+
+    private PostView edit(GroupAccess group, String postId, EditPostRequest request) {
         Post post = ownPost(group, postId);
         if (post.deletedAt != null) {
             throw new ApiException(ProblemCode.POST_DELETED, null);
@@ -164,10 +145,20 @@ public class PostService {
         return view;
     }
 
-    /** Its author deletes a post: it stays as a tombstone, so replies keep their thread. Deleted already: nothing. */
-    @Transactional
+    /**
+     * Its author deletes a post: it stays as a tombstone, so replies keep their thread. Deleted already: nothing.
+     * Written by {@link PostStatement} when it can.
+     */
     public void delete(Caller caller, String roomId, String groupRef, String postId) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        oneStatement.write(caller, roomId, groupRef, Ids.parse(postId).isPresent()
+                ? claim -> statement.delete(caller, claim, postId) : null,
+                group -> {
+                    delete(group, postId);
+                    return null;
+                });
+    }
+
+    private void delete(GroupAccess group, String postId) {
         Post post = ownPost(group, postId);
         if (post.deletedAt == null) {
             post.body = null;
@@ -177,7 +168,6 @@ public class PostService {
                     toView(post));
         }
     }
-
 
     /** The caller's own post, locked so that an edit and a delete of it take turns. */
     private Post ownPost(GroupAccess group, String postId) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.CountsItsWrite;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}")
@@ -54,6 +55,7 @@ public class TaskResource {
 
     @POST
     @Path("/groups/{groupId}/tasks")
+    @CountsItsWrite
     @Operation(summary = "Add a task", description = "Any group member. Retry-safe with clientId or Idempotency-Key.")
     public RestResponse<TaskView> create(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreateTaskRequest request) {
@@ -83,6 +85,7 @@ public class TaskResource {
 
     @PATCH
     @Path("/groups/{groupId}/tasks/{taskId}")
+    @CountsItsWrite
     @Operation(summary = "Change a task", description = "The task's owner, the room owner and decision-makers. "
             + "Status moves as the TaskStatus schema lists; any other is 409 invalid-transition.")
     public TaskView update(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,

@@ -21,6 +21,7 @@ import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Idempotency;
+import dev.dealroom.common.OneStatement;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
 import dev.dealroom.event.Actor;
@@ -42,16 +43,21 @@ public class TaskService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final MemberLocks memberLocks;
+    private final OneStatement oneStatement;
+    private final TaskStatement statement;
     private final Clock clock;
 
     public TaskService(TaskRepository tasks, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency, MemberLocks memberLocks, Clock clock) {
+            Idempotency idempotency, MemberLocks memberLocks, OneStatement oneStatement, TaskStatement statement,
+            Clock clock) {
         this.tasks = tasks;
         this.groups = groups;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
         this.memberLocks = memberLocks;
+        this.oneStatement = oneStatement;
+        this.statement = statement;
         this.clock = clock;
     }
 
@@ -79,11 +85,18 @@ public class TaskService {
                 .toList();
     }
 
-    @Transactional
+    /**
+     * Adds a task, in one transaction: its place in the group's order is read under the group's row lock, which one
+     * statement could not do (its reads see the database as it was before it waited). It remembers the admission, so
+     * that the creator's next status change may be written in one statement.
+     */
     public TaskView create(Caller caller, String roomId, String groupRef, CreateTaskRequest request,
             String idempotencyKey) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
+        return oneStatement.write(caller, roomId, groupRef, null,
+                group -> create(caller, group, request, Idempotency.key(request.clientId(), idempotencyKey)));
+    }
+
+    private TaskView create(Caller caller, GroupAccess group, CreateTaskRequest request, Optional<String> key) {
         return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
                     Task task = new Task();
@@ -108,9 +121,14 @@ public class TaskService {
                 });
     }
 
-    @Transactional
+    /** Changes a task; a change of its status alone is written by {@link TaskStatement} when it can. */
     public TaskView update(Caller caller, String roomId, String groupRef, String taskId, UpdateTaskRequest request) {
-        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        return oneStatement.write(caller, roomId, groupRef, TaskStatement.fits(taskId, request)
+                ? claim -> statement.changeStatus(caller, claim, taskId, request) : null,
+                group -> update(group, taskId, request));
+    }
+
+    private TaskView update(GroupAccess group, String taskId, UpdateTaskRequest request) {
         // The new owner is held before the task is locked: the order a member's removal takes its locks in.
         UUID newOwner = request.ownerId() == null ? null : owner(group, request.ownerId());
         // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.

@@ -250,7 +250,10 @@ class ConcurrencyTableTest {
                         .queuingOn(WRITE_COUNT_LOCK, "sub-" + room.decisionMaker.email());
             }
         },
-        /** The post row lock: the same edit six times is one edit. */
+        /**
+         * The post row lock: the same edit six times is one edit. The author's post was their first in the group: from
+         * then on, their edits and deletes are written by the one statement, whose update takes the lock.
+         */
         EDIT_POST_REPEATED {
             @Override
             Row prepare(DealRoomFixture room) {
@@ -332,6 +335,24 @@ class ConcurrencyTableTest {
             @Override
             Row prepare(DealRoomFixture room) {
                 String task = taskPath(room);
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, task, Map.of("status", "DONE")).times(3));
+                calls.addAll(Call.patch(room.decisionMaker, task, Map.of("status", "BLOCKED", "blockedReason",
+                        "No access")).times(3));
+                return new Row(calls, only(outcomes("200", 3, "409 invalid-transition", 3)),
+                        Map.of("task.updated", 1))
+                        .queuingOn("select 1 from task where id = ?::uuid for no key update", idIn(task));
+            }
+        },
+        /**
+         * The same, each login admitted into the group beforehand, so that every copy is written by the one statement:
+         * its update takes the task's row lock, and checks the status it moves from again once it has it.
+         */
+        UPDATE_TASK_CONFLICTING_ONE_STATEMENT {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String task = taskPath(room);
+                room.decisionMaker.api().body(Map.of("body", "On it")).post(groupPath(room, "proof") + "/posts")
+                        .then().statusCode(201);
                 List<Call> calls = new ArrayList<>(Call.patch(room.owner, task, Map.of("status", "DONE")).times(3));
                 calls.addAll(Call.patch(room.decisionMaker, task, Map.of("status", "BLOCKED", "blockedReason",
                         "No access")).times(3));
