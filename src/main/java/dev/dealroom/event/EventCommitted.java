@@ -24,11 +24,41 @@ public record EventCommitted(UUID roomId, long seq, EventType type, UUID groupId
 
     /**
      * The same JSON as {@link #envelope}'s, written around the payload as stored instead of parsing it and writing it
-     * again (so the payload keeps the layout it was stored in: PostgreSQL's, for a payload read back from the log
-     * statement): what live delivery sends.
+     * again: what live delivery sends. Compact, as the log's readers get it: a payload read back from a statement
+     * comes in PostgreSQL's layout ({@code {"a": 1, "b": 2}}), whose spaces are left out.
      */
     public byte[] wireJson(ObjectMapper json) throws JsonProcessingException {
-        return json.writeValueAsBytes(new Wire(seq, type.wireName(), roomId, groupId, actor, at, data));
+        return json.writeValueAsBytes(new Wire(seq, type.wireName(), roomId, groupId, actor, at, compact(data)));
+    }
+
+    /** JSON text without whitespace between its tokens; text that has none is returned as it is. */
+    static String compact(String json) {
+        StringBuilder out = null;
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                if (out == null) {
+                    out = new StringBuilder(json.length()).append(json, 0, i);
+                }
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
     }
 
     /** {@link EventEnvelope}'s shape, with the payload copied in as it is. */
