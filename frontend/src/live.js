@@ -19,17 +19,26 @@ export class RoomLive {
     this.socket = null;
     this.attempt = 0;
     this.timer = null;
+    this.connecting = false; // a ticket is being asked for
     this.stopped = false;
     this.queue = Promise.resolve(); // messages are handled one after another, resyncs included
+    // A socket cut by the network may never see its close: the browser's own word that it is offline is not
+    // waited for, and coming back online reconnects at once instead of after the back-off.
+    this.onOffline = () => this.dropped();
+    this.onOnline = () => this.resume();
   }
 
   start() {
+    addEventListener('offline', this.onOffline);
+    addEventListener('online', this.onOnline);
     this.connect();
     return this;
   }
 
   stop() {
     this.stopped = true;
+    removeEventListener('offline', this.onOffline);
+    removeEventListener('online', this.onOnline);
     clearTimeout(this.timer);
     if (this.socket) this.socket.close(1000, 'left');
     this.socket = null;
@@ -45,17 +54,20 @@ export class RoomLive {
   }
 
   async connect() {
-    if (this.stopped) return;
+    if (this.stopped || this.socket || this.connecting) return;
     this.status(this.attempt === 0 ? 'connecting' : 'reconnecting');
     let ticket;
+    this.connecting = true;
     try {
       ticket = await post(`/api/rooms/${this.roomId}/live-tickets`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return this.status('signed-out');
       if (e instanceof ApiError && e.status === 404) return this.status('removed');
       return this.retry();
+    } finally {
+      this.connecting = false;
     }
-    if (this.stopped) return;
+    if (this.stopped || this.socket) return;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const url = `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(this.roomId)}`
       + `?since=${this.seq}&ticket=${encodeURIComponent(ticket.ticket)}`;
@@ -73,6 +85,23 @@ export class RoomLive {
       if (e.code === CLOSE_CODES.RESUME || e.code === CLOSE_CODES.SESSION_EXPIRED) this.attempt = 0;
       this.retry();
     });
+  }
+
+  /** The network is gone: whatever the socket still says, nothing reaches it until the browser is back online. */
+  dropped() {
+    if (this.stopped) return;
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) socket.close(1000, 'offline');
+    this.retry();
+  }
+
+  /** Back online: resume now, after the last applied seq, unless a socket is already open or opening. */
+  resume() {
+    if (this.stopped || this.socket || this.connecting) return;
+    this.attempt = 0;
+    clearTimeout(this.timer);
+    this.connect();
   }
 
   retry() {

@@ -84,6 +84,23 @@ class WebPageTest extends BrowserTest {
     }
 
     @Test
+    void goingOfflineShowsReconnectingWithoutWaitingForTheSocketAndComingBackCatchesUpOnce() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = open(browsers.signIn(room.groupMember), room, room.proofId, "discussion");
+
+        buyer.context().setOffline(true); // the server's side of the socket stays open: no close ever arrives
+        assertThat(buyer.locator("#banner")).containsText("Reconnecting");
+        post(room.owner, room, "Posted while your train was in the tunnel");
+        buyer.context().setOffline(false);
+
+        assertThat(buyer.locator("#banner[data-status=live]")).hasCount(1);
+        assertThat(posts(buyer, "Posted while your train was in the tunnel")).hasCount(1);
+        post(room.owner, room, "And one after the tunnel");
+        assertThat(posts(buyer, "And one after the tunnel")).hasCount(1);
+        assertThat(posts(buyer, "Posted while your train was in the tunnel")).hasCount(1);
+    }
+
+    @Test
     void aPostThatCouldNotBeSentIsRetriedOnceAndAppearsOnce() {
         DealRoomFixture room = new DealRoomFixture();
         Page seller = open(browsers.signIn(room.owner), room, room.proofId, "discussion");
