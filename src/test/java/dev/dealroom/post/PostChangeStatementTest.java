@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -165,9 +163,8 @@ class PostChangeStatementTest {
         DealRoomFixture room = new DealRoomFixture();
         String post = create(room, "Pilot went well").getString("id");
         // the counting minute is held open, so that the clock turning a minute cannot reset the count under test
-        execute("update write_rate_counter set window_start = now() + interval '1 hour' where subject = ?",
-                "sub-" + room.groupMember.email());
-        int before = writesCounted(room.groupMember);
+        Sql.startRateWindow(dataSource, room.groupMember);
+        int before = Sql.writesCounted(dataSource, room.groupMember);
         long written = statement.written();
 
         edit(room, "proof", post, "Pilot went very well").statusCode(200);
@@ -176,15 +173,14 @@ class PostChangeStatementTest {
         delete(room, "proof", post).statusCode(204);
 
         assertEquals(written + 2, statement.written(), "the repeats are the ordinary path's");
-        assertEquals(before + 4, writesCounted(room.groupMember), "four requests, four counts");
+        assertEquals(before + 4, Sql.writesCounted(dataSource, room.groupMember), "four requests, four counts");
     }
 
     @Test
     void pastTheWriteRateTheStatementRefusesAndChangesNothing() throws SQLException {
         DealRoomFixture room = new DealRoomFixture();
         String post = create(room, "Pilot went well").getString("id");
-        execute("update write_rate_counter set writes = 1000000, window_start = now() + interval '1 hour'"
-                + " where subject = ?", "sub-" + room.groupMember.email());
+        Sql.exhaustRateLimit(dataSource, room.groupMember);
         long before = room.seq();
         long written = statement.written();
 
@@ -223,25 +219,5 @@ class PostChangeStatementTest {
     private static JsonPath events(DealRoomFixture room, long since) {
         return room.owner.api().get("/api/rooms/{r}/events?since={s}", room.roomId, since).then().statusCode(200)
                 .extract().jsonPath();
-    }
-
-    private int writesCounted(Person who) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select writes from write_rate_counter where subject = ?")) {
-            query.setString(1, "sub-" + who.email());
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private void execute(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, parameter);
-            assertEquals(1, update.executeUpdate());
-        }
     }
 }

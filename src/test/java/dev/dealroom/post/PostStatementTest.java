@@ -4,9 +4,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -104,7 +102,8 @@ class PostStatementTest {
         DealRoomFixture room = new DealRoomFixture();
         post(room.decisionMaker, room, Map.of("body", "Kick-off")).statusCode(201);
         // changed behind this node's back (another node, an operator): the statement sees it, the memory does not
-        execute("update member set name = 'Dana Renamed' where id = cast(? as uuid)", room.decisionMakerId);
+        Sql.updateOne(dataSource,
+                "update member set name = 'Dana Renamed' where id = cast(? as uuid)", room.decisionMakerId);
         long written = statement.written();
 
         post(room.decisionMaker, room, Map.of("body", "Plain")).statusCode(201)
@@ -114,7 +113,8 @@ class PostStatementTest {
                 .body("author.name", equalTo("Dana Renamed"));
         assertEquals(written + 1, statement.written(), "admitted afresh, the statement writes again");
 
-        execute("update member set decision_maker = false where id = cast(? as uuid)", room.decisionMakerId);
+        Sql.updateOne(dataSource,
+                "update member set decision_maker = false where id = cast(? as uuid)", room.decisionMakerId);
         long before = room.seq();
         post(room.decisionMaker, room, Map.of("body", "Everyone read this", "announcement", true)).statusCode(403);
         assertEquals(written + 1, statement.written());
@@ -144,9 +144,8 @@ class PostStatementTest {
         DealRoomFixture room = new DealRoomFixture();
         post(room.groupMember, room, Map.of("body", "Kick-off")).statusCode(201);
         // the counting minute is held open, so that the clock turning a minute cannot reset the count under test
-        execute("update write_rate_counter set window_start = now() + interval '1 hour' where subject = ?",
-                "sub-" + room.groupMember.email());
-        int before = writesCounted(room.groupMember);
+        Sql.startRateWindow(dataSource, room.groupMember);
+        int before = Sql.writesCounted(dataSource, room.groupMember);
         long written = statement.written();
 
         post(room.groupMember, room, Map.of("body", "One")).statusCode(201);
@@ -154,15 +153,14 @@ class PostStatementTest {
         post(room.groupMember, room, Map.of("body", "Two", "clientId", "c-2")).statusCode(201);
 
         assertEquals(written + 2, statement.written());
-        assertEquals(before + 3, writesCounted(room.groupMember), "three requests, three counts");
+        assertEquals(before + 3, Sql.writesCounted(dataSource, room.groupMember), "three requests, three counts");
     }
 
     @Test
     void pastTheWriteRateTheStatementRefusesAndWritesNothing() throws SQLException {
         DealRoomFixture room = new DealRoomFixture();
         post(room.groupMember, room, Map.of("body", "Kick-off")).statusCode(201);
-        execute("update write_rate_counter set writes = 1000000, window_start = now() + interval '1 hour'"
-                + " where subject = ?", "sub-" + room.groupMember.email());
+        Sql.exhaustRateLimit(dataSource, room.groupMember);
         long before = room.seq();
         long written = statement.written();
 
@@ -175,25 +173,5 @@ class PostStatementTest {
     private static io.restassured.response.ValidatableResponse post(Person who, DealRoomFixture room,
             Map<String, Object> body) {
         return who.api().body(body).post("/api/rooms/{r}/groups/proof/posts", room.roomId).then();
-    }
-
-    private int writesCounted(Person who) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select writes from write_rate_counter where subject = ?")) {
-            query.setString(1, "sub-" + who.email());
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private void execute(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, parameter);
-            assertEquals(1, update.executeUpdate());
-        }
     }
 }

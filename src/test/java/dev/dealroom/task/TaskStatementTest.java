@@ -24,6 +24,7 @@ import io.restassured.response.ValidatableResponse;
 
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.Person;
+import dev.dealroom.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -139,9 +140,8 @@ class TaskStatementTest {
         DealRoomFixture room = new DealRoomFixture();
         String task = create(room.owner, room, Map.of("title", "Connect the warehouse")).getString("id");
         // the counting minute is held open, so that the clock turning a minute cannot reset the count under test
-        execute("update write_rate_counter set window_start = now() + interval '1 hour' where subject = ?",
-                "sub-" + room.owner.email());
-        int before = writesCounted(room.owner);
+        Sql.startRateWindow(dataSource, room.owner);
+        int before = Sql.writesCounted(dataSource, room.owner);
         long written = statement.written();
 
         change(room.owner, room, "proof", task, Map.of("status", "IN_PROGRESS")).statusCode(200);
@@ -150,15 +150,14 @@ class TaskStatementTest {
         create(room.owner, room, Map.of("title", "Train the team"));
 
         assertEquals(written + 1, statement.written(), "the repeat, the title and the create are the ordinary path's");
-        assertEquals(before + 4, writesCounted(room.owner), "four requests, four counts");
+        assertEquals(before + 4, Sql.writesCounted(dataSource, room.owner), "four requests, four counts");
     }
 
     @Test
     void pastTheWriteRateTheStatementRefusesAndChangesNothing() throws SQLException {
         DealRoomFixture room = new DealRoomFixture();
         String task = create(room.owner, room, Map.of("title", "Connect the warehouse")).getString("id");
-        execute("update write_rate_counter set writes = 1000000, window_start = now() + interval '1 hour'"
-                + " where subject = ?", "sub-" + room.owner.email());
+        Sql.exhaustRateLimit(dataSource, room.owner);
         long before = room.seq();
         long written = statement.written();
 
@@ -214,26 +213,6 @@ class TaskStatementTest {
                 row.next();
                 return row.getBoolean(1);
             }
-        }
-    }
-
-    private int writesCounted(Person who) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select writes from write_rate_counter where subject = ?")) {
-            query.setString(1, "sub-" + who.email());
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
-
-    private void execute(String sql, String parameter) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, parameter);
-            assertEquals(1, update.executeUpdate());
         }
     }
 }
