@@ -1,6 +1,6 @@
 package dev.dealroom.common;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,10 +33,12 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public Idempotency(EntityManager em, ObjectMapper json) {
+    public Idempotency(EntityManager em, ObjectMapper json, Clock clock) {
         this.em = em;
         this.json = json;
+        this.clock = clock;
     }
 
     /** The client's id for a create, from the body or the header; they must agree when both are given. */
@@ -85,7 +87,7 @@ public class Idempotency {
         em.createNativeQuery("insert into idempotency_key (subject, operation, key, request_hash, response, created_at)"
                 + " values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6)")
                 .setParameter(1, caller.subject()).setParameter(2, operation).setParameter(3, key.get())
-                .setParameter(4, requestHash).setParameter(5, write(created)).setParameter(6, Instant.now())
+                .setParameter(4, requestHash).setParameter(5, write(created)).setParameter(6, clock.instant())
                 .executeUpdate();
         return created;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,9 +52,10 @@ public class DocumentService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final DealRoomConfig.Documents config;
+    private final Clock clock;
 
     public DocumentService(DocumentRepository documents, DocumentTypes types, LargeObjects content,
-            AccessPolicy access, EventLog events, Idempotency idempotency, DealRoomConfig config) {
+            AccessPolicy access, EventLog events, Idempotency idempotency, DealRoomConfig config, Clock clock) {
         this.documents = documents;
         this.types = types;
         this.content = content;
@@ -61,6 +63,7 @@ public class DocumentService {
         this.events = events;
         this.idempotency = idempotency;
         this.config = config.documents();
+        this.clock = clock;
     }
 
     @Transactional
@@ -106,7 +109,7 @@ public class DocumentService {
     }
 
     private DocumentView store(GroupAccess group, Path file, UploadRequest request, String clientId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Document document = documents.lockOrCreate(group.roomId(), group.groupId(), request.name(), group.me().id(),
                 now);
         int latest = documents.versionsOf(List.of(document.id)).stream().mapToInt(v -> v.version).max().orElse(0);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -34,11 +35,13 @@ public class EventRetention {
 
     private final DataSource dataSource;
     private final DealRoomConfig config;
+    private final Clock clock;
     private ScheduledExecutorService timer;
 
-    public EventRetention(DataSource dataSource, DealRoomConfig config) {
+    public EventRetention(DataSource dataSource, DealRoomConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.config = config;
+        this.clock = clock;
     }
 
     void start(@Observes StartupEvent started) {
@@ -51,7 +54,7 @@ public class EventRetention {
             });
             timer.scheduleWithFixedDelay(() -> {
                 try {
-                    pruneOlderThan(Instant.now().minus(retention));
+                    pruneOlderThan(clock.instant().minus(retention));
                 } catch (RuntimeException e) {
                     LOG.warn("Pruning the event logs failed; retrying later", e);
                 }

@@ -1,5 +1,6 @@
 package dev.dealroom.group;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,21 +45,23 @@ public class GroupService {
     private final EventLog events;
     private final Idempotency idempotency;
     private final MemberLocks memberLocks;
+    private final Clock clock;
 
     public GroupService(GroupRepository groups, GroupMembershipRepository memberships, AccessPolicy access,
-            EventLog events, Idempotency idempotency, MemberLocks memberLocks) {
+            EventLog events, Idempotency idempotency, MemberLocks memberLocks, Clock clock) {
         this.groups = groups;
         this.memberships = memberships;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
         this.memberLocks = memberLocks;
+        this.clock = clock;
     }
 
     /** The default groups of a room being opened, each with its owner in it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void createDefaults(UUID roomId, UUID ownerId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (DefaultGroup preset : DefaultGroup.values()) {
             RoomGroup group = newGroup(roomId, preset.key(), preset.displayName(), preset.kind(), now);
             enrol(ownerId, Set.of(group.id));
@@ -89,7 +92,7 @@ public class GroupService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enrol(UUID memberId, Collection<UUID> groupIds) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long joinedSeq = groupIds.isEmpty() ? 0
                 : memberships.roomSeq(groups.findById(groupIds.iterator().next()).roomId);
         for (UUID groupId : groupIds) {
@@ -173,7 +176,7 @@ public class GroupService {
                     memberIds.add(member.id());
                 });
         // Names need not be unique: refusing a taken name would tell the caller about groups they cannot see.
-        RoomGroup group = newGroup(room.roomId(), null, request.name().strip(), kind, Instant.now());
+        RoomGroup group = newGroup(room.roomId(), null, request.name().strip(), kind, clock.instant());
         for (UUID memberId : memberIds) {
             enrol(memberId, Set.of(group.id));
         }
@@ -187,7 +190,7 @@ public class GroupService {
     public GroupView addMember(Caller caller, String roomId, String groupRef, String memberId) {
         MembershipEdit edit = admitMembershipEdit(caller, roomId, groupRef, memberId);
         RoomGroup group = edit.group();
-        if (memberships.add(group.id, edit.member().id(), Instant.now())) {
+        if (memberships.add(group.id, edit.member().id(), clock.instant())) {
             events.append(group.roomId, EventType.GROUP_MEMBER_ADDED, group.id, Actor.of(edit.room().me()),
                     edit.change());
         }

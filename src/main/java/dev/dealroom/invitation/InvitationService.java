@@ -1,6 +1,7 @@
 package dev.dealroom.invitation;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -60,9 +61,10 @@ public class InvitationService {
     private final Emails emails;
     private final MemberLocks memberLocks;
     private final RateLimits limits;
+    private final Clock clock;
 
     public InvitationService(EntityManager em, AccessPolicy access, EventLog events, DealRoomConfig config,
-            Event<InvitationIssued> issued, Emails emails, MemberLocks memberLocks, RateLimits limits) {
+            Event<InvitationIssued> issued, Emails emails, MemberLocks memberLocks, RateLimits limits, Clock clock) {
         this.em = em;
         this.access = access;
         this.events = events;
@@ -71,6 +73,7 @@ public class InvitationService {
         this.emails = emails;
         this.memberLocks = memberLocks;
         this.limits = limits;
+        this.clock = clock;
     }
 
     /**
@@ -100,7 +103,7 @@ public class InvitationService {
     public List<InvitationView> list(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.requireManager(room);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Invitation> invitations = em
                 .createQuery("from Invitation i where i.roomId = ?1 order by i.createdAt desc", Invitation.class)
                 .setParameter(1, room.roomId())
@@ -130,7 +133,7 @@ public class InvitationService {
         refuseIfTooManyMails(email);
         em.createQuery("update Invitation i set i.revokedAt = ?1 where i.memberId = ?2 and i.claimedAt is null"
                 + " and i.revokedAt is null")
-                .setParameter(1, Instant.now())
+                .setParameter(1, clock.instant())
                 .setParameter(2, target.id())
                 .executeUpdate();
         return issue(room, target.id(), email, target.name());
@@ -151,7 +154,7 @@ public class InvitationService {
         if (invitation.revokedAt != null) {
             return;
         }
-        invitation.revokedAt = Instant.now();
+        invitation.revokedAt = clock.instant();
         events.append(room.roomId(), EventType.INVITATION_REVOKED, null, Actor.of(room.me()),
                 InvitationView.of(invitation, invitation.revokedAt, hasJoined(room.roomId(), invitation.memberId)));
     }
@@ -164,7 +167,7 @@ public class InvitationService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new ApiException(ProblemCode.INVITATION_NOT_FOUND, null));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         switch (invitation.status(now)) {
             case CLAIMED -> throw new ApiException(ProblemCode.INVITATION_USED, null);
             case REVOKED -> throw new ApiException(ProblemCode.INVITATION_REVOKED, null);
@@ -210,7 +213,7 @@ public class InvitationService {
         invitation.email = email;
         invitation.tokenHash = Hashes.sha256Hex(token);
         invitation.invitedBy = room.me().id();
-        invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        invitation.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         invitation.expiresAt = invitation.createdAt.plus(config.invitations().ttl());
         em.persist(invitation);
         InvitationView view = InvitationView.of(invitation, invitation.createdAt, hasJoined(room.roomId(), memberId));

@@ -1,6 +1,6 @@
 package dev.dealroom.member;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +44,10 @@ public class MemberService {
     private final TaskService tasks;
     private final InvitationService invitations;
     private final MemberLocks locks;
+    private final Clock clock;
 
     public MemberService(MemberRepository members, GroupService groups, AccessPolicy access, EventLog events,
-            Idempotency idempotency, TaskService tasks, InvitationService invitations, MemberLocks locks) {
+            Idempotency idempotency, TaskService tasks, InvitationService invitations, MemberLocks locks, Clock clock) {
         this.members = members;
         this.groups = groups;
         this.access = access;
@@ -55,6 +56,7 @@ public class MemberService {
         this.tasks = tasks;
         this.invitations = invitations;
         this.locks = locks;
+        this.clock = clock;
     }
 
     /** The owner of a room being opened: seller side, named as their identity provider names them. */
@@ -67,7 +69,7 @@ public class MemberService {
         owner.name = name.length() > NAME_LIMIT ? name.substring(0, NAME_LIMIT) : name;
         owner.side = Side.SELLER;
         owner.owner = true;
-        owner.addedAt = Instant.now();
+        owner.addedAt = clock.instant();
         members.persist(owner);
         return new RoomMember(owner.id, roomId, owner.name, true, false, true);
     }
@@ -105,7 +107,7 @@ public class MemberService {
         member.side = request.side();
         member.title = Inputs.blankToNull(request.title());
         member.decisionMaker = decisionMaker;
-        member.addedAt = Instant.now();
+        member.addedAt = clock.instant();
         // The unique key (room, email) decides between simultaneous adds of one person: the first one in wins.
         if (!members.insertUnlessEmailTaken(member)) {
             throw new ApiException(ProblemCode.MEMBER_EXISTS, Text.of("detail.member-exists", "email", email));

@@ -1,6 +1,6 @@
 package dev.dealroom.post;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -37,15 +37,17 @@ public class PostService {
     private final Idempotency idempotency;
     private final OneStatement oneStatement;
     private final PostStatement statement;
+    private final Clock clock;
 
     public PostService(PostRepository posts, AccessPolicy access, EventLog events, Idempotency idempotency,
-            OneStatement oneStatement, PostStatement statement) {
+            OneStatement oneStatement, PostStatement statement, Clock clock) {
         this.posts = posts;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
         this.oneStatement = oneStatement;
         this.statement = statement;
+        this.clock = clock;
     }
 
     @Transactional
@@ -104,7 +106,7 @@ public class PostService {
         post.body = request.body().strip();
         post.mentions = mentions(group, request.mentions());
         post.announcement = announcement;
-        post.createdAt = Instant.now();
+        post.createdAt = clock.instant();
         PostView[] view = new PostView[1];
         events.append(group.roomId(), EventType.POST_CREATED, group.groupId(), Actor.of(group.me()), announcement,
                 seq -> {
@@ -139,7 +141,7 @@ public class PostService {
         }
         post.body = body;
         post.mentions = mentions;
-        post.editedAt = Instant.now();
+        post.editedAt = clock.instant();
         PostView view = toView(post);
         events.append(group.roomId(), EventType.POST_EDITED, group.groupId(), Actor.of(group.me()), view);
         return view;
@@ -163,7 +165,7 @@ public class PostService {
         if (post.deletedAt == null) {
             post.body = null;
             post.mentions = new UUID[0];
-            post.deletedAt = Instant.now();
+            post.deletedAt = clock.instant();
             events.append(group.roomId(), EventType.POST_DELETED, group.groupId(), Actor.of(group.me()),
                     toView(post));
         }

@@ -86,7 +86,7 @@ public class RoomService {
         room.targetDecisionDate = request.targetDecisionDate();
         room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.DEFAULT);
         room.status = Objects.requireNonNullElse(request.status(), RoomStatus.OPEN);
-        room.createdAt = Instant.now();
+        room.createdAt = clock.instant();
         room.updatedAt = room.createdAt;
         rooms.persist(room);
 

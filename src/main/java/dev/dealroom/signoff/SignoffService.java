@@ -1,5 +1,6 @@
 package dev.dealroom.signoff;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +38,15 @@ public class SignoffService {
     private final AccessPolicy access;
     private final EventLog events;
     private final Idempotency idempotency;
+    private final Clock clock;
 
-    public SignoffService(SignoffRepository signoffs, AccessPolicy access, EventLog events, Idempotency idempotency) {
+    public SignoffService(SignoffRepository signoffs, AccessPolicy access, EventLog events, Idempotency idempotency,
+            Clock clock) {
         this.signoffs = signoffs;
         this.access = access;
         this.events = events;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Transactional
@@ -73,7 +77,7 @@ public class SignoffService {
                     signoff.description = Inputs.blankToNull(request.description());
                     signoff.authorId = group.me().id();
                     signoff.status = SignoffStatus.REQUESTED;
-                    signoff.createdAt = Instant.now();
+                    signoff.createdAt = clock.instant();
                     signoffs.persist(signoff);
                     for (UUID memberId : approverIds) {
                         SignoffApprover approver = new SignoffApprover();
@@ -106,7 +110,7 @@ public class SignoffService {
         requireOpen(signoff);
         mine.decision = request.decision();
         mine.comment = Inputs.blankToNull(request.comment());
-        mine.decidedAt = Instant.now();
+        mine.decidedAt = clock.instant();
         if (request.decision() == Decision.REJECTED) {
             close(signoff, SignoffStatus.REJECTED, mine.decidedAt);
         } else if (approvers.stream().allMatch(a -> a.decision == Decision.APPROVED)) {
@@ -126,7 +130,7 @@ public class SignoffService {
             throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.signoff-author-only"));
         }
         requireOpen(signoff);
-        close(signoff, SignoffStatus.WITHDRAWN, Instant.now());
+        close(signoff, SignoffStatus.WITHDRAWN, clock.instant());
         SignoffView view = view(signoff);
         events.append(group.roomId(), EventType.SIGNOFF_WITHDRAWN, group.groupId(), Actor.of(group.me()), view);
         return view;

@@ -111,7 +111,7 @@ public class TaskService {
                     task.milestone = Boolean.TRUE.equals(request.milestone());
                     task.position = tasks.nextPosition(group.roomId(), group.groupId());
                     task.createdBy = group.me().id();
-                    task.createdAt = Instant.now();
+                    task.createdAt = clock.instant();
                     task.updatedAt = task.createdAt;
                     tasks.persist(task);
                     TaskView view = toView(task, LocalDate.now(clock)).withClientId(key.orElse(null));
@@ -168,7 +168,7 @@ public class TaskService {
         if (changed.isEmpty()) {
             return toView(task, LocalDate.now(clock));
         }
-        task.updatedAt = Instant.now();
+        task.updatedAt = clock.instant();
         TaskView view = toView(task, LocalDate.now(clock));
         // A milestone's new date or status is a key update: everyone in the group should see that the plan moved.
         boolean keyUpdate = task.milestone && (changed.contains("dueDate") || changed.contains("status"));
@@ -198,7 +198,7 @@ public class TaskService {
                     Text.of("field.stale-order"));
         }
         boolean moved = false;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int position = 0; position < order.size(); position++) {
             Task task = byId.get(order.get(position));
             if (task.position != position) {
@@ -218,7 +218,7 @@ public class TaskService {
     /** A member left the room: their tasks are nobody's until someone takes them (member.removed says so). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unassignAll(UUID roomId, UUID memberId) {
-        tasks.update("ownerId = null, updatedAt = ?1 where roomId = ?2 and ownerId = ?3", Instant.now(), roomId,
+        tasks.update("ownerId = null, updatedAt = ?1 where roomId = ?2 and ownerId = ?3", clock.instant(), roomId,
                 memberId);
     }
 

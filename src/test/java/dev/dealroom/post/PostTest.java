@@ -71,6 +71,24 @@ class PostTest {
     }
 
     @Test
+    void theTimesAPostIsAnsweredWithAreTheOnesALaterReadGivesBack() {
+        DealRoomFixture room = new DealRoomFixture();
+        Map<String, Object> mentioning = Map.of("body", "@Dana see the pilot data", "mentions",
+                List.of(room.decisionMakerId));
+        var created = room.groupMember.api().body(mentioning).post("/api/rooms/{r}/groups/proof/posts", room.roomId)
+                .then().statusCode(201).extract().jsonPath();
+        var edited = room.groupMember.api().body(Map.of("body", "@Dana see the pilot data, v2", "mentions",
+                List.of(room.decisionMakerId)))
+                .patch("/api/rooms/{r}/groups/proof/posts/{p}", room.roomId, created.getString("id")).then()
+                .statusCode(200).extract().jsonPath();
+
+        var read = room.owner.api().get("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(created.getString("createdAt"), read.getString("posts[0].createdAt"));
+        assertEquals(edited.getString("editedAt"), read.getString("posts[0].editedAt"));
+    }
+
+    @Test
     void pagesAreNewestFirstAndStableWhileOthersWrite() {
         DealRoomFixture room = new DealRoomFixture();
         List<String> written = new ArrayList<>();

@@ -9,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
+import dev.dealroom.common.Clocks;
 import dev.dealroom.common.DealRoomConfig;
 
 /**
@@ -25,7 +26,7 @@ public class TestClock extends Clock {
     private volatile Clock current;
 
     public TestClock(DealRoomConfig config) {
-        this.system = Clock.system(config.timeZone());
+        this.system = Clocks.system(config.timeZone());
         this.current = system;
     }
 

@@ -1,6 +1,7 @@
 package dev.dealroom.event.live;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -32,12 +33,15 @@ public class LiveTicketService {
     private final AccessPolicy access;
     private final DealRoomConfig config;
     private final RateLimits limits;
+    private final Clock clock;
 
-    public LiveTicketService(EntityManager em, AccessPolicy access, DealRoomConfig config, RateLimits limits) {
+    public LiveTicketService(EntityManager em, AccessPolicy access, DealRoomConfig config, RateLimits limits,
+            Clock clock) {
         this.em = em;
         this.access = access;
         this.config = config;
         this.limits = limits;
+        this.clock = clock;
     }
 
     @Transactional
@@ -47,7 +51,7 @@ public class LiveTicketService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant expiresAt = Instant.now().plus(config.live().ticketTtl()).truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = clock.instant().plus(config.live().ticketTtl()).truncatedTo(ChronoUnit.MILLIS);
         em.createNativeQuery("insert into live_ticket (hash, room_id, subject, email, name, expires_at,"
                 + " session_ends_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, Hashes.sha256Hex(ticket))

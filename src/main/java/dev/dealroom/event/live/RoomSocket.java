@@ -1,5 +1,6 @@
 package dev.dealroom.event.live;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -48,12 +49,14 @@ public class RoomSocket {
     private final Vertx vertx;
     /** Connection id → the timer that closes it when its login expires. */
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public RoomSocket(RoomHub hub, ReadService reads, ObjectMapper json, Vertx vertx) {
+    public RoomSocket(RoomHub hub, ReadService reads, ObjectMapper json, Vertx vertx, Clock clock) {
         this.hub = hub;
         this.reads = reads;
         this.json = json;
         this.vertx = vertx;
+        this.clock = clock;
     }
 
     @OnOpen
@@ -68,7 +71,7 @@ public class RoomSocket {
         Instant sessionEnds = connection.userData().get(RoomSocketAdmission.SESSION_ENDS);
         if (sessionEnds != null) {
             // The socket lives no longer than the login it was opened with; the client renews and resumes.
-            long delay = Math.max(1, Duration.between(Instant.now(), sessionEnds).toMillis());
+            long delay = Math.max(1, Duration.between(clock.instant(), sessionEnds).toMillis());
             expiries.put(connection.id(), vertx.setTimer(delay, timer -> {
                 expiries.remove(connection.id());
                 connection.close(new CloseReason(CloseCode.SESSION_EXPIRED.code(), CloseCode.SESSION_EXPIRED.reason()))
