@@ -293,7 +293,7 @@ async function discussion(session, group, base) {
   // The composer: a new top-level post.
   const text = h('textarea', { name: 'body', id: 'composer-text', rows: 3, maxlength: 10000, placeholder: t('group.discussion.placeholder') });
   const mentions = mentionable(session, group, text);
-  const announce = session.manager
+  const announce = session.may('post.announce')
     ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'announcement' }), ` ${t('group.discussion.announce')}`)
     : null;
   const composerRefusal = refusal();
@@ -476,7 +476,7 @@ async function discussion(session, group, base) {
       if (!deleted && !isReply) {
         tools.push(h('button', { type: 'button', class: 'link', onclick: openReply }, t('group.discussion.reply')));
       }
-      if (!deleted && mine && !editor) {
+      if (!deleted && session.may('post.edit', mine && 'author') && !editor) {
         tools.push(h('button', { type: 'button', class: 'link', onclick: openEditor,
           'aria-label': t('group.discussion.editPost') }, t('group.discussion.edit')));
         if (confirming) {
@@ -545,7 +545,7 @@ async function plan(session, group, base) {
   const orderRefusal = refusal();
   const memberOptions = (selected, none) => [h('option', { value: '', selected: !selected }, none),
     group.memberIds.map((id) => h('option', { value: id, selected: id === selected }, session.memberName(id)))];
-  const mayEdit = (task) => session.manager || task.ownerId === session.me.id;
+  const mayEdit = (task) => session.may('task.change', task.ownerId === session.me.id && 'assignee');
 
   function sorted() {
     return [...tasks.values()].sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
@@ -688,7 +688,7 @@ async function plan(session, group, base) {
       down.setAttribute('aria-label', t('group.plan.moveDown', { title: task.title }));
       status.disabled = !canEdit;
       edit.hidden = !canEdit;
-      moves.hidden = !session.manager;
+      moves.hidden = !session.may('task.order');
       // the status control is redrawn unless a block is being written
       if (reason.hidden) showStatus(task);
       fill(view,
@@ -815,8 +815,8 @@ async function signoffs(session, group, base) {
     function draw(item) {
       const mine = item.approvers.find((a) => a.memberId === session.me.id);
       const open = item.status === 'REQUESTED';
-      decide.hidden = !(open && mine && !mine.decision);
-      withdraw.hidden = !(open && item.authorId === session.me.id);
+      decide.hidden = !(open && mine && !mine.decision && session.may('signoff.decide', 'approver'));
+      withdraw.hidden = !(open && session.may('signoff.withdraw', item.authorId === session.me.id && 'author'));
       fill(view,
         h('div', { class: 'card-head' }, h('span', { class: 'card-title' }, item.title), statusBadge('signoffStatus', item.status)),
         item.description ? h('p', {}, item.description) : null,
@@ -1015,7 +1015,7 @@ async function members(session, group, base) {
   function render() {
     const inGroup = new Set(group.memberIds);
     const others = session.members.filter((m) => !inGroup.has(m.id) && session.manages(m.id));
-    const editable = session.manager && !fixed;
+    const editable = session.may('buyers.manage') && !fixed;
     const chosen = select.value;
     fill(select, others.map((m) => h('option', { value: m.id, selected: m.id === chosen }, m.name)));
     adding.hidden = !(editable && others.length);

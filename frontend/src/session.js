@@ -4,6 +4,7 @@
 import { get } from './api.js';
 import { RoomLive } from './live.js';
 import { handlerOf } from './dispatch.js';
+import { ACTIONS } from './events.generated.js';
 import { t } from './i18n.js';
 import { groupName } from './format.js';
 
@@ -38,6 +39,7 @@ export class RoomSession {
     ]);
     this.room = view.room;
     this.me = view.me;
+    this.permitted = new Set(view.may);
     this.groups = view.groups.map(named);
     this.members = members;
     this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
@@ -69,14 +71,20 @@ export class RoomSession {
     this.listeners.clear();
   }
 
-  get manager() {
-    return this.me.owner || this.me.decisionMaker;
+  /**
+   * Whether I may take an action of the server's table (ACTIONS): by my standing in the room, as the room view says,
+   * or by what I am to the item it acts on — 'author', 'assignee' or 'approver' — where the table allows that:
+   * may('task.change', task.ownerId === me.id && 'assignee'). The server decides again; this only offers.
+   */
+  may(action, relation) {
+    if (!ACTIONS[action]) throw new Error(`unknown action ${action}`);
+    return this.permitted.has(action) || (Boolean(relation) && ACTIONS[action].includes(relation));
   }
 
   /** Whether I add, remove, regroup and re-invite this member: the seller's side is the owner's alone. */
   manages(memberId) {
     const member = this.member(memberId);
-    return Boolean(member) && (this.me.owner || (this.me.decisionMaker && member.side === 'BUYER'));
+    return Boolean(member) && this.may(member.side === 'SELLER' ? 'sellers.manage' : 'buyers.manage');
   }
 
   member(id) {

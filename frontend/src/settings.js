@@ -19,7 +19,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 export async function settingsView(session) {
   const emails = await emailsForm(session);
   const stops = [];
-  const sections = session.manager
+  const sections = session.may('room.edit')
     ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops), emails.el]
     : [emails.el];
   return {
@@ -49,11 +49,11 @@ function roomForm(session, id, title, fields, values) {
 
 function dealForm(session) {
   const room = session.room;
-  const owner = session.me.owner;
+  const decides = session.may('room.decide');
   const statusSelect = h('select', { name: 'status' }, STATUSES.map((s) => h('option', {
     value: s, selected: s === room.status,
     // won, lost and reopening a decided deal are the owner's call
-    disabled: !owner && s !== room.status && (DECIDED.has(s) || DECIDED.has(room.status)),
+    disabled: !decides && s !== room.status && (DECIDED.has(s) || DECIDED.has(room.status)),
   }, label('roomStatus', s))));
   const currency = h('select', { name: 'currency' },
     h('option', { value: '' }, '—'),
@@ -64,7 +64,7 @@ function dealForm(session) {
       field(t('settings.stage'), h('select', { name: 'stage' }, ROOM_STAGES.map((s) =>
         h('option', { value: s, selected: s === room.stage }, label('stage', s))))),
       field(t('settings.status'), statusSelect,
-        owner ? null : t('settings.statusHint'))),
+        decides ? null : t('settings.statusHint'))),
     h('div', { class: 'row' },
       field(t('settings.decisionDate'), h('input', { name: 'targetDecisionDate', type: 'date', required: true,
         value: room.targetDecisionDate || '' })),
@@ -109,14 +109,14 @@ function lookForm(session) {
   paint();
   const { form } = roomForm(session, 'look-title', t('settings.look'), [
     h('p', { class: 'muted' }, t('settings.lookIntro')),
-    session.me.owner ? field(t('settings.sellerName'), h('input', { name: 'sellerName', maxlength: 200,
+    session.may('room.brand_seller') ? field(t('settings.sellerName'), h('input', { name: 'sellerName', maxlength: 200,
       value: room.sellerName || '' })) : null,
     field(t('settings.welcome'), h('textarea', { name: 'welcomeMessage', rows: 5, maxlength: 4000,
       text: room.welcomeMessage || '' }), t('settings.welcomeHint')),
     field(t('settings.accent'), h('div', { class: 'color-row' }, picker, colorText, swatch), t('settings.accentHint')),
   ], (v) => {
     const body = { welcomeMessage: v.welcomeMessage, accentColor: v.accentColor };
-    if (session.me.owner) body.sellerName = v.sellerName;
+    if (session.may('room.brand_seller')) body.sellerName = v.sellerName;
     return body;
   });
   form.dataset.section = 'look';
@@ -128,7 +128,7 @@ function logosSection(session, stops) {
   const error = errorText();
   const list = h('div', { class: 'logo-slots' });
   const render = () => fill(list, ['buyer', 'seller'].map((side) => {
-    const mine = side === 'buyer' || session.me.owner;
+    const mine = session.may(side === 'buyer' ? 'room.brand_buyer' : 'room.brand_seller');
     const src = session.room[`${side}Logo`];
     const company = side === 'buyer' ? session.room.prospectAccount : (session.room.sellerName || t('settings.sellerCompany'));
     const input = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'file-input',

@@ -1,5 +1,9 @@
 package dev.dealroom.access;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +21,11 @@ import dev.dealroom.event.EventType;
 import dev.dealroom.common.i18n.Text;
 
 /**
- * The one place that decides who sees what (invariant 1 of DESIGN.md): a person sees a room only as one of
- * its members and a group — its content and its events — only while in it. Nobody bypasses this, not the
- * owner. Whatever a caller may not see answers exactly like something that does not exist.
+ * The one place that decides who sees what (invariant 1 of DESIGN.md) and who may do what. A person sees a room only
+ * as one of its members and a group — its content and its events — only while in it. Nobody bypasses this, not the
+ * owner. Whatever a caller may not see answers exactly like something that does not exist. What a member may change
+ * is the table of {@link Action}s, decided by {@link #require} (403 otherwise) or, in a write made of one statement,
+ * by {@link #allowedSql}.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -34,9 +40,12 @@ public class AccessPolicy {
             + " on gm.member_id = m.id where m.id = :member and m.room_id = :room and m.email = :email"
             + " and m.name = :name and gm.group_id = :group)";
 
-    /** {@link RoomMember#manager()} as SQL, for member {@code :member}, read in the statement that relies on it. */
-    public static final String MANAGES_ROOM = "exists (select 1 from member m where m.id = :member"
-            + " and (m.owner or m.decision_maker))";
+    /** Each standing in the room as a condition on its member's row {@code m}. */
+    private static final Map<CallerKind, String> STANDING_SQL = Map.of(
+            CallerKind.OWNER, "m.owner",
+            CallerKind.DECISION_MAKER, "m.decision_maker and not m.owner",
+            CallerKind.SELLER, "m.side = 'SELLER' and not m.owner and not m.decision_maker",
+            CallerKind.BUYER, "m.side = 'BUYER' and not m.owner and not m.decision_maker");
 
     private final MembershipLookup lookup;
 
@@ -174,29 +183,80 @@ public class AccessPolicy {
         return member.manager() ? Set.copyOf(allGroups) : Set.copyOf(ownGroups);
     }
 
-    /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */
-    public void requireManager(RoomAccess access) {
-        if (!access.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.managers-only"));
+    /** Whether the member may take an action that acts on no item, or that they are nothing special to. */
+    public boolean may(RoomMember me, Action action) {
+        return action.allowed().contains(CallerKind.standing(me));
+    }
+
+    /** The actions the member may take by their standing in the room, by their names ({@code task.order}). */
+    public List<String> mayTake(RoomMember me) {
+        return Arrays.stream(Action.values()).filter(action -> may(me, action)).map(Action::wireName).toList();
+    }
+
+    /** Whether the member may take an action on an item they are (or are not) {@code relation} to. */
+    public boolean may(RoomMember me, Action action, CallerKind relation, boolean holds) {
+        if (!relation.toAnItem()) {
+            throw new IllegalArgumentException(relation + " is a standing in the room, not a relation to an item");
+        }
+        return may(me, action) || holds && action.allowed().contains(relation);
+    }
+
+    /** The action, if the member may take it; otherwise 403 with the action's refusal (they know the room exists). */
+    public void require(RoomMember me, Action action) {
+        if (!may(me, action)) {
+            throw refused(action);
         }
     }
 
     /**
-     * Adding, removing, regrouping or re-inviting a person of one side: the buyer side is managed by the owner and
-     * the decision-makers, the seller side by the owner alone — a buyer's decision-maker steers the buyer's people,
-     * not the seller's team.
+     * The action on an item, if the member may take it, being (or not) {@code relation} to the item — the author of
+     * a post, the assignee of a task; otherwise 403 with the action's refusal.
      */
-    public void requireManagerOf(RoomAccess access, boolean sellerSide) {
-        requireManager(access);
-        if (sellerSide && !access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-manages-sellers"));
+    public void require(RoomMember me, Action action, CallerKind relation, boolean holds) {
+        if (!may(me, action, relation, holds)) {
+            throw refused(action);
         }
     }
 
-    /** Declaring the deal won or lost, or reopening a decided one, is the owner's call. */
-    public void requireOwnerForOutcome(RoomAccess access) {
-        if (!access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-declares-outcome"));
+    /**
+     * Managing a person of one side (adding, removing, regrouping, re-inviting): {@link Action#SELLERS_MANAGE} for the
+     * seller's side, {@link Action#BUYERS_MANAGE} for the buyer's.
+     */
+    public void requireManagerOf(RoomMember me, boolean sellerSide) {
+        require(me, sellerSide ? Action.SELLERS_MANAGE : Action.BUYERS_MANAGE);
+    }
+
+    private static ApiException refused(Action action) {
+        return new ApiException(ProblemCode.FORBIDDEN, Text.of(action.refusal()));
+    }
+
+    /**
+     * An action's rule as SQL, for a write that folds the check into its own statement: true when member
+     * {@code :member} may take it. {@code holders} names, for each relation to the item the action allows, the
+     * column of the item that holds the member who is that relation to it (a task's {@code owner_member_id} for
+     * {@link CallerKind#ASSIGNEE}); a relation the action allows but that has no column is refused at once.
+     */
+    public static String allowedSql(Action action, Map<CallerKind, String> holders) {
+        List<String> standings = new ArrayList<>();
+        List<String> either = new ArrayList<>();
+        for (CallerKind kind : CallerKind.values()) {
+            if (!action.allowed().contains(kind)) {
+                continue;
+            }
+            if (kind.toAnItem()) {
+                String column = holders.get(kind);
+                if (column == null) {
+                    throw new IllegalArgumentException(action + " allows " + kind + ": name the column that holds it");
+                }
+                either.add(column + " = :member");
+            } else {
+                standings.add(STANDING_SQL.get(kind));
+            }
         }
+        if (!standings.isEmpty()) {
+            either.add(0, "exists (select 1 from member m where m.id = :member and (" + String.join(" or ", standings)
+                    + "))");
+        }
+        return "(" + String.join(" or ", either) + ")";
     }
 }

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.common.SqlValues;
@@ -87,6 +88,7 @@ public class DocumentService {
     public DocumentView upload(Caller caller, String roomId, String groupRef, Path file, String fileName,
             String contentType, String name, String clientId, String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        access.require(group.me(), Action.DOCUMENT_UPLOAD);
         if (file == null) {
             throw ApiException.invalidField("file", "required", Text.of("field.file-missing"));
         }

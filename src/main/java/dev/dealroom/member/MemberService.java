@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
@@ -77,7 +78,7 @@ public class MemberService {
     @Transactional
     public MemberView add(Caller caller, String roomId, AddMemberRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManagerOf(room, request.side() == Side.SELLER);
+        access.requireManagerOf(room.me(), request.side() == Side.SELLER);
         return idempotency.once(caller, "member.add", room.roomId().toString(),
                 Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> add(room, request));
     }
@@ -128,9 +129,9 @@ public class MemberService {
     @Transactional
     public void remove(Caller caller, String roomId, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.BUYERS_MANAGE); // may manage people at all, before whom is looked up
         RoomMember target = access.member(room, memberId);
-        access.requireManagerOf(room, target.seller());
+        access.requireManagerOf(room.me(), target.seller());
         if (target.owner()) {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -93,7 +94,8 @@ public class RoomService {
         RoomMember owner = members.addOwner(room.id, email, caller.name());
         groups.createDefaults(room.id, owner.id());
         long seq = events.append(room.id, EventType.ROOM_CREATED, null, Actor.of(owner), RoomSummary.of(room));
-        return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq);
+        return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq,
+                access.mayTake(owner));
     }
 
     /** The rooms the caller is a member of, soonest decision first. */
@@ -119,7 +121,7 @@ public class RoomService {
     @Transactional
     public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.ROOM_EDIT);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }
@@ -127,7 +129,7 @@ public class RoomService {
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         if (request.status() != null && request.status() != entity.status
                 && (request.status().decided() || entity.status.decided())) {
-            access.requireOwnerForOutcome(room);
+            access.require(room.me(), Action.ROOM_DECIDE);
         }
         if (request.targetDecisionDate() != null) {
             Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
@@ -137,7 +139,7 @@ public class RoomService {
             throw ApiException.invalidField("sellerName", "required", Text.of("field.name-visible"));
         }
         if (!Objects.equals(sellerName, entity.sellerName)) {
-            access.requireManagerOf(room, true); // the seller's side is the owner's
+            access.require(room.me(), Action.ROOM_BRAND_SELLER);
         }
         String accent = request.accentColor() == null ? entity.accentColor
                 : blankToNull(request.accentColor()) == null ? null : AccentColors.normalise(request.accentColor());
@@ -185,7 +187,7 @@ public class RoomService {
     public RoomView putLogo(Caller caller, String roomId, String sideSegment, byte[] content) {
         RoomAccess room = access.enterRoom(caller, roomId);
         LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
-        access.requireManagerOf(room, side == LogoSide.SELLER);
+        access.require(room.me(), side == LogoSide.SELLER ? Action.ROOM_BRAND_SELLER : Action.ROOM_BRAND_BUYER);
         String type = RoomLogos.detect(content);
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
@@ -203,7 +205,7 @@ public class RoomService {
     public RoomView deleteLogo(Caller caller, String roomId, String sideSegment) {
         RoomAccess room = access.enterRoom(caller, roomId);
         LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
-        access.requireManagerOf(room, side == LogoSide.SELLER);
+        access.require(room.me(), side == LogoSide.SELLER ? Action.ROOM_BRAND_SELLER : Action.ROOM_BRAND_BUYER);
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         if (!logos.delete(room.roomId(), side)) {
             return view(room, entity, entity.lastSeq);
@@ -241,6 +243,6 @@ public class RoomService {
 
     private RoomView view(RoomAccess room, Room entity, long seq) {
         return new RoomView(RoomSummary.of(entity), members.view(room.me().id()), groups.visibleTo(room.me().id()),
-                seq);
+                seq, access.mayTake(room.me()));
     }
 }

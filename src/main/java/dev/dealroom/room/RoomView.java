@@ -12,6 +12,9 @@ import dev.dealroom.member.MemberView;
  * @param me     the caller's membership
  * @param groups the groups the caller is in, and only those
  * @param seq    the seq of the room's newest event: a client that loads this view resumes live updates after it
+ * @param may    the actions the caller may take by their standing in the room ({@code task.order}); on an item they
+ *               wrote, are assigned or are asked to approve, the access policy's table ({@code ACTIONS} in the web
+ *               page's catalogue) adds what that relation allows
  */
-public record RoomView(RoomSummary room, MemberView me, List<GroupView> groups, long seq) {
+public record RoomView(RoomSummary room, MemberView me, List<GroupView> groups, long seq, List<String> may) {
 }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.CallerKind;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
@@ -97,6 +99,7 @@ public class TaskService {
     }
 
     private TaskView create(Caller caller, GroupAccess group, CreateTaskRequest request, Optional<String> key) {
+        access.require(group.me(), Action.TASK_CREATE);
         return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
                     Task task = new Task();
@@ -133,9 +136,8 @@ public class TaskService {
         UUID newOwner = request.ownerId() == null ? null : owner(group, request.ownerId());
         // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.
         Task task = tasks.lockIn(group, taskId);
-        if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.task-change-forbidden"));
-        }
+        boolean assignee = group.me().id().equals(task.ownerId);
+        access.require(group.me(), Action.TASK_CHANGE, CallerKind.ASSIGNEE, assignee);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.task-change-empty"));
         }
@@ -185,9 +187,7 @@ public class TaskService {
     @Transactional
     public List<TaskView> reorder(Caller caller, String roomId, String groupRef, TaskOrderRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        if (!group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.order-managers-only"));
-        }
+        access.require(group.me(), Action.TASK_ORDER);
         tasks.lockPlan(group.roomId(), group.groupId());
         Map<String, Task> byId = new java.util.HashMap<>();
         tasks.lockAllInGroup(group.roomId(), group.groupId()).forEach(task -> byId.put(task.id.toString(), task));

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
+import dev.dealroom.access.CallerKind;
 import dev.dealroom.access.MembershipCache.GroupClaim;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
@@ -61,7 +63,7 @@ class TaskStatement {
             + " from task was where was.id = t.id and t.id = :task and t.room_id = :room and t.group_id = :group"
             + " and t.status = was.status and t.blocked_reason is not distinct from was.blocked_reason"
             + " and t.status = any(string_to_array(:from, ','))"
-            + " and (t.owner_member_id = :member or " + AccessPolicy.MANAGES_ROOM + ")",
+            + " and " + AccessPolicy.allowedSql(Action.TASK_CHANGE, Map.of(CallerKind.ASSIGNEE, "t.owner_member_id")),
             ROW, VIEW, "milestone");
 
     private final OneStatement statement;
