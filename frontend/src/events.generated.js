@@ -6,8 +6,8 @@
 /** The room log's event types: who receives each ("room": every member, "group": the
  * group's members) and the fields of its data. */
 export const EVENT_TYPES = Object.freeze({
-  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo"]) }),
-  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo"]) }),
+  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
+  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
   "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
   "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),

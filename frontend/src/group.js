@@ -32,6 +32,9 @@ export async function groupView(session, groupId, tab) {
   const builders = { discussion, plan, signoffs, documents, members };
   const section = await builders[current](session, group, base);
   fill(panel, section.el);
+  // What the member may not do (a closed room: nothing) is not offered; closing or reopening reloads `may`.
+  const offer = () => panel.querySelectorAll('[data-action]').forEach((el) => { el.hidden = !session.may(el.dataset.action); });
+  offer();
   session.showGroup(groupId);
   const el = h('div', { class: 'page group' },
     h('h1', {}, group.name),
@@ -39,8 +42,10 @@ export async function groupView(session, groupId, tab) {
       h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
         'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, t(`group.tabs.${key}`)))),
     panel);
-  const stop = session.on(['resync', 'members', 'presence', ...SECTION_TOPICS[current]], (event, topic) => {
+  const stop = session.on(['resync', 'members', 'presence', 'room', ...SECTION_TOPICS[current]], (event, topic) => {
+    if (topic === 'room') return offer();
     if (!event.groupId || event.groupId === groupId) section.update(event, topic);
+    if (topic === 'resync') offer();
   });
   return {
     el,
@@ -297,7 +302,7 @@ async function discussion(session, group, base) {
     ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'announcement' }), ` ${t('group.discussion.announce')}`)
     : null;
   const composerRefusal = refusal();
-  const composer = h('form', { class: 'composer', 'aria-label': t('group.discussion.newPost') },
+  const composer = h('form', { class: 'composer', 'aria-label': t('group.discussion.newPost'), 'data-action': 'post.create' },
     h('div', { class: 'field' }, h('label', { for: 'composer-text' }, t('group.discussion.message')), mentions.el),
     announce, composerRefusal.el,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('group.discussion.send'))));
@@ -473,8 +478,9 @@ async function discussion(session, group, base) {
       li.classList.toggle('announcement', Boolean(current.announcement));
       li.classList.toggle('deleted', Boolean(deleted));
       const tools = [];
-      if (!deleted && !isReply) {
-        tools.push(h('button', { type: 'button', class: 'link', onclick: openReply }, t('group.discussion.reply')));
+      if (!deleted && !isReply && session.may('post.create')) {
+        tools.push(h('button', { type: 'button', class: 'link', onclick: openReply, 'data-action': 'post.create' },
+          t('group.discussion.reply')));
       }
       if (!deleted && session.may('post.edit', mine && 'author') && !editor) {
         tools.push(h('button', { type: 'button', class: 'link', onclick: openEditor,
@@ -727,7 +733,7 @@ async function plan(session, group, base) {
   empty.hidden = tasks.size > 0;
 
   const formRefusal = errorText();
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-task-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-task-title', 'data-action': 'task.create' },
     h('h2', { id: 'new-task-title' }, t('group.plan.add')),
     field(t('group.plan.task'), h('input', { name: 'title', required: true, maxlength: 200 })),
     h('div', { class: 'row' },
@@ -841,7 +847,7 @@ async function signoffs(session, group, base) {
         checked: checked.has(id) }), ` ${session.memberName(id)}`)));
   };
   renderApprovers();
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-signoff-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-signoff-title', 'data-action': 'signoff.request' },
     h('h2', { id: 'new-signoff-title' }, t('group.signoffs.add')),
     field(t('group.signoffs.what'), h('input', { name: 'title', required: true, maxlength: 200 })),
     field(t('group.signoffs.details'), h('textarea', { name: 'description', rows: 2, maxlength: 5000 })),
@@ -953,7 +959,7 @@ async function documents(session, group, base) {
   const nameInput = h('input', { name: 'name', maxlength: 200 });
   const progress = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': t('group.documents.progress') });
   const send = h('button', { type: 'submit', class: 'primary' }, t('group.documents.upload'));
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'upload-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'upload-title', 'data-action': 'document.upload' },
     h('h2', { id: 'upload-title' }, t('group.documents.add')),
     field(t('group.documents.file'), file),
     field(t('group.documents.name'), nameInput),

@@ -40,6 +40,8 @@ export class RoomSession {
     this.room = view.room;
     this.me = view.me;
     this.permitted = new Set(view.may);
+    this.closeReason = view.closeReason; // the seller's side only
+    this.readUntil = view.readUntil; // the buyer's side of a closed room
     this.groups = view.groups.map(named);
     this.members = members;
     this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
@@ -147,6 +149,18 @@ export class RoomSession {
   }
 
   // ---- state changes the dispatch table makes ----
+
+  /** The room's fields changed; closing or reopening it also changes what I may do, which the server says. */
+  async roomUpdated(room) {
+    const closing = Boolean(room.closedAt) !== Boolean(this.room.closedAt);
+    this.room = room;
+    if (closing) {
+      const view = await get(`/api/rooms/${this.roomId}`);
+      this.permitted = new Set(view.may);
+      this.closeReason = view.closeReason;
+      this.readUntil = view.readUntil;
+    }
+  }
 
   memberAdded(member) {
     this.members = [...this.members.filter((m) => m.id !== member.id), member];

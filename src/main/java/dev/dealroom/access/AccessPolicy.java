@@ -1,5 +1,9 @@
 package dev.dealroom.access;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +13,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -34,11 +40,12 @@ public class AccessPolicy {
      * {@link #enterGroup}'s admission as SQL, for a write that folds the check into its own statement (with
      * {@link MembershipCache}'s claim as the parameters): true while member {@code :member}, with the email
      * {@code :email} and the name {@code :name} it was admitted with, is in room {@code :room} and in its group
-     * {@code :group}.
+     * {@code :group}, and the room is not closed (a closed room takes no write: see {@link #require}).
      */
     public static final String ADMITTED_TO_GROUP = "exists (select 1 from member m join group_member gm"
             + " on gm.member_id = m.id where m.id = :member and m.room_id = :room and m.email = :email"
-            + " and m.name = :name and gm.group_id = :group)";
+            + " and m.name = :name and gm.group_id = :group)"
+            + " and exists (select 1 from room r where r.id = :room and r.closed_at is null)";
 
     /** Each standing in the room as a condition on its member's row {@code m}. */
     private static final Map<CallerKind, String> STANDING_SQL = Map.of(
@@ -48,9 +55,22 @@ public class AccessPolicy {
             CallerKind.BUYER, "m.side = 'BUYER' and not m.owner and not m.decision_maker");
 
     private final MembershipLookup lookup;
+    /** How long buyers read a closed room; null: for ever (the rules alone, in unit tests). */
+    private final Duration buyerAccessAfterClose;
+    private final Clock clock;
 
+    @Inject
+    public AccessPolicy(MembershipLookup lookup, DealRoomConfig config, Clock clock) {
+        this.lookup = lookup;
+        this.buyerAccessAfterClose = config.rooms().buyerAccessAfterClose();
+        this.clock = clock;
+    }
+
+    /** The rules alone, over a membership: closed rooms stay readable by everyone. */
     public AccessPolicy(MembershipLookup lookup) {
         this.lookup = lookup;
+        this.buyerAccessAfterClose = null;
+        this.clock = null;
     }
 
     /** Admits the caller into the room as its member, or answers 404. */
@@ -59,7 +79,32 @@ public class AccessPolicy {
         RoomMember me = caller.memberEmail()
                 .flatMap(email -> lookup.memberByEmail(room, email))
                 .orElseThrow(ApiException::notFound);
+        if (accessEnded(me)) {
+            LocalDate closed = LocalDate.ofInstant(me.roomClosedAt(), clock.getZone());
+            LocalDate until = LocalDate.ofInstant(me.roomClosedAt().plus(buyerAccessAfterClose), clock.getZone());
+            throw new ApiException(ProblemCode.ROOM_ACCESS_ENDED,
+                    Text.of("detail.room-access-ended", "closed", closed, "until", until));
+        }
         return new RoomAccess(room, me, lookup.groupIdsOf(me.id()));
+    }
+
+    /**
+     * Whether a member of the buyer's side no longer reads their room: it was closed longer ago than
+     * {@code dealroom.rooms.buyer-access-after-close}. The seller's side keeps its rooms.
+     */
+    public boolean accessEnded(RoomMember me) {
+        return readUntil(me).filter(until -> !clock.instant().isBefore(until)).isPresent();
+    }
+
+    /** The buyer's side still reads the rooms closed after this instant (every closed room, in unit tests). */
+    public Instant buyersReadRoomsClosedAfter() {
+        return buyerAccessAfterClose == null ? Instant.EPOCH : clock.instant().minus(buyerAccessAfterClose);
+    }
+
+    /** Until when a member of the buyer's side reads their closed room; empty while it is open, or for sellers. */
+    public Optional<Instant> readUntil(RoomMember me) {
+        return me.roomClosedAt() == null || me.seller() || buyerAccessAfterClose == null ? Optional.empty()
+                : Optional.of(me.roomClosedAt().plus(buyerAccessAfterClose));
     }
 
     /** Admits the caller into a group of a room: they must be a member of both; otherwise 404. */
@@ -93,7 +138,7 @@ public class AccessPolicy {
      * every membership event, so each event is filtered by the membership at its moment of delivery.
      */
     public Optional<RoomAccess> reenter(RoomAccess access) {
-        return lookup.memberById(access.roomId(), access.me().id())
+        return lookup.memberById(access.roomId(), access.me().id()).filter(me -> !accessEnded(me))
                 .map(me -> new RoomAccess(access.roomId(), me, lookup.groupIdsOf(me.id())));
     }
 
@@ -183,9 +228,16 @@ public class AccessPolicy {
         return member.manager() ? Set.copyOf(allGroups) : Set.copyOf(ownGroups);
     }
 
-    /** Whether the member may take an action that acts on no item, or that they are nothing special to. */
+    /**
+     * Whether the member may take an action that acts on no item, or that they are nothing special to. In a closed
+     * room only {@link Action#ROOM_DECIDE} (its reopening) and the actions that read are left.
+     */
     public boolean may(RoomMember me, Action action) {
-        return action.allowed().contains(CallerKind.standing(me));
+        return open(me, action) && action.allowed().contains(CallerKind.standing(me));
+    }
+
+    private static boolean open(RoomMember me, Action action) {
+        return me.roomClosedAt() == null || action == Action.ROOM_DECIDE || action.reads();
     }
 
     /** The actions the member may take by their standing in the room, by their names ({@code task.order}). */
@@ -198,13 +250,16 @@ public class AccessPolicy {
         if (!relation.toAnItem()) {
             throw new IllegalArgumentException(relation + " is a standing in the room, not a relation to an item");
         }
-        return may(me, action) || holds && action.allowed().contains(relation);
+        return may(me, action) || open(me, action) && holds && action.allowed().contains(relation);
     }
 
-    /** The action, if the member may take it; otherwise 403 with the action's refusal (they know the room exists). */
+    /**
+     * The action, if the member may take it; otherwise 403 with the action's refusal (they know the room exists), or
+     * 409 {@code room-closed} in a closed room.
+     */
     public void require(RoomMember me, Action action) {
         if (!may(me, action)) {
-            throw refused(action);
+            throw refused(me, action);
         }
     }
 
@@ -214,7 +269,7 @@ public class AccessPolicy {
      */
     public void require(RoomMember me, Action action, CallerKind relation, boolean holds) {
         if (!may(me, action, relation, holds)) {
-            throw refused(action);
+            throw refused(me, action);
         }
     }
 
@@ -226,8 +281,10 @@ public class AccessPolicy {
         require(me, sellerSide ? Action.SELLERS_MANAGE : Action.BUYERS_MANAGE);
     }
 
-    private static ApiException refused(Action action) {
-        return new ApiException(ProblemCode.FORBIDDEN, Text.of(action.refusal()));
+    /** 409 in a closed room (nobody may change it), 403 with the action's reason otherwise. */
+    private static ApiException refused(RoomMember me, Action action) {
+        return open(me, action) ? new ApiException(ProblemCode.FORBIDDEN, Text.of(action.refusal()))
+                : new ApiException(ProblemCode.ROOM_CLOSED, Text.of("detail.room-closed"));
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * Every change a member may or may not make in a room, and who may: the one table of action x caller kind that
  * {@link AccessPolicy#require} reads. Seeing comes first and is not here: a group's content is reached only by its
  * members ({@link AccessPolicy#enterGroup}), and what a caller may not see answers 404 before any action is asked.
- * An action that some members may not take names the sentence the refusal (403) gives. The web page gets a copy of
+ * An action that some members may not take names the sentence the refusal (403) gives. Every action changes the
+ * room, and a closed room refuses it (409), but those named {@code *.view}, which read. The web page gets a copy of
  * this table ({@code ACTIONS} in {@code frontend/src/events.generated.js}) and offers only what its member may do.
  */
 public enum Action {
@@ -78,6 +79,11 @@ public enum Action {
     /** Who may: a caller may when any of their kinds is here. */
     public Set<CallerKind> allowed() {
         return allowed;
+    }
+
+    /** Whether the action only reads ({@code invitations.view}): a closed room still allows it. */
+    public boolean reads() {
+        return wireName.endsWith(".view");
     }
 
     /** The message key of the refusal; null when every member of the room may. */

@@ -163,7 +163,7 @@ public class MemberService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> roomIdsOf(String email) {
-        return members.roomIdsOf(email);
+        return members.roomIdsOf(email, access.buyersReadRoomsClosedAfter());
     }
 
     private static MemberView toView(Member member, Collection<UUID> groupIds) {

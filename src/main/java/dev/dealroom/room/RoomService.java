@@ -87,6 +87,10 @@ public class RoomService {
         room.targetDecisionDate = request.targetDecisionDate();
         room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.DEFAULT);
         room.status = Objects.requireNonNullElse(request.status(), RoomStatus.OPEN);
+        if (room.status.decided()) {
+            // a deal is decided in its room, with a reason: a room opens undecided
+            throw ApiException.invalidField("status", "invalid-value", Text.of("field.room-opens-undecided"));
+        }
         room.createdAt = clock.instant();
         room.updatedAt = room.createdAt;
         rooms.persist(room);
@@ -95,7 +99,7 @@ public class RoomService {
         groups.createDefaults(room.id, owner.id());
         long seq = events.append(room.id, EventType.ROOM_CREATED, null, Actor.of(owner), RoomSummary.of(room));
         return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq,
-                access.mayTake(owner));
+                access.mayTake(owner), null, null);
     }
 
     /** The rooms the caller is a member of, soonest decision first. */
@@ -121,15 +125,35 @@ public class RoomService {
     @Transactional
     public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.require(room.me(), Action.ROOM_EDIT);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }
-        // Locked: concurrent changes take turns, and the outcome rule below is checked against the latest status.
+        // Locked: concurrent changes take turns, and the outcome rules below are checked against the latest status.
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
-        if (request.status() != null && request.status() != entity.status
-                && (request.status().decided() || entity.status.decided())) {
+        boolean decides = request.status() != null && request.status() != entity.status
+                && (request.status().decided() || entity.status.decided());
+        if (entity.closedAt != null) {
+            // A closed room is read-only: the one change it takes is its reopening, alone, by the owner.
+            if (!decides || request.status().decided() || !request.statusAlone() || request.closeReason() != null) {
+                throw new ApiException(ProblemCode.ROOM_CLOSED, Text.of("detail.room-closed"));
+            }
             access.require(room.me(), Action.ROOM_DECIDE);
+            entity.status = request.status();
+            entity.closedAt = null;
+            entity.closeReason = null;
+            return changed(room, entity);
+        }
+        access.require(room.me(), Action.ROOM_EDIT);
+        if (decides) {
+            access.require(room.me(), Action.ROOM_DECIDE);
+        }
+        String closeReason = request.closeReason() == null ? null : blankToNull(request.closeReason());
+        boolean closes = request.status() != null && request.status().decided();
+        if (closes && (closeReason == null || !Texts.rendersSomething(closeReason))) {
+            throw ApiException.invalidField("closeReason", "required", Text.of("field.close-reason"));
+        }
+        if (!closes && request.closeReason() != null) {
+            throw ApiException.invalidField("closeReason", "invalid-value", Text.of("field.close-reason-only"));
         }
         if (request.targetDecisionDate() != null) {
             Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
@@ -170,6 +194,10 @@ public class RoomService {
         entity.targetDecisionDate = date;
         entity.stage = stage;
         entity.status = status;
+        if (closes) {
+            entity.closedAt = clock.instant();
+            entity.closeReason = closeReason;
+        }
         entity.amount = amount;
         entity.currency = currency;
         entity.sellerName = sellerName;
@@ -241,8 +269,12 @@ public class RoomService {
         return text.isBlank() ? null : text.strip();
     }
 
+    /** The room as its member sees it once {@code entity} holds what is now written (closed, reopened). */
     private RoomView view(RoomAccess room, Room entity, long seq) {
-        return new RoomView(RoomSummary.of(entity), members.view(room.me().id()), groups.visibleTo(room.me().id()),
-                seq, access.mayTake(room.me()));
+        RoomMember me = room.me();
+        RoomMember now = new RoomMember(me.id(), me.roomId(), me.name(), me.owner(), me.decisionMaker(), me.seller(),
+                entity.closedAt);
+        return new RoomView(RoomSummary.of(entity), members.view(me.id()), groups.visibleTo(me.id()), seq,
+                access.mayTake(now), me.seller() ? entity.closeReason : null, access.readUntil(now).orElse(null));
     }
 }

@@ -51,7 +51,7 @@ class PermissionMatrixTest {
         ADD_SELLER_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newSeller()).post("/api/rooms/{r}/members", f.roomId)),
         REMOVE_SELLER_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId,
                 sellerMember(f))),
-        DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON")).patch("/api/rooms/{r}", f.roomId)),
+        DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON", "closeReason", "Signed")).patch("/api/rooms/{r}", f.roomId)),
         // The room's face: the buyer's logo is the managers', the seller's name and logo the owner's.
         NAME_THE_SELLER("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("sellerName", "Acme")).patch("/api/rooms/{r}", f.roomId)),
         SET_BUYER_LOGO("PUT /api/rooms/{roomId}/logos/{side}", (f, r) -> logo(r).put("/api/rooms/{r}/logos/buyer", f.roomId)),
@@ -77,6 +77,8 @@ class PermissionMatrixTest {
         LIST_POSTS("GET /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts", f.roomId)),
         CREATE_POST("POST /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.body(Map.of("body", "Hello"))
                 .post("/api/rooms/{r}/groups/proof/posts", f.roomId)),
+        ANNOUNCE("POST /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.body(Map.of("body", "Pilot starts Monday",
+                "announcement", true)).post("/api/rooms/{r}/groups/proof/posts", f.roomId)),
         GET_POST("GET /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts/{p}", f.roomId,
                 GroupContent.post(f))),
         EDIT_POST("PATCH /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.body(Map.of("body", "Edited"))
@@ -181,6 +183,7 @@ class PermissionMatrixTest {
             // Group content, in proof; GroupContent says who made each item the by-id rows act on.
             { Endpoint.LIST_POSTS,              401, 404,     404,     200,   200,   200 },
             { Endpoint.CREATE_POST,             401, 404,     404,     201,   201,   201 },
+            { Endpoint.ANNOUNCE,                401, 404,     404,     403,   201,   201 },
             { Endpoint.GET_POST,                401, 404,     404,     200,   200,   200 },
             { Endpoint.EDIT_POST,               401, 404,     404,     200,   403,   403 },
             { Endpoint.DELETE_POST,             401, 404,     404,     204,   403,   403 },
@@ -254,6 +257,7 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.ADD_SELLER_TO_GROUP, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.REMOVE_SELLER_FROM_GROUP, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.CREATE_POST, acting(Action.POST_CREATE)),
+            Map.entry(Endpoint.ANNOUNCE, acting(Action.POST_CREATE, Action.POST_ANNOUNCE)),
             Map.entry(Endpoint.EDIT_POST, acting(Caller.GROUP_MEMBER, Action.POST_EDIT)),
             Map.entry(Endpoint.DELETE_POST, acting(Caller.GROUP_MEMBER, Action.POST_DELETE)),
             Map.entry(Endpoint.CREATE_TASK, acting(Action.TASK_CREATE)),
