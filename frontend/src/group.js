@@ -42,8 +42,14 @@ export async function groupView(session, groupId, tab) {
       h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
         'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, t(`group.tabs.${key}`)))),
     panel);
+  let closed = Boolean(session.room.closedAt);
   const stop = session.on(['resync', 'members', 'presence', 'room', ...SECTION_TOPICS[current]], (event, topic) => {
-    if (topic === 'room') return offer();
+    if (topic === 'room') {
+      // closing or reopening changes every item's tools (edit, status, decide…): each is drawn again
+      if (closed !== Boolean(session.room.closedAt)) section.update(event, 'members');
+      closed = Boolean(session.room.closedAt);
+      return offer();
+    }
     if (!event.groupId || event.groupId === groupId) section.update(event, topic);
     if (topic === 'resync') offer();
   });

@@ -80,7 +80,9 @@ export class RoomSession {
    */
   may(action, relation) {
     if (!ACTIONS[action]) throw new Error(`unknown action ${action}`);
-    return this.permitted.has(action) || (Boolean(relation) && ACTIONS[action].includes(relation));
+    // in a closed room nothing is offered but what `may` lists (the server refuses the rest with 409)
+    return this.permitted.has(action)
+      || (!this.room.closedAt && Boolean(relation) && ACTIONS[action].includes(relation));
   }
 
   /** Whether I add, remove, regroup and re-invite this member: the seller's side is the owner's alone. */
@@ -155,10 +157,15 @@ export class RoomSession {
     const closing = Boolean(room.closedAt) !== Boolean(this.room.closedAt);
     this.room = room;
     if (closing) {
-      const view = await get(`/api/rooms/${this.roomId}`);
-      this.permitted = new Set(view.may);
-      this.closeReason = view.closeReason;
-      this.readUntil = view.readUntil;
+      try {
+        const view = await get(`/api/rooms/${this.roomId}`);
+        this.permitted = new Set(view.may);
+        this.closeReason = view.closeReason;
+        this.readUntil = view.readUntil;
+      } catch (e) {
+        // not read now: the server still refuses what is no longer allowed, and the next load reads it again
+        console.error(e);
+      }
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.dealroom.access;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.SqlValues;
 
 /** {@link MembershipLookup} over the membership tables, with one indexed query per question. */
 @ApplicationScoped
@@ -68,17 +66,6 @@ public class JpaMembershipLookup implements MembershipLookup {
 
     private static Optional<RoomMember> single(List<Object[]> rows) {
         return rows.stream().findFirst().map(row -> new RoomMember((UUID) row[0], (UUID) row[1], (String) row[2],
-                (Boolean) row[3], (Boolean) row[4], (Boolean) row[5], instant(row[6])));
-    }
-
-    /** A {@code timestamptz} as the driver hands it to a native query. */
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof OffsetDateTime at) {
-            return at.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+                (Boolean) row[3], (Boolean) row[4], (Boolean) row[5], SqlValues.instant(row[6])));
     }
 }

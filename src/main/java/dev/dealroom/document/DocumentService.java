@@ -88,7 +88,6 @@ public class DocumentService {
     public DocumentView upload(Caller caller, String roomId, String groupRef, Path file, String fileName,
             String contentType, String name, String clientId, String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        access.require(group.me(), Action.DOCUMENT_UPLOAD);
         if (file == null) {
             throw ApiException.invalidField("file", "required", Text.of("field.file-missing"));
         }
@@ -107,7 +106,10 @@ public class DocumentService {
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
         Optional<String> key = Idempotency.key(clientId, idempotencyKey);
         return idempotency.once(caller, "document.upload", group.groupId().toString(), key, request,
-                DocumentView.class, () -> store(group, file, request, key.orElse(null)));
+                DocumentView.class, () -> {
+                    access.require(group.me(), Action.DOCUMENT_UPLOAD); // a retry answers the original
+                    return store(group, file, request, key.orElse(null));
+                });
     }
 
     private DocumentView store(GroupAccess group, Path file, UploadRequest request, String clientId) {

@@ -157,10 +157,11 @@ public class GroupService {
     @Transactional
     public GroupView create(Caller caller, String roomId, CreateGroupRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.require(room.me(), Action.GROUP_CREATE);
         return idempotency.once(caller, "group.create", room.roomId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request,
-                GroupView.class, () -> create(room, request));
+                Idempotency.key(request.clientId(), idempotencyKey), request, GroupView.class, () -> {
+                    access.require(room.me(), Action.GROUP_CREATE); // a retry answers the original
+                    return create(room, request);
+                });
     }
 
     private GroupView create(RoomAccess room, CreateGroupRequest request) {

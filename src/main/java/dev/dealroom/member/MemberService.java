@@ -78,9 +78,11 @@ public class MemberService {
     @Transactional
     public MemberView add(Caller caller, String roomId, AddMemberRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManagerOf(room.me(), request.side() == Side.SELLER);
         return idempotency.once(caller, "member.add", room.roomId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> add(room, request));
+                Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> {
+                    access.requireManagerOf(room.me(), request.side() == Side.SELLER); // a retry answers the original
+                    return add(room, request);
+                });
     }
 
     private MemberView add(RoomAccess room, AddMemberRequest request) {

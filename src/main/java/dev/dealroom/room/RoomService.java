@@ -125,6 +125,9 @@ public class RoomService {
     @Transactional
     public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
+        // Who may not change the room learns nothing more: 403, or 409 when it is closed (but for its reopening).
+        boolean reopening = request.status() != null && !request.status().decided();
+        access.require(room.me(), room.me().roomClosedAt() != null && reopening ? Action.ROOM_DECIDE : Action.ROOM_EDIT);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }

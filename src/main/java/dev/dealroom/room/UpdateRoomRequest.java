@@ -45,7 +45,7 @@ public record UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate ta
 
     /** Whether the request asks for nothing but a status (and the reason a closing status needs). */
     boolean statusAlone() {
-        return status != null && stage == null && targetDecisionDate == null && amount == null && currency == null
-                && sellerName == null && welcomeMessage == null && accentColor == null;
+        return status != null && new UpdateRoomRequest(stage, null, targetDecisionDate, amount, currency, sellerName,
+                welcomeMessage, accentColor, null).isEmpty();
     }
 }

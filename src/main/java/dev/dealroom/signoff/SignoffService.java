@@ -67,10 +67,10 @@ public class SignoffService {
     public SignoffView request(Caller caller, String roomId, String groupRef, CreateSignoffRequest request,
             String idempotencyKey) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        access.require(group.me(), Action.SIGNOFF_REQUEST);
         Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
         return idempotency.once(caller, "signoff.create", group.groupId().toString(), key,
                 request, SignoffView.class, () -> {
+                    access.require(group.me(), Action.SIGNOFF_REQUEST); // a retry answers the original
                     Set<UUID> approverIds = approvers(group, request.approverIds());
                     Signoff signoff = new Signoff();
                     signoff.id = Ids.newId();

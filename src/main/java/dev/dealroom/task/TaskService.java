@@ -99,9 +99,10 @@ public class TaskService {
     }
 
     private TaskView create(Caller caller, GroupAccess group, CreateTaskRequest request, Optional<String> key) {
-        access.require(group.me(), Action.TASK_CREATE);
+        // a retry answers the original even once the room has closed: the action is asked of a new write only
         return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
+                    access.require(group.me(), Action.TASK_CREATE);
                     Task task = new Task();
                     task.id = Ids.newId();
                     task.roomId = group.roomId();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,35 @@ class ActionTableTest {
                             action + " as " + standing + " not " + relation);
                 }
             }
+        }
+    }
+
+    @Test
+    void aClosedRoomLeavesItsReopeningToTheOwnerAndWhatOnlyReadsAndRefusesTheRestWithAConflict() {
+        for (Map.Entry<CallerKind, RoomMember> entry : members.entrySet()) {
+            RoomMember open = entry.getValue();
+            RoomMember closed = new RoomMember(open.id(), open.roomId(), open.name(), open.owner(),
+                    open.decisionMaker(), open.seller(), Instant.parse("2026-12-01T10:00:00Z"));
+            for (Action action : Action.values()) {
+                boolean left = action == Action.ROOM_DECIDE || action.reads();
+                boolean expected = left && EXPECTED.get(action).contains(entry.getKey());
+                assertEquals(expected, policy.may(closed, action), action + " as " + entry.getKey() + ", closed");
+                for (CallerKind relation : List.of(AUTHOR, ASSIGNEE, APPROVER)) {
+                    assertEquals(expected, policy.may(closed, action, relation, true),
+                            action + " as " + entry.getKey() + " " + relation + ", closed");
+                }
+                if (expected) {
+                    policy.require(closed, action);
+                    continue;
+                }
+                ApiException refused = assertThrows(ApiException.class, () -> policy.require(closed, action));
+                // refused by the table (403) only what the room's closing leaves; the rest because it is closed
+                assertEquals(left ? ProblemCode.FORBIDDEN : ProblemCode.ROOM_CLOSED, refused.code(),
+                        action + " as " + entry.getKey() + ", closed");
+            }
+            List<String> mayTake = policy.mayTake(closed);
+            assertTrue(mayTake.stream().allMatch(name -> name.equals("room.decide") || name.endsWith(".view")),
+                    mayTake.toString());
         }
     }
 

@@ -14,13 +14,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.LockHolder;
 import dev.dealroom.support.Person;
 import dev.dealroom.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +46,8 @@ class RoomClosingTest {
 
     @Inject
     TestClock clock;
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -83,14 +92,26 @@ class RoomClosingTest {
     @Test
     void aClosedRoomTakesNoChangeFromAnyoneButItsReopeningAndStillReads() {
         DealRoomFixture room = new DealRoomFixture();
-        String task = room.owner.api().body(Map.of("title", "Sign the order form", "ownerId", room.groupMemberId))
-                .post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201).extract().path("id");
-        post(room.groupMember, room, "Before the decision").then().statusCode(201); // the next post may take one statement
+        String retryId = UUID.randomUUID().toString();
+        Map<String, Object> newTask = Map.of("title", "Sign the order form", "ownerId", room.groupMemberId,
+                "clientId", retryId);
+        String task = room.owner.api().body(newTask).post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then()
+                .statusCode(201).extract().path("id");
+        // the next post, and this one's edit, may take one statement
+        String before = post(room.groupMember, room, "Before the decision").then().statusCode(201).extract().path("id");
         close(room, "LOST", "Budget moved to next year");
 
         List<Response> refused = List.of(
                 post(room.groupMember, room, "After the decision"),
                 post(room.owner, room, "After the decision, from the owner"),
+                room.groupMember.api().body(Map.of("body", "Edited after the decision"))
+                        .patch("/api/rooms/{r}/groups/proof/posts/{p}", room.roomId, before),
+                room.groupMember.api().delete("/api/rooms/{r}/groups/proof/posts/{p}", room.roomId, before),
+                room.owner.api().body(Map.of("taskIds", List.of(task)))
+                        .put("/api/rooms/{r}/groups/proof/tasks/order", room.roomId),
+                room.owner.api().put("/api/rooms/{r}/groups/proof/members/{m}", room.roomId, room.outsiderId),
+                room.owner.api().delete("/api/rooms/{r}/members/{m}", room.roomId, room.outsiderId),
+                room.owner.api().post("/api/rooms/{r}/members/{m}/invitations", room.roomId, room.groupMemberId),
                 room.groupMember.api().body(Map.of("status", "DONE"))
                         .patch("/api/rooms/{r}/groups/proof/tasks/{t}", room.roomId, task),
                 room.owner.api().body(Map.of("title", "One more thing"))
@@ -112,6 +133,9 @@ class RoomClosingTest {
         for (Response response : refused) {
             response.then().statusCode(409).body("code", equalTo("room-closed"));
         }
+        // a retry of a write made before the closing answers what it made, as any retry does
+        room.owner.api().body(newTask).post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201)
+                .body("id", equalTo(task));
         room.groupMember.api().get("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(200)
                 .body("posts.body", equalTo(List.of("Before the decision")));
         room.groupMember.api().get("/api/rooms/{r}/plan", room.roomId).then().statusCode(200);
@@ -130,6 +154,33 @@ class RoomClosingTest {
                 .body("room.closedAt", nullValue())
                 .body("closeReason", nullValue());
         post(room.groupMember, room, "Back on").then().statusCode(201);
+    }
+
+    /**
+     * A write whose checks read the room open, then waited for the room's row while the room closed, does not land:
+     * by the ordinary path (a first post), a post's one statement, and an edit's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "ordinary", "statement", "edit" })
+    void aWriteThatWaitedWhileTheRoomClosedDoesNotLand(String path) throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        String earlier = path.equals("ordinary") ? null : post(room.groupMember, room, "Before the decision").then()
+                .statusCode(201).extract().path("id");
+        long before = room.seq();
+        CompletableFuture<Response> late;
+        try (LockHolder closer = LockHolder.take(dataSource,
+                LockHolder.Lock.of("select 1 from room where id = cast(? as uuid) for update", room.roomId))) {
+            late = CompletableFuture.supplyAsync(() -> earlier != null && path.equals("edit")
+                    ? room.groupMember.api().body(Map.of("body", "Edited as it closed"))
+                            .patch("/api/rooms/{r}/groups/proof/posts/{p}", room.roomId, earlier)
+                    : post(room.groupMember, room, "Posted as it closed"));
+            closer.commitWhenQueued(1, LockHolder.Lock.of("update room set status = 'LOST', closed_at = now(),"
+                    + " close_reason = 'Lost as it was written' where id = cast(? as uuid)", room.roomId));
+        }
+        late.get(30, TimeUnit.SECONDS).then().statusCode(409).body("code", equalTo("room-closed"));
+        room.owner.api().get("/api/rooms/{r}/groups/proof/posts", room.roomId).then().statusCode(200)
+                .body("posts.body", equalTo(earlier == null ? List.of() : List.of("Before the decision")));
+        assertEquals(before, room.seq(), "no event either");
     }
 
     @Test
