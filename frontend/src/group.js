@@ -579,7 +579,7 @@ async function plan(session, group, base) {
     const days = h('input', { name: 'dueDays', type: 'number', min: 0, max: 3650, step: 1, value: task?.dueDays ?? '' });
     const after = h('select', { name: 'dueAfterTaskId' });
     const computed = h('p', { class: 'muted small due-computed', 'aria-live': 'polite' });
-    const dateField = field(t('group.plan.dueDate'), date);
+    const dateField = field(t('group.plan.due'), date);
     const daysField = field(t('group.plan.dueDays'), days);
     const afterField = field(t('group.plan.dueAfter'), after);
     function refresh() {
@@ -599,7 +599,7 @@ async function plan(session, group, base) {
     kind.addEventListener('change', refresh);
     refresh();
     return {
-      el: h('div', { class: 'due-rule' }, h('div', { class: 'row' }, field(t('group.plan.due'), kind), dateField,
+      el: h('div', { class: 'due-rule' }, h('div', { class: 'row' }, field(t('group.plan.dueKind'), kind), dateField,
         daysField, afterField), computed),
       refresh,
       body() {
