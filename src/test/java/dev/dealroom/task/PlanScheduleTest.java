@@ -261,6 +261,12 @@ class PlanScheduleTest {
         }
         room.outsider.api().get("/api/rooms/{r}/events?since={s}", room.roomId, start).then().statusCode(200)
                 .body("events.type", equalTo(List.of("room.updated", "room.updated")));
+        // the milestone's new date is a key update its group's members owe: a milestone change, by its title
+        JsonPath agenda = room.groupMember.api().get("/api/me/agenda").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("MILESTONE"), agenda.getList("keyUpdates.findAll { it.type == 'task.rescheduled' }.kind"));
+        assertEquals(List.of("Recap"), agenda.getList("keyUpdates.findAll { it.type == 'task.rescheduled' }.subject"));
+        assertEquals(List.of(), room.outsider.api().get("/api/me/agenda").then().statusCode(200).extract().jsonPath()
+                .getList("keyUpdates.findAll { it.type == 'task.rescheduled' }"));
     }
 
     @Test
