@@ -423,6 +423,34 @@ class ConcurrencyTableTest {
                         });
             }
         },
+        /**
+         * The room's plan lock: a task's date moved (three clicks) while the task that follows it gets another rule
+         * (three clicks): whichever goes first, the other reschedules from it, and the chain ends where both rules put
+         * it.
+         */
+        MOVE_A_TASK_WHILE_ITS_FOLLOWER_CHANGES_RULE {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String tasks = groupPath(room, "proof") + "/tasks";
+                String first = ruleTask(room, Map.of("title", "Connect", "dueDate", "2027-01-10"));
+                String second = ruleTask(room, Map.of("title", "Pilot", "dueKind", "AFTER_TASK", "dueDays", 3,
+                        "dueAfterTaskId", first));
+                String third = ruleTask(room, Map.of("title", "Results", "dueKind", "AFTER_TASK", "dueDays", 1,
+                        "dueAfterTaskId", second));
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, tasks + "/" + first,
+                        Map.of("dueDate", "2027-02-01")).times(3));
+                calls.addAll(Call.patch(room.decisionMaker, tasks + "/" + second, Map.of("dueKind", "AFTER_TASK",
+                        "dueDays", 5, "dueAfterTaskId", first)).times(3));
+                return new Row(calls, only(copies("200", 6)), Map.of("task.updated", 2, "task.rescheduled", 3))
+                        .queuingOn("select pg_advisory_xact_lock(17017, hashtext(?))", room.roomId)
+                        .then(answers -> {
+                            assertEquals("2027-02-06", room.owner.api().get(tasks + "/" + second).then()
+                                    .statusCode(200).extract().path("dueDate"));
+                            assertEquals("2027-02-07", room.owner.api().get(tasks + "/" + third).then()
+                                    .statusCode(200).extract().path("dueDate"));
+                        });
+            }
+        },
         /** Retried create (idempotency): one sign-off. */
         REQUEST_SIGNOFF_RETRIED {
             @Override
