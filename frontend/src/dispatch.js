@@ -26,6 +26,11 @@ export const DISPATCH = Object.freeze({
   'task.updated': { topics: ['tasks'], item: (data) => data.task },
   // the group's task ids in their new order (`item.taskIds`)
   'task.reordered': { topics: ['taskOrder'] },
+  // a due rule moved the task's date: the task, with why (`rescheduled`: cause, causeTaskId, previousDueDate)
+  'task.rescheduled': {
+    topics: ['tasks'],
+    item: (data) => ({ ...data.task, rescheduled: { cause: data.cause, causeTaskId: data.causeTaskId, previousDueDate: data.previousDueDate } }),
+  },
   'signoff.requested': { topics: ['signoffs'] },
   'signoff.decided': { topics: ['signoffs'] },
   'signoff.withdrawn': { topics: ['signoffs'] },

@@ -14,6 +14,9 @@ import { t } from './i18n.js';
 
 const TABS = ['discussion', 'plan', 'signoffs', 'documents', 'members'];
 
+/** How a task's due date is set (the server's DueKind), in the order the form offers them. */
+const DUE_KINDS = ['ABSOLUTE', 'AFTER_ROOM_OPENED', 'BEFORE_DECISION', 'AFTER_TASK'];
+
 /** The topics each section follows, besides the room's members and presence. */
 const SECTION_TOPICS = {
   discussion: ['posts', 'groups'], plan: ['tasks', 'taskOrder', 'groups'], signoffs: ['signoffs', 'groups'],
@@ -558,6 +561,85 @@ async function plan(session, group, base) {
   const memberOptions = (selected, none) => [h('option', { value: '', selected: !selected }, none),
     group.memberIds.map((id) => h('option', { value: id, selected: id === selected }, session.memberName(id)))];
   const mayEdit = (task) => session.may('task.change', task.ownerId === session.me.id && 'assignee');
+  const reasons = new Map(); // id -> why its date last moved by itself (task.rescheduled), shown until reload
+
+  /** "2026-06-01" + n days, as a date of the calendar (no time zone in between). */
+  function addDays(isoDate, n) {
+    const [y, m, d] = isoDate.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  }
+
+  /** The date a rule gives, as the server computes it, when the page knows enough; null otherwise. */
+  function ruleDate(kind, days, afterId, date) {
+    const n = Number(days);
+    if (kind === 'ABSOLUTE') return date || null;
+    if (days === '' || !Number.isInteger(n) || n < 0 || n > 3650) return null;
+    if (kind === 'AFTER_ROOM_OPENED') return session.room.createdAt ? addDays(session.room.createdAt.slice(0, 10), n) : null;
+    if (kind === 'BEFORE_DECISION') return session.room.targetDecisionDate ? addDays(session.room.targetDecisionDate, -n) : null;
+    const leader = tasks.get(afterId);
+    return leader && leader.status !== 'DONE' && leader.dueDate ? addDays(leader.dueDate, n) : null;
+  }
+
+  /**
+   * The due date's controls: its kind, then a date or a number of days (and the task followed), and the date they
+   * give. `body()` is what a request sends for them (nothing when unchanged from `task`).
+   */
+  function dueFields(task) {
+    const kind = h('select', { name: 'dueKind' }, DUE_KINDS.map((k) =>
+      h('option', { value: k, selected: k === (task?.dueKind || 'ABSOLUTE') }, label('dueKind', k))));
+    const date = h('input', { name: 'dueDate', type: 'date', value: (!task || task.dueKind === 'ABSOLUTE') ? (task?.dueDate || '') : '' });
+    const days = h('input', { name: 'dueDays', type: 'number', min: 0, max: 3650, step: 1, value: task?.dueDays ?? '' });
+    const after = h('select', { name: 'dueAfterTaskId' });
+    const computed = h('p', { class: 'muted small due-computed', 'aria-live': 'polite' });
+    const dateField = field(t('group.plan.due'), date);
+    const daysField = field(t('group.plan.dueDays'), days);
+    const afterField = field(t('group.plan.dueAfter'), after);
+    function refresh() {
+      const chosen = after.value || task?.dueAfterTaskId;
+      fill(after, sorted().filter((x) => x.id !== task?.id).map((x) =>
+        h('option', { value: x.id, selected: x.id === chosen }, x.title)));
+      dateField.hidden = kind.value !== 'ABSOLUTE';
+      daysField.hidden = kind.value === 'ABSOLUTE';
+      days.required = kind.value !== 'ABSOLUTE';
+      afterField.hidden = kind.value !== 'AFTER_TASK';
+      after.required = kind.value === 'AFTER_TASK';
+      const gives = ruleDate(kind.value, days.value, after.value, date.value);
+      fill(computed, kind.value === 'ABSOLUTE' ? ''
+        : gives ? t('group.plan.computed', { date: day(gives) }) : t('group.plan.computedLater'));
+    }
+    [kind, date, days, after].forEach((control) => control.addEventListener('input', refresh));
+    kind.addEventListener('change', refresh);
+    refresh();
+    return {
+      el: h('div', { class: 'due-rule' }, h('div', { class: 'row' }, field(t('group.plan.dueKind'), kind), dateField,
+        daysField, afterField), computed),
+      refresh,
+      body() {
+        if (kind.value === 'ABSOLUTE') {
+          if (task && task.dueKind === 'ABSOLUTE' && (!date.value || date.value === task.dueDate)) return {};
+          return date.value ? { dueDate: date.value } : (task && task.dueKind !== 'ABSOLUTE' ? { dueKind: 'ABSOLUTE' } : {});
+        }
+        const rule = { dueKind: kind.value, dueDays: Number(days.value) };
+        if (kind.value === 'AFTER_TASK') rule.dueAfterTaskId = after.value;
+        if (task && task.dueKind === rule.dueKind && task.dueDays === rule.dueDays
+          && (task.dueAfterTaskId || undefined) === rule.dueAfterTaskId) return {};
+        return rule;
+      },
+    };
+  }
+
+  /** The rule behind a task's date, in words; null for a date of its own. */
+  function ruleText(task) {
+    if (!task.dueKind || task.dueKind === 'ABSOLUTE') return null;
+    const params = { count: task.dueDays, task: tasks.get(task.dueAfterTaskId)?.title || '' };
+    return t(`group.plan.rule.${task.dueKind}`, params);
+  }
+
+  /** Why a task's date moved by itself, in words. */
+  function reasonText(task, why) {
+    const cause = t(`group.plan.because.${why.cause}`, { task: tasks.get(why.causeTaskId)?.title || '' });
+    return t('group.plan.rescheduled', { from: day(why.previousDueDate), to: day(task.dueDate), cause });
+  }
 
   function sorted() {
     return [...tasks.values()].sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
@@ -654,13 +736,14 @@ async function plan(session, group, base) {
       const description = h('textarea', { name: 'description', rows: 2, maxlength: 5000 });
       description.value = task.description || '';
       const owner = h('select', { name: 'ownerId' }, memberOptions(task.ownerId, t('group.plan.nobody')));
-      const due = h('input', { name: 'dueDate', type: 'date', value: task.dueDate || '' });
+      const due = dueFields(task);
       const milestone = h('input', { type: 'checkbox', name: 'milestone', checked: task.milestone });
       const save = h('button', { type: 'submit', class: 'primary small-button' }, t('group.plan.save'));
       const form = h('form', { class: 'task-editor', 'aria-label': t('group.plan.editLabel', { title: task.title }) },
         field(t('group.plan.title'), title),
         field(t('group.plan.description'), description),
-        h('div', { class: 'row' }, field(t('group.plan.owner'), owner), field(t('group.plan.due'), due)),
+        field(t('group.plan.owner'), owner),
+        due.el,
         h('label', { class: 'check' }, milestone, ` ${t('group.plan.milestone')}`),
         h('div', { class: 'actions' }, save,
           h('button', { type: 'button', class: 'small-button', onclick: () => closeEditor() }, t('group.plan.cancel'))));
@@ -671,7 +754,7 @@ async function plan(session, group, base) {
         if (title.value.trim() !== now.title) body.title = title.value.trim();
         if (description.value.trim() !== (now.description || '')) body.description = description.value.trim();
         if (owner.value && owner.value !== now.ownerId) body.ownerId = owner.value;
-        if (due.value && due.value !== now.dueDate) body.dueDate = due.value;
+        Object.assign(body, due.body());
         if (milestone.checked !== now.milestone) body.milestone = milestone.checked;
         if (!Object.keys(body).length) {
           closeEditor();
@@ -714,7 +797,12 @@ async function plan(session, group, base) {
         h('p', { class: 'task-meta muted small' },
           h('span', { class: 'task-owner' }, task.ownerId ? session.memberName(task.ownerId) : t('group.plan.nobody')),
           ' · ',
-          h('span', { class: 'task-due' }, task.dueDate ? t('group.plan.dueOn', { date: day(task.dueDate) }) : t('group.plan.noDue'))));
+          h('span', { class: 'task-due' }, task.dueDate ? t('group.plan.dueOn', { date: day(task.dueDate) }) : t('group.plan.noDue')),
+          ruleText(task) ? h('span', { class: 'task-rule' }, ` (${ruleText(task)})`) : null),
+        task.milestone && task.rollup ? h('p', { class: 'task-rollup small' },
+          statusBadge('rollup', task.rollup), ' ',
+          h('span', { class: 'muted' }, task.projectedDate ? t('group.plan.projected', { date: day(task.projectedDate) }) : '')) : null,
+        reasons.has(task.id) ? h('p', { class: 'task-rescheduled small', role: 'status' }, reasonText(task, reasons.get(task.id))) : null);
     }
 
     function drawMoves() {
@@ -739,20 +827,21 @@ async function plan(session, group, base) {
   empty.hidden = tasks.size > 0;
 
   const formRefusal = errorText();
+  const newDue = dueFields(null);
   const form = h('form', { class: 'card form', 'aria-labelledby': 'new-task-title', 'data-action': 'task.create' },
     h('h2', { id: 'new-task-title' }, t('group.plan.add')),
     field(t('group.plan.task'), h('input', { name: 'title', required: true, maxlength: 200 })),
-    h('div', { class: 'row' },
-      field(t('group.plan.owner'), h('select', { name: 'ownerId' }, memberOptions(null, t('group.plan.nobody')))),
-      field(t('group.plan.due'), h('input', { name: 'dueDate', type: 'date' }))),
+    field(t('group.plan.owner'), h('select', { name: 'ownerId' }, memberOptions(null, t('group.plan.nobody')))),
+    newDue.el,
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'milestone' }), ` ${t('group.plan.milestone')}`),
     formRefusal,
     h('button', { type: 'submit', class: 'primary' }, t('group.plan.addButton')));
   onCreate(form, formRefusal, async (v, id) => {
     upsert(await post(`${base}/tasks`, {
-      title: v.title, ownerId: v.ownerId || null, dueDate: v.dueDate || null, milestone: v.milestone, clientId: id,
+      title: v.title, ownerId: v.ownerId || null, milestone: v.milestone, clientId: id, ...newDue.body(),
     }));
   });
+  form.addEventListener('reset', () => setTimeout(newDue.refresh));
 
   return {
     el: h('div', { class: 'plan' }, orderRefusal.el, empty, list, form),
@@ -769,8 +858,10 @@ async function plan(session, group, base) {
       } else if (topic === 'tasks') {
         // The task as the server sees it today: a payload's `overdue` is the one of the day it was written, and a
         // replay on reconnect can bring an old one.
+        if (event.item.rescheduled) reasons.set(event.item.id, event.item.rescheduled);
         try {
           upsert(await get(`${base}/tasks/${event.item.id}`));
+          newDue.refresh();
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
         }

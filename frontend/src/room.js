@@ -243,6 +243,7 @@ function describe(session, event, topic) {
       if (item.parentId) return { sentence: t('room.feed.replied', { who, group }), quote: excerpt(item.body) };
       return { sentence: t('room.feed.posted', { who, group }), quote: excerpt(item.body) };
     case 'tasks':
+      if (item.rescheduled) return { sentence: t('room.feed.taskRescheduled', { group, task: item.title, date: day(item.dueDate) }) };
       if (!data.changed) return { sentence: t('room.feed.taskAdded', { who, group, task: item.title }) };
       if (data.changed.includes('status')) {
         return { sentence: t('room.feed.taskMoved', { who, group, task: item.title, status: label('taskStatus', item.status) }) };

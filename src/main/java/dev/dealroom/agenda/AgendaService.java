@@ -135,10 +135,12 @@ public class AgendaService {
 
     private List<KeyUpdateItem> keyUpdates(UUID[] roomIds, UUID[] me, UUID[] groups) {
         // The subject is read from the item as it is now: an edited title shows its new words, a deleted post none.
-        String subject = "case e.type"
-                + " when ?4 then (select p.body from post p where p.id = cast(e.data->>'id' as uuid) and p.deleted_at is null)"
-                + " when ?5 then (select s.title from signoff s where s.id = cast(e.data->>'id' as uuid))"
-                + " when ?6 then (select t.title from task t where t.id = cast(e.data->'task'->>'id' as uuid))"
+        String subject = "case"
+                + " when e.type = ?4 then (select p.body from post p where p.id = cast(e.data->>'id' as uuid)"
+                + "   and p.deleted_at is null)"
+                + " when e.type = ?5 then (select s.title from signoff s where s.id = cast(e.data->>'id' as uuid))"
+                + " when e.type in (?6, ?7) then (select t.title from task t"
+                + "   where t.id = cast(e.data->'task'->>'id' as uuid))"
                 + " end";
         return rows("select " + PLACE + ", e.seq, e.type, e.actor_member_id, e.actor_name, e.at, " + subject
                 + " from room_event e join group_member gm on gm.group_id = e.group_id and gm.member_id = any(?2)"
@@ -148,7 +150,8 @@ public class AgendaService {
                 + " and e.seq > gm.joined_seq and e.seq > coalesce(rm.last_seq, 0) and " + Seen.OWED
                 + " order by e.at desc, e.seq desc",
                 List.of(roomIds, me, groups, EventType.POST_CREATED.wireName(),
-                        EventType.SIGNOFF_REQUESTED.wireName(), EventType.TASK_UPDATED.wireName()),
+                        EventType.SIGNOFF_REQUESTED.wireName(), EventType.TASK_UPDATED.wireName(),
+                        EventType.TASK_RESCHEDULED.wireName()),
                 MAX_KEY_UPDATES,
                 row -> new KeyUpdateItem(place(row), ((Number) row[5]).longValue(), kind((String) row[6]), (String) row[6],
                         new Actor((UUID) row[7], (String) row[8]), SqlValues.instant(row[9]), excerpt(row[10])));
@@ -159,7 +162,8 @@ public class AgendaService {
         if (EventType.SIGNOFF_REQUESTED.wireName().equals(type)) {
             return KeyUpdateKind.SIGNOFF_REQUEST;
         }
-        return EventType.TASK_UPDATED.wireName().equals(type) ? KeyUpdateKind.MILESTONE : KeyUpdateKind.ANNOUNCEMENT;
+        return EventType.TASK_UPDATED.wireName().equals(type) || EventType.TASK_RESCHEDULED.wireName().equals(type)
+                ? KeyUpdateKind.MILESTONE : KeyUpdateKind.ANNOUNCEMENT;
     }
 
     private List<NudgeItem> nudges(UUID[] me, Instant since) {

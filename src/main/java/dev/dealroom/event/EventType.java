@@ -18,6 +18,7 @@ import dev.dealroom.room.RoomSummary;
 import dev.dealroom.signoff.SignoffView;
 import dev.dealroom.task.TaskChange;
 import dev.dealroom.task.TaskOrder;
+import dev.dealroom.task.TaskRescheduled;
 import dev.dealroom.task.TaskView;
 
 /**
@@ -85,6 +86,14 @@ public enum EventType {
      * group's task ids first first. Group event.
      */
     TASK_REORDERED("task.reordered", Scope.GROUP, TaskOrder.class),
+
+    /**
+     * A task's due rule moved its date by itself: the room's target decision date moved, or the task it follows was
+     * done, reopened or rescheduled. One per task whose date changed, in the transaction of the change that moved it.
+     * Payload: {@code TaskRescheduled} (the task, its new and previous dates, the cause). Group event: the task's
+     * group's members; a key update for a milestone.
+     */
+    TASK_RESCHEDULED("task.rescheduled", Scope.GROUP, TaskRescheduled.class),
 
     /** A decision was asked of named approvers (a key update). Payload: the sign-off. Group event. */
     SIGNOFF_REQUESTED("signoff.requested", Scope.GROUP, SignoffView.class),

@@ -276,7 +276,7 @@ final class ProgressCalculator {
         return Text.of(switch (update.type()) {
             case "post.created" -> "update.announcement";
             case "signoff.requested" -> "update.signoff-request";
-            case "task.updated" -> "update.milestone-change";
+            case "task.updated", "task.rescheduled" -> "update.milestone-change";
             default -> "update.other";
         });
     }

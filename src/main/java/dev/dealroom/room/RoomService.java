@@ -29,6 +29,7 @@ import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
 import dev.dealroom.member.MemberService;
 import dev.dealroom.common.i18n.Text;
+import dev.dealroom.task.PlanSchedule;
 
 /** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
 @ApplicationScoped
@@ -42,11 +43,14 @@ public class RoomService {
     private final Idempotency idempotency;
     private final RateLimits limits;
     private final RoomLogos logos;
+    private final PlanSchedule schedule;
     private final Clock clock;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
-            EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, Clock clock) {
+            EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, PlanSchedule schedule,
+            Clock clock) {
         this.logos = logos;
+        this.schedule = schedule;
         this.clock = clock;
         this.rooms = rooms;
         this.members = members;
@@ -131,6 +135,10 @@ public class RoomService {
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }
+        if (request.targetDecisionDate() != null) {
+            // The tasks due before the decision move with it: the plan's locks come before the room row's.
+            schedule.lockForDecisionMove(room.roomId());
+        }
         // Locked: concurrent changes take turns, and the outcome rules below are checked against the latest status.
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         boolean decides = request.status() != null && request.status() != entity.status
@@ -194,6 +202,7 @@ public class RoomService {
             // Nothing changes (a repeated request): no event, so one change is one event however often it is sent.
             return view(room, entity, entity.lastSeq);
         }
+        boolean decisionMoved = !Objects.equals(date, entity.targetDecisionDate);
         entity.targetDecisionDate = date;
         entity.stage = stage;
         entity.status = status;
@@ -206,7 +215,11 @@ public class RoomService {
         entity.sellerName = sellerName;
         entity.welcomeMessage = welcome;
         entity.accentColor = accent;
-        return changed(room, entity);
+        RoomView view = changed(room, entity);
+        if (decisionMoved) {
+            schedule.decisionDateMoved(room.roomId(), date, Actor.of(room.me()));
+        }
+        return view;
     }
 
     /**

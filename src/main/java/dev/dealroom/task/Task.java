@@ -27,8 +27,30 @@ public class Task extends GroupContent {
     @Column(name = "owner_member_id")
     public UUID ownerId;
 
+    /** The date the task is due: its own ({@link DueKind#ABSOLUTE}) or the one its rule gives today. */
     @Column(name = "due_date")
     public LocalDate dueDate;
+
+    /** How {@link #dueDate} is set: a date of its own, or a rule that {@link PlanSchedule} keeps applying. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "due_kind", nullable = false, length = 24)
+    public DueKind dueKind = DueKind.ABSOLUTE;
+
+    /** The rule's N (days), for every kind but {@link DueKind#ABSOLUTE}. */
+    @Column(name = "due_days")
+    public Integer dueDays;
+
+    /** The task of the same group this one follows ({@link DueKind#AFTER_TASK}). */
+    @Column(name = "due_after_task_id")
+    public UUID dueAfterTaskId;
+
+    /** The day it was last marked done (in {@code dealroom.time-zone}); null while it is not done. */
+    @Column(name = "done_on")
+    public LocalDate doneOn;
+
+    /** How many tasks follow this one: kept with every rule change, read by the one-statement status change. */
+    @Column(nullable = false)
+    public int dependents;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)

@@ -47,4 +47,15 @@ public class TaskRepository implements GroupContentRepository<Task> {
         return find("roomId = ?1 and groupId = ?2 order by id", roomId, groupId)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
     }
+
+    /**
+     * Whether other tasks follow this one, as last committed: read without loading the task, which the caller then
+     * locks (an entity read before its lock would keep the state from before it).
+     */
+    public boolean followed(dev.dealroom.access.GroupAccess group, String taskId) {
+        return dev.dealroom.common.Ids.parse(taskId).map(id -> find(
+                "select t.dependents from Task t where t.roomId = ?1 and t.groupId = ?2 and t.id = ?3",
+                group.roomId(), group.groupId(), id).project(Integer.class).firstResultOptional().orElse(0) > 0)
+                .orElse(false);
+    }
 }

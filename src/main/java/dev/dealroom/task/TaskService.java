@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,11 +48,13 @@ public class TaskService {
     private final MemberLocks memberLocks;
     private final OneStatement oneStatement;
     private final TaskStatement statement;
+    private final PlanSchedule schedule;
     private final Clock clock;
 
     public TaskService(TaskRepository tasks, GroupService groups, AccessPolicy access, EventLog events,
             Idempotency idempotency, MemberLocks memberLocks, OneStatement oneStatement, TaskStatement statement,
-            Clock clock) {
+            PlanSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.tasks = tasks;
         this.groups = groups;
         this.access = access;
@@ -67,13 +70,15 @@ public class TaskService {
     public List<TaskView> list(Caller caller, String roomId, String groupRef) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         LocalDate today = LocalDate.now(clock);
-        return tasks.listInGroup(group.roomId(), group.groupId()).stream().map(task -> toView(task, today)).toList();
+        List<Task> all = tasks.listInGroup(group.roomId(), group.groupId());
+        Function<UUID, Task> lookup = byId(all);
+        return all.stream().map(task -> toView(task, today, lookup)).toList();
     }
 
     @Transactional
     public TaskView get(Caller caller, String roomId, String groupRef, String taskId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        return toView(tasks.requireIn(group, taskId), LocalDate.now(clock));
+        return toView(tasks.requireIn(group, taskId), LocalDate.now(clock), lookup(group.roomId()));
     }
 
     /** The tasks of every group the caller is in, soonest due first; milestones are flagged. */
@@ -82,8 +87,10 @@ public class TaskService {
         RoomAccess room = access.enterRoom(caller, roomId);
         Map<UUID, String> names = groups.namesOf(room);
         LocalDate today = LocalDate.now(clock);
-        return tasks.plan(room.roomId(), room.groupIds()).stream()
-                .map(task -> new PlanItem(names.get(task.groupId), toView(task, today)))
+        List<Task> all = tasks.plan(room.roomId(), room.groupIds());
+        Function<UUID, Task> lookup = byId(all);
+        return all.stream()
+                .map(task -> new PlanItem(names.get(task.groupId), toView(task, today, lookup)))
                 .toList();
     }
 
@@ -103,6 +110,19 @@ public class TaskService {
         return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
                     access.require(group.me(), Action.TASK_CREATE);
+                    PlanSchedule.Requested rule = PlanSchedule.requested(request.dueKind(), request.dueDays(),
+                            request.dueAfterTaskId(), request.dueDate());
+                    if (rule != null && rule.date() != null) {
+                        Inputs.plausibleDate("dueDate", rule.date());
+                    }
+                    Task leader = null;
+                    if (rule != null && rule.needsPlanLock()) {
+                        // Before the group's row (the position): plan changes of the room take turns on it first.
+                        schedule.lockPlan(group.roomId());
+                        if (rule.kind() == DueKind.AFTER_TASK) {
+                            leader = schedule.leader(group.roomId(), group.groupId(), null, rule.afterRef());
+                        }
+                    }
                     Task task = new Task();
                     task.id = Ids.newId();
                     task.roomId = group.roomId();
@@ -110,7 +130,9 @@ public class TaskService {
                     task.title = request.title().strip();
                     task.description = Inputs.blankToNull(request.description());
                     task.ownerId = request.ownerId() == null ? null : owner(group, request.ownerId());
-                    task.dueDate = request.dueDate() == null ? null : Inputs.plausibleDate("dueDate", request.dueDate());
+                    if (rule != null) {
+                        schedule.apply(task, rule, leader);
+                    }
                     task.status = TaskStatus.TODO;
                     task.milestone = Boolean.TRUE.equals(request.milestone());
                     task.position = tasks.nextPosition(group.roomId(), group.groupId());
@@ -118,7 +140,10 @@ public class TaskService {
                     task.createdAt = clock.instant();
                     task.updatedAt = task.createdAt;
                     tasks.persist(task);
-                    TaskView view = toView(task, LocalDate.now(clock)).withClientId(key.orElse(null));
+                    Task leading = leader;
+                    TaskView view = toView(task, LocalDate.now(clock), id -> id.equals(task.id) ? task
+                            : leading != null && id.equals(leading.id) ? leading : lookup(group.roomId()).apply(id))
+                            .withClientId(key.orElse(null));
                     events.append(group.roomId(), EventType.TASK_CREATED, group.groupId(), Actor.of(group.me()),
                             view);
                     return view;
@@ -135,8 +160,19 @@ public class TaskService {
     private TaskView update(GroupAccess group, String taskId, UpdateTaskRequest request) {
         // The new owner is held before the task is locked: the order a member's removal takes its locks in.
         UUID newOwner = request.ownerId() == null ? null : owner(group, request.ownerId());
+        PlanSchedule.Requested rule = PlanSchedule.requested(request.dueKind(), request.dueDays(),
+                request.dueAfterTaskId(), request.dueDate());
+        // A change that may move other tasks' dates takes the room's plan lock first, then the task and the tasks
+        // that follow it (PlanSchedule says why in this order).
+        boolean planChange = rule != null || tasks.followed(group, taskId);
+        if (planChange) {
+            schedule.lockPlan(group.roomId());
+        }
         // Locked: simultaneous changes take turns, so a status move is checked against the status it moves from.
         Task task = tasks.lockIn(group, taskId);
+        if (planChange) {
+            schedule.lockFollowersOf(task);
+        }
         boolean assignee = group.me().id().equals(task.ownerId);
         access.require(group.me(), Action.TASK_CHANGE, CallerKind.ASSIGNEE, assignee);
         if (request.isEmpty()) {
@@ -155,9 +191,24 @@ public class TaskService {
             task.ownerId = newOwner;
             changed.add("ownerId");
         }
-        if (request.dueDate() != null && !request.dueDate().equals(task.dueDate)) {
-            task.dueDate = Inputs.plausibleDate("dueDate", request.dueDate());
-            changed.add("dueDate");
+        LocalDate dueBefore = task.dueDate;
+        if (rule != null) {
+            if (rule.date() != null) {
+                Inputs.plausibleDate("dueDate", rule.date());
+            }
+            Task leader = rule.kind() == DueKind.AFTER_TASK
+                    ? schedule.leader(group.roomId(), group.groupId(), task.id, rule.afterRef()) : null;
+            DueKind kindBefore = task.dueKind;
+            Integer daysBefore = task.dueDays;
+            UUID afterBefore = task.dueAfterTaskId;
+            schedule.apply(task, rule, leader);
+            if (task.dueKind != kindBefore || !Objects.equals(task.dueDays, daysBefore)
+                    || !Objects.equals(task.dueAfterTaskId, afterBefore)) {
+                changed.add("dueRule");
+            }
+            if (!Objects.equals(task.dueDate, dueBefore)) {
+                changed.add("dueDate");
+            }
         }
         if (request.milestone() != null && request.milestone() != task.milestone) {
             task.milestone = request.milestone();
@@ -167,16 +218,30 @@ public class TaskService {
             task.position = request.position();
             changed.add("position");
         }
+        TaskStatus statusBefore = task.status;
         changeStatus(task, request, changed);
+        boolean doneChanged = (statusBefore == TaskStatus.DONE) != (task.status == TaskStatus.DONE);
+        if (doneChanged) {
+            task.doneOn = task.status == TaskStatus.DONE ? LocalDate.now(clock) : null;
+            if (!planChange && task.dependents > 0) {
+                // Someone made it a task to follow after the unlocked look: its followers were not locked in turn.
+                throw new ApiException(ProblemCode.CONFLICT, Text.of("detail.plan-changed"));
+            }
+        }
         if (changed.isEmpty()) {
-            return toView(task, LocalDate.now(clock));
+            return toView(task, LocalDate.now(clock), lookup(group.roomId()));
         }
         task.updatedAt = clock.instant();
-        TaskView view = toView(task, LocalDate.now(clock));
+        TaskView view = toView(task, LocalDate.now(clock), lookup(group.roomId()));
         // A milestone's new date or status is a key update: everyone in the group should see that the plan moved.
         boolean keyUpdate = task.milestone && (changed.contains("dueDate") || changed.contains("status"));
         events.append(group.roomId(), EventType.TASK_UPDATED, group.groupId(), Actor.of(group.me()), keyUpdate,
                 seq -> new TaskChange(view, changed));
+        if (doneChanged || !Objects.equals(task.dueDate, dueBefore)) {
+            RescheduleCause cause = !doneChanged ? RescheduleCause.TASK_DATE_CHANGED
+                    : task.status == TaskStatus.DONE ? RescheduleCause.TASK_DONE : RescheduleCause.TASK_REOPENED;
+            schedule.followersOf(task, cause, Actor.of(group.me()));
+        }
         return view;
     }
 
@@ -189,6 +254,8 @@ public class TaskService {
     public List<TaskView> reorder(Caller caller, String roomId, String groupRef, TaskOrderRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         access.require(group.me(), Action.TASK_ORDER);
+        // The room's plan lock first, as every plan change takes it: a reschedule locks tasks of the group too.
+        schedule.lockPlan(group.roomId());
         tasks.lockPlan(group.roomId(), group.groupId());
         Map<String, Task> byId = new java.util.HashMap<>();
         tasks.lockAllInGroup(group.roomId(), group.groupId()).forEach(task -> byId.put(task.id.toString(), task));
@@ -213,7 +280,8 @@ public class TaskService {
                     new TaskOrder(order));
         }
         LocalDate today = LocalDate.now(clock);
-        return order.stream().map(id -> toView(byId.get(id), today)).toList();
+        Function<UUID, Task> lookup = id -> byId.get(id.toString());
+        return order.stream().map(id -> toView(byId.get(id), today, lookup)).toList();
     }
 
     /** A member left the room: their tasks are nobody's until someone takes them (member.removed says so). */
@@ -262,10 +330,34 @@ public class TaskService {
                         Text.of("field.task-owner-not-in-group")));
     }
 
-    static TaskView toView(Task task, LocalDate today) {
+    /**
+     * The task's view; a milestone's roll-up reads the tasks leading to it through {@code lookup} (by id, in the same
+     * group; null when unknown).
+     */
+    static TaskView toView(Task task, LocalDate today, Function<UUID, Task> lookup) {
         boolean overdue = Overdue.isOverdue(task.dueDate, task.status, today);
+        LocalDate projected = null;
+        Rollup rollup = null;
+        if (task.milestone) {
+            List<Task> leading = PlanSchedule.leading(task, lookup);
+            projected = PlanSchedule.projectedDate(task, leading);
+            rollup = PlanSchedule.rollup(task, leading, projected, today);
+        }
         return new TaskView(task.id.toString(), task.groupId.toString(), task.title, task.description,
                 task.ownerId == null ? null : task.ownerId.toString(), task.dueDate, task.status, task.blockedReason,
-                task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt, null);
+                task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt,
+                task.dueKind, task.dueDays, task.dueAfterTaskId == null ? null : task.dueAfterTaskId.toString(),
+                projected, rollup, null);
+    }
+
+    /** Tasks of the room by id, read as asked (for a single task's view). */
+    private Function<UUID, Task> lookup(UUID roomId) {
+        return id -> tasks.find("roomId = ?1 and id = ?2", roomId, id).firstResult();
+    }
+
+    private static Function<UUID, Task> byId(List<Task> all) {
+        Map<UUID, Task> byId = new java.util.HashMap<>();
+        all.forEach(task -> byId.put(task.id, task));
+        return byId::get;
     }
 }

@@ -47,6 +47,7 @@ class TaskStatement {
     /** The task as the update returns it, with the reason it had. */
     private static final String ROW = "t.id, t.group_id, t.title, t.description, t.owner_member_id, t.due_date,"
             + " t.status, t.blocked_reason, t.milestone, t.position, t.created_by, t.created_at, t.updated_at,"
+            + " t.due_kind, t.due_days, t.due_after_task_id,"
             + " was.blocked_reason as had_reason";
 
     private static final String VIEW = "jsonb_build_object('task', jsonb_build_object('id', id, 'groupId', group_id,"
@@ -54,15 +55,25 @@ class TaskStatement {
             + " 'status', status, 'blockedReason', blocked_reason, 'milestone', milestone, 'position', position,"
             + " 'overdue', coalesce(" + Overdue.sql("cast(:today as date)") + ", false), 'createdBy', created_by,"
             + " 'createdAt', " + OneStatement.instantJson("created_at") + ", 'updatedAt', "
-            + OneStatement.instantJson("updated_at") + ", 'clientId', null),"
+            + OneStatement.instantJson("updated_at") + ", 'dueKind', due_kind, 'dueDays', due_days,"
+            + " 'dueAfterTaskId', due_after_task_id,"
+            // A milestone the statement writes follows no task: it leads itself, as PlanSchedule.rollup rolls it up.
+            + " 'projectedDate', case when milestone then due_date end,"
+            + " 'rollup', case when not milestone then null when status = 'DONE' then 'DONE'"
+            + " when status = 'BLOCKED' then 'BLOCKED' when coalesce(" + Overdue.sql("cast(:today as date)")
+            + ", false) then 'LATE' else 'ON_TRACK' end, 'clientId', null),"
             + " 'changed', case when had_reason is distinct from blocked_reason"
             + " then jsonb_build_array('blockedReason', 'status') else jsonb_build_array('status') end)";
 
     private static final NamedSql CHANGE_STATUS = OneStatement.change(AccessPolicy.ADMITTED_TO_GROUP,
-            "update task t set status = :status, blocked_reason = cast(:reason as text), updated_at = :at"
+            "update task t set status = :status, blocked_reason = cast(:reason as text), updated_at = :at,"
+            + " done_on = case when cast(:status as text) = 'DONE' then cast(:today as date) end"
             + " from task was where was.id = t.id and t.id = :task and t.room_id = :room and t.group_id = :group"
             + " and t.status = was.status and t.blocked_reason is not distinct from was.blocked_reason"
             + " and t.status = any(string_to_array(:from, ','))"
+            // Tasks others follow are rescheduled by the ordinary path; the count is on the row, so a follower added
+            // while this waits for the row makes it decline. A milestone's roll-up needs the tasks leading to it.
+            + " and t.dependents = 0 and (not t.milestone or t.due_after_task_id is null)"
             + " and " + AccessPolicy.allowedSql(Action.TASK_CHANGE, Map.of(CallerKind.ASSIGNEE, "t.owner_member_id")),
             ROW, VIEW, "milestone");
 

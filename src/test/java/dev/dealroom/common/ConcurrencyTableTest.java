@@ -384,6 +384,73 @@ class ConcurrencyTableTest {
                         .queuingOn("select 1 from member where id = ?::uuid for update", room.groupMemberId);
             }
         },
+        /**
+         * The room's plan lock: a task others follow marked done (three clicks) while the decision date moves (three
+         * clicks) reschedules each follower once, from the state the other change left: one change is one event, and
+         * every date is the one its rule gives at the end.
+         */
+        COMPLETE_A_TASK_WHILE_THE_DECISION_DATE_MOVES {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String tasks = groupPath(room, "proof") + "/tasks";
+                String first = room.owner.api().body(Map.of("title", "Connect", "dueDate", "2026-01-10")).post(tasks)
+                        .then().statusCode(201).extract().path("id");
+                String second = ruleTask(room, Map.of("title", "Pilot", "dueKind", "AFTER_TASK", "dueDays", 3,
+                        "dueAfterTaskId", first));
+                String third = ruleTask(room, Map.of("title", "Results", "dueKind", "AFTER_TASK", "dueDays", 1,
+                        "dueAfterTaskId", second));
+                String demo = ruleTask(room, Map.of("title", "Final demo", "dueKind", "BEFORE_DECISION", "dueDays", 5));
+                String recap = ruleTask(room, Map.of("title", "Recap", "dueKind", "AFTER_TASK", "dueDays", 2,
+                        "dueAfterTaskId", demo, "milestone", true));
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, tasks + "/" + first,
+                        Map.of("status", "DONE")).times(3));
+                calls.addAll(Call.patch(room.decisionMaker, roomPath(room), Map.of("targetDecisionDate", "2027-05-15"))
+                        .times(3));
+                return new Row(calls, only(copies("200", 6)),
+                        Map.of("task.updated", 1, "room.updated", 1, "task.rescheduled", 4))
+                        .queuingOn("select pg_advisory_xact_lock(17017, hashtext(?))", room.roomId)
+                        .then(answers -> {
+                            Map<String, java.time.LocalDate> due = new TreeMap<>();
+                            for (String id : List.of(second, third, demo, recap)) {
+                                due.put(id, java.time.LocalDate.parse(room.owner.api().get(tasks + "/" + id).then()
+                                        .statusCode(200).extract().<String>path("dueDate")));
+                            }
+                            assertTrue(due.get(second).isAfter(java.time.LocalDate.parse("2026-01-13")),
+                                    "from the day the first was done");
+                            assertEquals(due.get(second).plusDays(1), due.get(third));
+                            assertEquals(java.time.LocalDate.parse("2027-05-10"), due.get(demo));
+                            assertEquals(java.time.LocalDate.parse("2027-05-12"), due.get(recap));
+                        });
+            }
+        },
+        /**
+         * The room's plan lock: a task's date moved (three clicks) while the task that follows it gets another rule
+         * (three clicks): whichever goes first, the other reschedules from it, and the chain ends where both rules put
+         * it.
+         */
+        MOVE_A_TASK_WHILE_ITS_FOLLOWER_CHANGES_RULE {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String tasks = groupPath(room, "proof") + "/tasks";
+                String first = ruleTask(room, Map.of("title", "Connect", "dueDate", "2027-01-10"));
+                String second = ruleTask(room, Map.of("title", "Pilot", "dueKind", "AFTER_TASK", "dueDays", 3,
+                        "dueAfterTaskId", first));
+                String third = ruleTask(room, Map.of("title", "Results", "dueKind", "AFTER_TASK", "dueDays", 1,
+                        "dueAfterTaskId", second));
+                List<Call> calls = new ArrayList<>(Call.patch(room.owner, tasks + "/" + first,
+                        Map.of("dueDate", "2027-02-01")).times(3));
+                calls.addAll(Call.patch(room.decisionMaker, tasks + "/" + second, Map.of("dueKind", "AFTER_TASK",
+                        "dueDays", 5, "dueAfterTaskId", first)).times(3));
+                return new Row(calls, only(copies("200", 6)), Map.of("task.updated", 2, "task.rescheduled", 3))
+                        .queuingOn("select pg_advisory_xact_lock(17017, hashtext(?))", room.roomId)
+                        .then(answers -> {
+                            assertEquals("2027-02-06", room.owner.api().get(tasks + "/" + second).then()
+                                    .statusCode(200).extract().path("dueDate"));
+                            assertEquals("2027-02-07", room.owner.api().get(tasks + "/" + third).then()
+                                    .statusCode(200).extract().path("dueDate"));
+                        });
+            }
+        },
         /** Retried create (idempotency): one sign-off. */
         REQUEST_SIGNOFF_RETRIED {
             @Override
@@ -660,6 +727,12 @@ class ConcurrencyTableTest {
         String id = room.groupMember.api().body(Map.of("body", "Pilot went well")).post(groupPath(room, "proof")
                 + "/posts").then().statusCode(201).extract().path("id");
         return groupPath(room, "proof") + "/posts/" + id;
+    }
+
+    /** A task with a due rule, made by the owner in proof; its id. */
+    static String ruleTask(DealRoomFixture room, Map<String, Object> body) {
+        return room.owner.api().body(body).post(groupPath(room, "proof") + "/tasks").then().statusCode(201).extract()
+                .path("id");
     }
 
     /** A TODO task made by the owner. */
