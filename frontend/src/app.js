@@ -24,7 +24,8 @@ let session = null; // the open room, with its WebSocket
 let screen = null; // what is on screen, to dispose of before the next
 let navigation = 0;
 
-const STATUS_TEXT = { reconnecting: 'live.reconnecting', removed: 'live.removed', 'signed-out': 'live.signedOut' };
+const STATUS_TEXT = { reconnecting: 'live.reconnecting', removed: 'live.removed', 'signed-out': 'live.signedOut',
+  'access-ended': 'live.accessEnded' };
 
 function showStatus(status) {
   const text = STATUS_TEXT[status] ? t(STATUS_TEXT[status]) : null;

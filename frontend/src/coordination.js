@@ -95,7 +95,7 @@ export async function coordinationView(session) {
   }
 
   function stakeholders(progress) {
-    const canNudge = session.manager;
+    const canNudge = session.may('nudge.send');
     const columns = ['who', 'tasks', 'overdue', 'lastSeen', 'unseen', canNudge && 'nudge'].filter(Boolean);
     const cell = (column, content, cls) => h('td', { class: cls, 'data-label': t(`coordination.column.${column}`) }, content);
     return h('div', { class: 'table-wrap stakeholders-wrap' }, h('table', { class: 'stakeholders' },

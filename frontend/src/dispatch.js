@@ -10,7 +10,7 @@ const IGNORE = Object.freeze({ topics: [] });
 export const DISPATCH = Object.freeze({
   // the first event of every room: the room is loaded over REST before any event arrives
   'room.created': IGNORE,
-  'room.updated': { apply: (session, event) => { session.room = event.data; }, topics: ['room'] },
+  'room.updated': { apply: (session, event) => session.roomUpdated(event.data), topics: ['room'] },
   'member.added': { apply: (session, event) => session.memberAdded(event.data), topics: ['members'] },
   'member.removed': { apply: (session, event) => session.memberRemoved(event.data.memberId), topics: ['members'] },
   'invitation.sent': { topics: ['invitations'] },

@@ -1,13 +1,13 @@
-// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus
-// and dev.dealroom.room.RoomStage by EventCatalogueTest.
+// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus,
+// dev.dealroom.room.RoomStage and dev.dealroom.access.Action by EventCatalogueTest.
 // Do not edit: change the Java declaration, then run
 //   ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true
 
 /** The room log's event types: who receives each ("room": every member, "group": the
  * group's members) and the fields of its data. */
 export const EVENT_TYPES = Object.freeze({
-  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo"]) }),
-  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo"]) }),
+  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
+  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
   "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
   "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
@@ -57,3 +57,29 @@ export const TASK_TRANSITIONS = Object.freeze({
 /** The stages of a room, in the sales process's order, and the one a new room starts in. */
 export const ROOM_STAGES = Object.freeze(["QUALIFICATION", "DISCOVERY", "EVALUATION", "PROPOSAL", "NEGOTIATION", "CLOSING"]);
 export const DEFAULT_ROOM_STAGE = "EVALUATION";
+
+/** The access policy's table: who may take each action, as a standing in the room ("owner",
+ * "decision-maker", "seller", "buyer") or a relation to the item ("author", "assignee",
+ * "approver"). The page offers only what its member may do; the server decides. */
+export const ACTIONS = Object.freeze({
+  "room.edit": Object.freeze(["owner", "decision-maker"]),
+  "room.decide": Object.freeze(["owner"]),
+  "room.brand_buyer": Object.freeze(["owner", "decision-maker"]),
+  "room.brand_seller": Object.freeze(["owner"]),
+  "buyers.manage": Object.freeze(["owner", "decision-maker"]),
+  "sellers.manage": Object.freeze(["owner"]),
+  "invitations.view": Object.freeze(["owner", "decision-maker"]),
+  "group.create": Object.freeze(["owner", "decision-maker"]),
+  "nudge.send": Object.freeze(["owner", "decision-maker"]),
+  "post.create": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+  "post.announce": Object.freeze(["owner", "decision-maker"]),
+  "post.edit": Object.freeze(["author"]),
+  "post.delete": Object.freeze(["author"]),
+  "task.create": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+  "task.change": Object.freeze(["owner", "decision-maker", "assignee"]),
+  "task.order": Object.freeze(["owner", "decision-maker"]),
+  "signoff.request": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+  "signoff.decide": Object.freeze(["approver"]),
+  "signoff.withdraw": Object.freeze(["author"]),
+  "document.upload": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+});

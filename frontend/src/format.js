@@ -22,6 +22,11 @@ export function day(isoDate) {
   return dateFormat().format(new Date(y, m - 1, d));
 }
 
+/** The day of an instant, in the reader's time zone. */
+export function dayOf(isoInstant) {
+  return isoInstant ? dateFormat().format(new Date(isoInstant)) : '—';
+}
+
 export function moment(isoInstant) {
   return isoInstant ? timeFormat().format(new Date(isoInstant)) : '—';
 }

@@ -35,6 +35,9 @@ export async function groupView(session, groupId, tab) {
   const builders = { discussion, plan, signoffs, documents, members };
   const section = await builders[current](session, group, base);
   fill(panel, section.el);
+  // What the member may not do (a closed room: nothing) is not offered; closing or reopening reloads `may`.
+  const offer = () => panel.querySelectorAll('[data-action]').forEach((el) => { el.hidden = !session.may(el.dataset.action); });
+  offer();
   session.showGroup(groupId);
   const el = h('div', { class: 'page group' },
     h('h1', {}, group.name),
@@ -42,8 +45,16 @@ export async function groupView(session, groupId, tab) {
       h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
         'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, t(`group.tabs.${key}`)))),
     panel);
-  const stop = session.on(['resync', 'members', 'presence', ...SECTION_TOPICS[current]], (event, topic) => {
+  let closed = Boolean(session.room.closedAt);
+  const stop = session.on(['resync', 'members', 'presence', 'room', ...SECTION_TOPICS[current]], (event, topic) => {
+    if (topic === 'room') {
+      // closing or reopening changes every item's tools (edit, status, decide…): each is drawn again
+      if (closed !== Boolean(session.room.closedAt)) section.update(event, 'members');
+      closed = Boolean(session.room.closedAt);
+      return offer();
+    }
     if (!event.groupId || event.groupId === groupId) section.update(event, topic);
+    if (topic === 'resync') offer();
   });
   return {
     el,
@@ -296,11 +307,11 @@ async function discussion(session, group, base) {
   // The composer: a new top-level post.
   const text = h('textarea', { name: 'body', id: 'composer-text', rows: 3, maxlength: 10000, placeholder: t('group.discussion.placeholder') });
   const mentions = mentionable(session, group, text);
-  const announce = session.manager
+  const announce = session.may('post.announce')
     ? h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'announcement' }), ` ${t('group.discussion.announce')}`)
     : null;
   const composerRefusal = refusal();
-  const composer = h('form', { class: 'composer', 'aria-label': t('group.discussion.newPost') },
+  const composer = h('form', { class: 'composer', 'aria-label': t('group.discussion.newPost'), 'data-action': 'post.create' },
     h('div', { class: 'field' }, h('label', { for: 'composer-text' }, t('group.discussion.message')), mentions.el),
     announce, composerRefusal.el,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('group.discussion.send'))));
@@ -476,10 +487,11 @@ async function discussion(session, group, base) {
       li.classList.toggle('announcement', Boolean(current.announcement));
       li.classList.toggle('deleted', Boolean(deleted));
       const tools = [];
-      if (!deleted && !isReply) {
-        tools.push(h('button', { type: 'button', class: 'link', onclick: openReply }, t('group.discussion.reply')));
+      if (!deleted && !isReply && session.may('post.create')) {
+        tools.push(h('button', { type: 'button', class: 'link', onclick: openReply, 'data-action': 'post.create' },
+          t('group.discussion.reply')));
       }
-      if (!deleted && mine && !editor) {
+      if (!deleted && session.may('post.edit', mine && 'author') && !editor) {
         tools.push(h('button', { type: 'button', class: 'link', onclick: openEditor,
           'aria-label': t('group.discussion.editPost') }, t('group.discussion.edit')));
         if (confirming) {
@@ -548,7 +560,7 @@ async function plan(session, group, base) {
   const orderRefusal = refusal();
   const memberOptions = (selected, none) => [h('option', { value: '', selected: !selected }, none),
     group.memberIds.map((id) => h('option', { value: id, selected: id === selected }, session.memberName(id)))];
-  const mayEdit = (task) => session.manager || task.ownerId === session.me.id;
+  const mayEdit = (task) => session.may('task.change', task.ownerId === session.me.id && 'assignee');
   const reasons = new Map(); // id -> why its date last moved by itself (task.rescheduled), shown until reload
 
   /** "2026-06-01" + n days, as a date of the calendar (no time zone in between). */
@@ -771,7 +783,7 @@ async function plan(session, group, base) {
       down.setAttribute('aria-label', t('group.plan.moveDown', { title: task.title }));
       status.disabled = !canEdit;
       edit.hidden = !canEdit;
-      moves.hidden = !session.manager;
+      moves.hidden = !session.may('task.order');
       // the status control is redrawn unless a block is being written
       if (reason.hidden) showStatus(task);
       fill(view,
@@ -816,7 +828,7 @@ async function plan(session, group, base) {
 
   const formRefusal = errorText();
   const newDue = dueFields(null);
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-task-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-task-title', 'data-action': 'task.create' },
     h('h2', { id: 'new-task-title' }, t('group.plan.add')),
     field(t('group.plan.task'), h('input', { name: 'title', required: true, maxlength: 200 })),
     field(t('group.plan.owner'), h('select', { name: 'ownerId' }, memberOptions(null, t('group.plan.nobody')))),
@@ -906,8 +918,8 @@ async function signoffs(session, group, base) {
     function draw(item) {
       const mine = item.approvers.find((a) => a.memberId === session.me.id);
       const open = item.status === 'REQUESTED';
-      decide.hidden = !(open && mine && !mine.decision);
-      withdraw.hidden = !(open && item.authorId === session.me.id);
+      decide.hidden = !(open && mine && !mine.decision && session.may('signoff.decide', 'approver'));
+      withdraw.hidden = !(open && session.may('signoff.withdraw', item.authorId === session.me.id && 'author'));
       fill(view,
         h('div', { class: 'card-head' }, h('span', { class: 'card-title' }, item.title), statusBadge('signoffStatus', item.status)),
         item.description ? h('p', {}, item.description) : null,
@@ -932,7 +944,7 @@ async function signoffs(session, group, base) {
         checked: checked.has(id) }), ` ${session.memberName(id)}`)));
   };
   renderApprovers();
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-signoff-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'new-signoff-title', 'data-action': 'signoff.request' },
     h('h2', { id: 'new-signoff-title' }, t('group.signoffs.add')),
     field(t('group.signoffs.what'), h('input', { name: 'title', required: true, maxlength: 200 })),
     field(t('group.signoffs.details'), h('textarea', { name: 'description', rows: 2, maxlength: 5000 })),
@@ -1044,7 +1056,7 @@ async function documents(session, group, base) {
   const nameInput = h('input', { name: 'name', maxlength: 200 });
   const progress = h('progress', { max: 100, value: 0, hidden: true, 'aria-label': t('group.documents.progress') });
   const send = h('button', { type: 'submit', class: 'primary' }, t('group.documents.upload'));
-  const form = h('form', { class: 'card form', 'aria-labelledby': 'upload-title' },
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'upload-title', 'data-action': 'document.upload' },
     h('h2', { id: 'upload-title' }, t('group.documents.add')),
     field(t('group.documents.file'), file),
     field(t('group.documents.name'), nameInput),
@@ -1106,7 +1118,7 @@ async function members(session, group, base) {
   function render() {
     const inGroup = new Set(group.memberIds);
     const others = session.members.filter((m) => !inGroup.has(m.id) && session.manages(m.id));
-    const editable = session.manager && !fixed;
+    const editable = session.may('buyers.manage') && !fixed;
     const chosen = select.value;
     fill(select, others.map((m) => h('option', { value: m.id, selected: m.id === chosen }, m.name)));
     adding.hidden = !(editable && others.length);

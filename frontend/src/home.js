@@ -3,7 +3,7 @@
 
 import { h, field, fill } from './dom.js';
 import { get, post } from './api.js';
-import { day, money, label, ago, count, groupName } from './format.js';
+import { day, dayOf, money, label, ago, count, groupName } from './format.js';
 import { healthBadge, errorText, showError, onCreate } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
@@ -135,6 +135,7 @@ function savedSort() {
 
 async function pipelineSection(opening) {
   let current = savedSort();
+  let archived = false; // the open rooms, or the archive of closed ones
   let nextOffset = null;
   let asked = 0; // the latest request: the answer to an earlier one (the sort changed since) is dropped
   const shownIds = new Set();
@@ -159,10 +160,10 @@ async function pipelineSection(opening) {
     }
     const rows = page.rooms.filter((item) => !shownIds.has(item.roomId)).map((item) => {
       shownIds.add(item.roomId);
-      return pipelineRow(item);
+      return archived ? archiveRow(item) : pipelineRow(item);
     });
     rows.forEach((row) => list.appendChild(row));
-    if (shownIds.size === 0) fill(list, h('li', { class: 'empty' }, t('home.noRooms')));
+    if (shownIds.size === 0) fill(list, h('li', { class: 'empty' }, t(archived ? 'home.noClosedRooms' : 'home.noRooms')));
     nextOffset = page.nextOffset ?? null;
     more.hidden = nextOffset === null;
     fill(count, page.total > shownIds.size ? t('home.pipelineShown', { count: shownIds.size, total: page.total }) : '');
@@ -177,7 +178,8 @@ async function pipelineSection(opening) {
     more.disabled = true;
     try {
       const offset = append ? `&offset=${nextOffset}` : '';
-      const page = await get(`/api/pipeline?sort=${current.sort}&order=${current.order}&limit=${PIPELINE_PAGE}${offset}`);
+      const page = await get(`/api/pipeline?sort=${current.sort}&order=${current.order}&limit=${PIPELINE_PAGE}${offset}`
+        + `&archived=${archived}`);
       if (ticket !== asked) return;
       showError(error, null);
       const rows = show(page, append);
@@ -199,11 +201,20 @@ async function pipelineSection(opening) {
     load(false);
   });
   more.addEventListener('click', () => load(true));
+  const title = h('h2', { id: 'pipeline-title' }, t('home.pipeline'));
+  const archive = h('button', { type: 'button', class: 'small-button archive-toggle', 'aria-pressed': 'false' },
+    t('home.archive'));
+  archive.addEventListener('click', () => {
+    archived = !archived;
+    archive.setAttribute('aria-pressed', String(archived));
+    fill(title, t(archived ? 'home.archiveTitle' : 'home.pipeline'));
+    load(false);
+  });
   await load(false);
   return h('section', { class: 'pipeline-section', 'aria-labelledby': 'pipeline-title' },
     h('div', { class: 'section-head' },
-      h('h2', { id: 'pipeline-title' }, t('home.pipeline')),
-      h('div', { class: 'sort' }, field(t('home.sortBy'), select), reverse, opening.toggle)),
+      title,
+      h('div', { class: 'sort' }, field(t('home.sortBy'), select), reverse, archive, opening.toggle)),
     opening.form,
     error,
     list,
@@ -222,6 +233,20 @@ function pipelineRow(item) {
       fact(t('home.decision'), day(item.targetDecisionDate)),
       fact(t('home.nextMilestone'), day(item.nextMilestone)),
       fact(t('home.lastBuyerActivity'), item.lastBuyerActivity ? ago(item.lastBuyerActivity) : t('home.noBuyerActivity'))));
+}
+
+/** A closed room in the archive: how it ended, when, and why for the seller's side. */
+function archiveRow(item) {
+  return h('li', { class: ['card', 'room-card', 'pipeline-row', 'closed'], 'data-room-id': item.roomId },
+    h('div', { class: 'pipeline-name' },
+      h('a', { href: `#/rooms/${item.roomId}`, class: 'card-title' }, item.name),
+      h('span', { class: 'muted' }, item.prospectAccount)),
+    h('div', { class: 'pipeline-health' }, h('span', { class: ['badge', `outcome-${item.status.toLowerCase()}`] },
+      label('roomStatus', item.status))),
+    h('dl', { class: 'facts pipeline-facts' },
+      fact(t('home.amount'), money(item.amount, item.currency)),
+      fact(t('home.closedOn'), dayOf(item.closedAt)),
+      item.closeReason ? fact(t('home.closeReason'), item.closeReason) : null));
 }
 
 function fact(term, value) {

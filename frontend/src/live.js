@@ -6,10 +6,11 @@ import { CONTROL_MESSAGES, CLOSE_CODES } from './events.generated.js';
 
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 15000;
+const ENDED = new Set(['removed', 'signed-out', 'access-ended']);
 
 /**
  * handlers: onEvent(event), onPresence(memberIds), onResync(seq) (reload state over REST, then resolve),
- * onStatus('connecting' | 'live' | 'reconnecting' | 'removed' | 'gone' | 'signed-out').
+ * onStatus('connecting' | 'live' | 'reconnecting' | 'removed' | 'gone' | 'signed-out' | 'access-ended').
  */
 export class RoomLive {
   constructor(roomId, seq, handlers) {
@@ -63,6 +64,7 @@ export class RoomLive {
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return this.status('signed-out');
       if (e instanceof ApiError && e.status === 404) return this.status('removed');
+      if (e instanceof ApiError && e.status === 410) return this.status('access-ended');
       return this.retry();
     } finally {
       this.connecting = false;
@@ -89,7 +91,7 @@ export class RoomLive {
 
   /** The network is gone: whatever the socket still says, nothing reaches it until the browser is back online. */
   dropped() {
-    if (this.stopped) return;
+    if (this.stopped || this.ended) return;
     const socket = this.socket;
     this.socket = null;
     if (socket) socket.close(1000, 'offline');
@@ -98,7 +100,7 @@ export class RoomLive {
 
   /** Back online: resume now, after the last applied seq, unless a socket is already open or opening. */
   resume() {
-    if (this.stopped || this.socket || this.connecting) return;
+    if (this.stopped || this.ended || this.socket || this.connecting) return;
     this.attempt = 0;
     clearTimeout(this.timer);
     this.connect();
@@ -130,11 +132,13 @@ export class RoomLive {
       default:
         if (typeof message.seq !== 'number' || message.seq <= this.seq) return; // already applied
         this.seq = message.seq;
-        this.handlers.onEvent?.(message);
+        await this.handlers.onEvent?.(message); // applied one after another, like the messages
     }
   }
 
   status(value) {
+    // removed from the room, signed out, or a closed room's access over: nothing brings the socket back
+    this.ended = ENDED.has(value);
     this.handlers.onStatus?.(value);
   }
 }

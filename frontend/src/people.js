@@ -10,7 +10,7 @@ export function peopleView(session) {
   const members = h('section', { class: 'people-members', 'aria-labelledby': 'members-title' });
   // built once, so that what a manager is typing survives presence and membership updates
   const invitations = h('section', { class: 'invitations', 'aria-labelledby': 'invitations-title' });
-  const invite = session.manager ? inviteForm(session) : null;
+  const invite = session.may('buyers.manage') ? inviteForm(session) : null;
   const renderMembers = () => {
     const online = sortedMembers(session).filter((m) => session.presence.has(m.id)).length;
     fill(members,
@@ -28,7 +28,7 @@ export function peopleView(session) {
   };
   let notJoined = new Set(); // members whose invitation shows them not joined yet
   const renderInvitations = async () => {
-    if (!session.manager) return;
+    if (!session.may('invitations.view')) return;
     const list = await get(`/api/rooms/${session.roomId}/invitations`);
     notJoined = new Set(list.filter((i) => !i.memberJoined).map((i) => i.memberId));
     fill(invitations, ...invitationsSection(session, list, renderInvitations));
@@ -50,7 +50,7 @@ export function peopleView(session) {
   return {
     el: h('div', { class: 'page people' },
       h('h1', {}, t('people.title')),
-      h('div', { class: 'people-grid' }, members, h('div', {}, invite, session.manager ? invitations : null))),
+      h('div', { class: 'people-grid' }, members, h('div', {}, invite, session.may('invitations.view') ? invitations : null))),
     dispose: () => stops.forEach((stop) => stop()),
   };
 }
@@ -114,7 +114,7 @@ function inviteForm(session) {
       // a decision-maker invites the buyer's people; the seller's team is the owner's
       field(t('people.side'), h('select', { name: 'side' },
         h('option', { value: 'BUYER' }, t('people.buyer')),
-        session.me.owner ? h('option', { value: 'SELLER' }, t('people.seller')) : null))),
+        session.may('sellers.manage') ? h('option', { value: 'SELLER' }, t('people.seller')) : null))),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'decisionMaker' }),
       ` ${t('people.asDecisionMaker')}`),
     h('fieldset', {}, h('legend', {}, t('people.groups')),

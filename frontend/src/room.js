@@ -5,7 +5,7 @@
 
 import { h, fill } from './dom.js';
 import { get } from './api.js';
-import { day, money, label, ago, moment } from './format.js';
+import { day, dayOf, money, label, ago, moment } from './format.js';
 import { avatar, statusBadge } from './widgets.js';
 import { icon } from './icons.js';
 import { handlerOf } from './dispatch.js';
@@ -19,12 +19,17 @@ const FEED_TOPICS = ['posts', 'tasks', 'signoffs', 'documents', 'groups', 'membe
 /** The room's frame: its name, my groups with unread badges, People, Coordination, Settings. */
 export function roomLayout(session, current, content) {
   const nav = h('nav', { class: 'room-nav', 'aria-label': t('room.nav') });
-  const frame = h('div', { class: 'room' }, nav, h('section', { class: 'room-main' }, content));
+  const closed = h('p', { class: 'closed-notice', role: 'status', hidden: true });
+  const frame = h('div', { class: 'room' }, nav, h('section', { class: 'room-main' }, closed, content));
   const link = (href, key, iconName, text) => h('a', { href: `#/rooms/${session.roomId}${href}`,
     class: ['nav-link', current === key && 'current'], 'aria-current': current === key ? 'page' : null,
     'data-nav': key }, icon(iconName), h('span', { class: 'nav-text' }, text));
   const renderNav = () => {
     paintAccent(frame, session.room.accentColor);
+    closed.hidden = !session.room.closedAt;
+    fill(closed, session.room.closedAt ? [
+      t('room.closed', { status: label('roomStatus', session.room.status), date: dayOf(session.room.closedAt) }),
+      session.readUntil ? ` ${t('room.readUntil', { date: dayOf(session.readUntil) })}` : ''] : '');
     fill(nav,
       h('a', { href: `#/rooms/${session.roomId}`, class: ['room-name', current === 'overview' && 'current'],
         'aria-current': current === 'overview' ? 'page' : null },

@@ -4,6 +4,7 @@
 import { get } from './api.js';
 import { RoomLive } from './live.js';
 import { handlerOf } from './dispatch.js';
+import { ACTIONS } from './events.generated.js';
 import { t } from './i18n.js';
 import { groupName } from './format.js';
 
@@ -38,6 +39,9 @@ export class RoomSession {
     ]);
     this.room = view.room;
     this.me = view.me;
+    this.permitted = new Set(view.may);
+    this.closeReason = view.closeReason; // the seller's side only
+    this.readUntil = view.readUntil; // the buyer's side of a closed room
     this.groups = view.groups.map(named);
     this.members = members;
     this.unread = new Map(unread.map((u) => [u.groupId, u.unread]));
@@ -69,14 +73,22 @@ export class RoomSession {
     this.listeners.clear();
   }
 
-  get manager() {
-    return this.me.owner || this.me.decisionMaker;
+  /**
+   * Whether I may take an action of the server's table (ACTIONS): by my standing in the room, as the room view says,
+   * or by what I am to the item it acts on — 'author', 'assignee' or 'approver' — where the table allows that:
+   * may('task.change', task.ownerId === me.id && 'assignee'). The server decides again; this only offers.
+   */
+  may(action, relation) {
+    if (!ACTIONS[action]) throw new Error(`unknown action ${action}`);
+    // in a closed room nothing is offered but what `may` lists (the server refuses the rest with 409)
+    return this.permitted.has(action)
+      || (!this.room.closedAt && Boolean(relation) && ACTIONS[action].includes(relation));
   }
 
   /** Whether I add, remove, regroup and re-invite this member: the seller's side is the owner's alone. */
   manages(memberId) {
     const member = this.member(memberId);
-    return Boolean(member) && (this.me.owner || (this.me.decisionMaker && member.side === 'BUYER'));
+    return Boolean(member) && this.may(member.side === 'SELLER' ? 'sellers.manage' : 'buyers.manage');
   }
 
   member(id) {
@@ -139,6 +151,23 @@ export class RoomSession {
   }
 
   // ---- state changes the dispatch table makes ----
+
+  /** The room's fields changed; closing or reopening it also changes what I may do, which the server says. */
+  async roomUpdated(room) {
+    const closing = Boolean(room.closedAt) !== Boolean(this.room.closedAt);
+    this.room = room;
+    if (closing) {
+      try {
+        const view = await get(`/api/rooms/${this.roomId}`);
+        this.permitted = new Set(view.may);
+        this.closeReason = view.closeReason;
+        this.readUntil = view.readUntil;
+      } catch (e) {
+        // not read now: the server still refuses what is no longer allowed, and the next load reads it again
+        console.error(e);
+      }
+    }
+  }
 
   memberAdded(member) {
     this.members = [...this.members.filter((m) => m.id !== member.id), member];

@@ -6,7 +6,7 @@ import { h, fill, field, formValues } from './dom.js';
 import { get, patch, put, del, post, ApiError } from './api.js';
 import { errorText, showError, submitting, onCreate, acting, avatar } from './widgets.js';
 import { ROOM_STAGES } from './events.generated.js';
-import { label } from './format.js';
+import { label, dayOf } from './format.js';
 import { t, currentLanguage } from './i18n.js';
 import { sortedMembers } from './people.js';
 
@@ -19,13 +19,34 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 export async function settingsView(session) {
   const emails = await emailsForm(session);
   const stops = [];
-  const sections = session.manager
-    ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops), emails.el]
-    : [emails.el];
-  return {
-    el: h('div', { class: 'page settings' }, h('h1', {}, t('settings.title')), sections),
-    dispose: () => stops.forEach((stop) => stop()),
+  const page = h('div', { class: 'page settings' });
+  // Closing or reopening the room changes what may be set: the sections are built again, then only.
+  let closed = null;
+  const build = () => {
+    if (closed === Boolean(session.room.closedAt)) return;
+    closed = Boolean(session.room.closedAt);
+    stops.splice(0).forEach((stop) => stop());
+    stops.push(session.on(['room', 'resync'], build));
+    const editable = session.may('room.edit')
+      ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops)] : [];
+    fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, emails.el);
   };
+  build();
+  return { el: page, dispose: () => stops.forEach((stop) => stop()) };
+}
+
+/** A closed room: its outcome, when, why (the seller's side), and its reopening for the owner. */
+function closedSection(session) {
+  const room = session.room;
+  const error = errorText();
+  const reopen = h('button', { type: 'button', class: 'primary' }, t('settings.reopen'));
+  reopen.addEventListener('click', () => acting(reopen, error, () => patch(`/api/rooms/${session.roomId}`, { status: 'OPEN' })));
+  return h('section', { class: 'card form', 'aria-labelledby': 'closed-title', 'data-section': 'closed' },
+    h('h2', { id: 'closed-title' }, t('settings.closed', { status: label('roomStatus', room.status), date: dayOf(room.closedAt) })),
+    session.closeReason ? h('p', { class: 'close-reason' }, session.closeReason) : null,
+    h('p', { class: 'muted' }, t('settings.closedHint')),
+    error,
+    session.may('room.decide') ? h('div', { class: 'actions' }, reopen) : null);
 }
 
 /** A form saved with PATCH /api/rooms/{id}: its changed fields only, its "Saved" note and its error. */
@@ -49,12 +70,22 @@ function roomForm(session, id, title, fields, values) {
 
 function dealForm(session) {
   const room = session.room;
-  const owner = session.me.owner;
+  const decides = session.may('room.decide');
   const statusSelect = h('select', { name: 'status' }, STATUSES.map((s) => h('option', {
     value: s, selected: s === room.status,
     // won, lost and reopening a decided deal are the owner's call
-    disabled: !owner && s !== room.status && (DECIDED.has(s) || DECIDED.has(room.status)),
+    disabled: !decides && s !== room.status && (DECIDED.has(s) || DECIDED.has(room.status)),
   }, label('roomStatus', s))));
+  // Declaring the deal won or lost closes the room, and asks why.
+  const reason = h('textarea', { name: 'closeReason', rows: 3, maxlength: 1000 });
+  const reasonField = field(t('settings.closeReason'), reason, t('settings.closeReasonHint'));
+  const closing = () => DECIDED.has(statusSelect.value) && statusSelect.value !== room.status;
+  const showReason = () => {
+    reasonField.hidden = !closing();
+    reason.required = closing();
+  };
+  statusSelect.addEventListener('change', showReason);
+  showReason();
   const currency = h('select', { name: 'currency' },
     h('option', { value: '' }, '—'),
     [...new Set([room.currency, ...CURRENCIES].filter(Boolean))].map((c) =>
@@ -64,7 +95,8 @@ function dealForm(session) {
       field(t('settings.stage'), h('select', { name: 'stage' }, ROOM_STAGES.map((s) =>
         h('option', { value: s, selected: s === room.stage }, label('stage', s))))),
       field(t('settings.status'), statusSelect,
-        owner ? null : t('settings.statusHint'))),
+        decides ? null : t('settings.statusHint'))),
+    reasonField,
     h('div', { class: 'row' },
       field(t('settings.decisionDate'), h('input', { name: 'targetDecisionDate', type: 'date', required: true,
         value: room.targetDecisionDate || '' })),
@@ -73,6 +105,7 @@ function dealForm(session) {
       field(t('settings.currency'), currency)),
   ], (v) => {
     const body = { stage: v.stage, status: v.status, targetDecisionDate: v.targetDecisionDate };
+    if (closing()) body.closeReason = v.closeReason;
     if (v.amount !== '') body.amount = Number(v.amount);
     if (v.currency) body.currency = v.currency;
     return body;
@@ -109,14 +142,14 @@ function lookForm(session) {
   paint();
   const { form } = roomForm(session, 'look-title', t('settings.look'), [
     h('p', { class: 'muted' }, t('settings.lookIntro')),
-    session.me.owner ? field(t('settings.sellerName'), h('input', { name: 'sellerName', maxlength: 200,
+    session.may('room.brand_seller') ? field(t('settings.sellerName'), h('input', { name: 'sellerName', maxlength: 200,
       value: room.sellerName || '' })) : null,
     field(t('settings.welcome'), h('textarea', { name: 'welcomeMessage', rows: 5, maxlength: 4000,
       text: room.welcomeMessage || '' }), t('settings.welcomeHint')),
     field(t('settings.accent'), h('div', { class: 'color-row' }, picker, colorText, swatch), t('settings.accentHint')),
   ], (v) => {
     const body = { welcomeMessage: v.welcomeMessage, accentColor: v.accentColor };
-    if (session.me.owner) body.sellerName = v.sellerName;
+    if (session.may('room.brand_seller')) body.sellerName = v.sellerName;
     return body;
   });
   form.dataset.section = 'look';
@@ -128,7 +161,7 @@ function logosSection(session, stops) {
   const error = errorText();
   const list = h('div', { class: 'logo-slots' });
   const render = () => fill(list, ['buyer', 'seller'].map((side) => {
-    const mine = side === 'buyer' || session.me.owner;
+    const mine = session.may(side === 'buyer' ? 'room.brand_buyer' : 'room.brand_seller');
     const src = session.room[`${side}Logo`];
     const company = side === 'buyer' ? session.room.prospectAccount : (session.room.sellerName || t('settings.sellerCompany'));
     const input = h('input', { type: 'file', accept: 'image/png,image/jpeg,image/webp', class: 'file-input',

@@ -1,14 +1,24 @@
 package dev.dealroom.access;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -17,9 +27,11 @@ import dev.dealroom.event.EventType;
 import dev.dealroom.common.i18n.Text;
 
 /**
- * The one place that decides who sees what (invariant 1 of DESIGN.md): a person sees a room only as one of
- * its members and a group — its content and its events — only while in it. Nobody bypasses this, not the
- * owner. Whatever a caller may not see answers exactly like something that does not exist.
+ * The one place that decides who sees what (invariant 1 of DESIGN.md) and who may do what. A person sees a room only
+ * as one of its members and a group — its content and its events — only while in it. Nobody bypasses this, not the
+ * owner. Whatever a caller may not see answers exactly like something that does not exist. What a member may change
+ * is the table of {@link Action}s, decided by {@link #require} (403 otherwise) or, in a write made of one statement,
+ * by {@link #allowedSql}.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -28,20 +40,37 @@ public class AccessPolicy {
      * {@link #enterGroup}'s admission as SQL, for a write that folds the check into its own statement (with
      * {@link MembershipCache}'s claim as the parameters): true while member {@code :member}, with the email
      * {@code :email} and the name {@code :name} it was admitted with, is in room {@code :room} and in its group
-     * {@code :group}.
+     * {@code :group}, and the room is not closed (a closed room takes no write: see {@link #require}).
      */
     public static final String ADMITTED_TO_GROUP = "exists (select 1 from member m join group_member gm"
             + " on gm.member_id = m.id where m.id = :member and m.room_id = :room and m.email = :email"
-            + " and m.name = :name and gm.group_id = :group)";
+            + " and m.name = :name and gm.group_id = :group)"
+            + " and exists (select 1 from room r where r.id = :room and r.closed_at is null)";
 
-    /** {@link RoomMember#manager()} as SQL, for member {@code :member}, read in the statement that relies on it. */
-    public static final String MANAGES_ROOM = "exists (select 1 from member m where m.id = :member"
-            + " and (m.owner or m.decision_maker))";
+    /** Each standing in the room as a condition on its member's row {@code m}. */
+    private static final Map<CallerKind, String> STANDING_SQL = Map.of(
+            CallerKind.OWNER, "m.owner",
+            CallerKind.DECISION_MAKER, "m.decision_maker and not m.owner",
+            CallerKind.SELLER, "m.side = 'SELLER' and not m.owner and not m.decision_maker",
+            CallerKind.BUYER, "m.side = 'BUYER' and not m.owner and not m.decision_maker");
 
     private final MembershipLookup lookup;
+    /** How long buyers read a closed room; null: for ever (the rules alone, in unit tests). */
+    private final Duration buyerAccessAfterClose;
+    private final Clock clock;
 
+    @Inject
+    public AccessPolicy(MembershipLookup lookup, DealRoomConfig config, Clock clock) {
+        this.lookup = lookup;
+        this.buyerAccessAfterClose = config.rooms().buyerAccessAfterClose();
+        this.clock = clock;
+    }
+
+    /** The rules alone, over a membership: closed rooms stay readable by everyone. */
     public AccessPolicy(MembershipLookup lookup) {
         this.lookup = lookup;
+        this.buyerAccessAfterClose = null;
+        this.clock = null;
     }
 
     /** Admits the caller into the room as its member, or answers 404. */
@@ -50,7 +79,32 @@ public class AccessPolicy {
         RoomMember me = caller.memberEmail()
                 .flatMap(email -> lookup.memberByEmail(room, email))
                 .orElseThrow(ApiException::notFound);
+        if (accessEnded(me)) {
+            LocalDate closed = LocalDate.ofInstant(me.roomClosedAt(), clock.getZone());
+            LocalDate until = LocalDate.ofInstant(me.roomClosedAt().plus(buyerAccessAfterClose), clock.getZone());
+            throw new ApiException(ProblemCode.ROOM_ACCESS_ENDED,
+                    Text.of("detail.room-access-ended", "closed", closed, "until", until));
+        }
         return new RoomAccess(room, me, lookup.groupIdsOf(me.id()));
+    }
+
+    /**
+     * Whether a member of the buyer's side no longer reads their room: it was closed longer ago than
+     * {@code dealroom.rooms.buyer-access-after-close}. The seller's side keeps its rooms.
+     */
+    public boolean accessEnded(RoomMember me) {
+        return readUntil(me).filter(until -> !clock.instant().isBefore(until)).isPresent();
+    }
+
+    /** The buyer's side still reads the rooms closed after this instant (every closed room, in unit tests). */
+    public Instant buyersReadRoomsClosedAfter() {
+        return buyerAccessAfterClose == null ? Instant.EPOCH : clock.instant().minus(buyerAccessAfterClose);
+    }
+
+    /** Until when a member of the buyer's side reads their closed room; empty while it is open, or for sellers. */
+    public Optional<Instant> readUntil(RoomMember me) {
+        return me.roomClosedAt() == null || me.seller() || buyerAccessAfterClose == null ? Optional.empty()
+                : Optional.of(me.roomClosedAt().plus(buyerAccessAfterClose));
     }
 
     /** Admits the caller into a group of a room: they must be a member of both; otherwise 404. */
@@ -84,7 +138,7 @@ public class AccessPolicy {
      * every membership event, so each event is filtered by the membership at its moment of delivery.
      */
     public Optional<RoomAccess> reenter(RoomAccess access) {
-        return lookup.memberById(access.roomId(), access.me().id())
+        return lookup.memberById(access.roomId(), access.me().id()).filter(me -> !accessEnded(me))
                 .map(me -> new RoomAccess(access.roomId(), me, lookup.groupIdsOf(me.id())));
     }
 
@@ -174,29 +228,92 @@ public class AccessPolicy {
         return member.manager() ? Set.copyOf(allGroups) : Set.copyOf(ownGroups);
     }
 
-    /** Owner and decision-makers manage the room; other members get 403 (they know the room exists). */
-    public void requireManager(RoomAccess access) {
-        if (!access.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.managers-only"));
+    /**
+     * Whether the member may take an action that acts on no item, or that they are nothing special to. In a closed
+     * room only {@link Action#ROOM_DECIDE} (its reopening) and the actions that read are left.
+     */
+    public boolean may(RoomMember me, Action action) {
+        return open(me, action) && action.allowed().contains(CallerKind.standing(me));
+    }
+
+    private static boolean open(RoomMember me, Action action) {
+        return me.roomClosedAt() == null || action == Action.ROOM_DECIDE || action.reads();
+    }
+
+    /** The actions the member may take by their standing in the room, by their names ({@code task.order}). */
+    public List<String> mayTake(RoomMember me) {
+        return Arrays.stream(Action.values()).filter(action -> may(me, action)).map(Action::wireName).toList();
+    }
+
+    /** Whether the member may take an action on an item they are (or are not) {@code relation} to. */
+    public boolean may(RoomMember me, Action action, CallerKind relation, boolean holds) {
+        if (!relation.toAnItem()) {
+            throw new IllegalArgumentException(relation + " is a standing in the room, not a relation to an item");
+        }
+        return may(me, action) || open(me, action) && holds && action.allowed().contains(relation);
+    }
+
+    /**
+     * The action, if the member may take it; otherwise 403 with the action's refusal (they know the room exists), or
+     * 409 {@code room-closed} in a closed room.
+     */
+    public void require(RoomMember me, Action action) {
+        if (!may(me, action)) {
+            throw refused(me, action);
         }
     }
 
     /**
-     * Adding, removing, regrouping or re-inviting a person of one side: the buyer side is managed by the owner and
-     * the decision-makers, the seller side by the owner alone — a buyer's decision-maker steers the buyer's people,
-     * not the seller's team.
+     * The action on an item, if the member may take it, being (or not) {@code relation} to the item — the author of
+     * a post, the assignee of a task; otherwise 403 with the action's refusal.
      */
-    public void requireManagerOf(RoomAccess access, boolean sellerSide) {
-        requireManager(access);
-        if (sellerSide && !access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-manages-sellers"));
+    public void require(RoomMember me, Action action, CallerKind relation, boolean holds) {
+        if (!may(me, action, relation, holds)) {
+            throw refused(me, action);
         }
     }
 
-    /** Declaring the deal won or lost, or reopening a decided one, is the owner's call. */
-    public void requireOwnerForOutcome(RoomAccess access) {
-        if (!access.me().owner()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.owner-declares-outcome"));
+    /**
+     * Managing a person of one side (adding, removing, regrouping, re-inviting): {@link Action#SELLERS_MANAGE} for the
+     * seller's side, {@link Action#BUYERS_MANAGE} for the buyer's.
+     */
+    public void requireManagerOf(RoomMember me, boolean sellerSide) {
+        require(me, sellerSide ? Action.SELLERS_MANAGE : Action.BUYERS_MANAGE);
+    }
+
+    /** 409 in a closed room (nobody may change it), 403 with the action's reason otherwise. */
+    private static ApiException refused(RoomMember me, Action action) {
+        return open(me, action) ? new ApiException(ProblemCode.FORBIDDEN, Text.of(action.refusal()))
+                : new ApiException(ProblemCode.ROOM_CLOSED, Text.of("detail.room-closed"));
+    }
+
+    /**
+     * An action's rule as SQL, for a write that folds the check into its own statement: true when member
+     * {@code :member} may take it. {@code holders} names, for each relation to the item the action allows, the
+     * column of the item that holds the member who is that relation to it (a task's {@code owner_member_id} for
+     * {@link CallerKind#ASSIGNEE}); a relation the action allows but that has no column is refused at once.
+     */
+    public static String allowedSql(Action action, Map<CallerKind, String> holders) {
+        List<String> standings = new ArrayList<>();
+        List<String> either = new ArrayList<>();
+        for (CallerKind kind : CallerKind.values()) {
+            if (!action.allowed().contains(kind)) {
+                continue;
+            }
+            if (kind.toAnItem()) {
+                String column = holders.get(kind);
+                if (column == null) {
+                    throw new IllegalArgumentException(action + " allows " + kind + ": name the column that holds it");
+                }
+                either.add(column + " = :member");
+            } else {
+                standings.add(STANDING_SQL.get(kind));
+            }
         }
+        if (!standings.isEmpty()) {
+            either.add(0, "exists (select 1 from member m where m.id = :member and (" + String.join(" or ", standings)
+                    + "))");
+        }
+        return "(" + String.join(" or ", either) + ")";
     }
 }

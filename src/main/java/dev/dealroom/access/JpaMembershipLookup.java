@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import dev.dealroom.common.Ids;
+import dev.dealroom.common.SqlValues;
 
 /** {@link MembershipLookup} over the membership tables, with one indexed query per question. */
 @ApplicationScoped
 public class JpaMembershipLookup implements MembershipLookup {
 
-    private static final String MEMBER_COLUMNS = "select id, room_id, name, owner, decision_maker, side = 'SELLER' from member ";
+    private static final String MEMBER_COLUMNS = "select m.id, m.room_id, m.name, m.owner, m.decision_maker,"
+            + " m.side = 'SELLER', r.closed_at from member m join room r on r.id = m.room_id ";
 
     /** A default group's key ({@code proof}, {@code success-metrics}); anything else names no group. */
     private static final Pattern GROUP_KEY = Pattern.compile("[a-z][a-z-]{0,63}");
@@ -29,13 +31,13 @@ public class JpaMembershipLookup implements MembershipLookup {
 
     @Override
     public Optional<RoomMember> memberByEmail(UUID roomId, String email) {
-        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and email = ?2")
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where m.room_id = ?1 and m.email = ?2")
                 .setParameter(1, roomId).setParameter(2, email).getResultList());
     }
 
     @Override
     public Optional<RoomMember> memberById(UUID roomId, UUID memberId) {
-        return single(em.createNativeQuery(MEMBER_COLUMNS + "where room_id = ?1 and id = ?2")
+        return single(em.createNativeQuery(MEMBER_COLUMNS + "where m.room_id = ?1 and m.id = ?2")
                 .setParameter(1, roomId).setParameter(2, memberId).getResultList());
     }
 
@@ -64,6 +66,6 @@ public class JpaMembershipLookup implements MembershipLookup {
 
     private static Optional<RoomMember> single(List<Object[]> rows) {
         return rows.stream().findFirst().map(row -> new RoomMember((UUID) row[0], (UUID) row[1], (String) row[2],
-                (Boolean) row[3], (Boolean) row[4], (Boolean) row[5]));
+                (Boolean) row[3], (Boolean) row[4], (Boolean) row[5], SqlValues.instant(row[6])));
     }
 }

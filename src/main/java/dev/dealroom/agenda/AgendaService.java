@@ -78,13 +78,17 @@ public class AgendaService {
         if (rooms.isEmpty()) {
             return new AgendaView(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        UUID[] roomIds = rooms.stream().map(RoomAccess::roomId).toArray(UUID[]::new);
-        UUID[] me = rooms.stream().map(room -> room.me().id()).toArray(UUID[]::new);
-        UUID[] groups = rooms.stream().flatMap(room -> room.groupIds().stream()).toArray(UUID[]::new);
+        UUID[] allRooms = rooms.stream().map(RoomAccess::roomId).toArray(UUID[]::new);
+        UUID[] meInAll = rooms.stream().map(room -> room.me().id()).toArray(UUID[]::new);
+        // A decided deal owes nothing: what I owe comes from the rooms still open.
+        List<RoomAccess> open = rooms.stream().filter(room -> room.me().roomClosedAt() == null).toList();
+        UUID[] roomIds = open.stream().map(RoomAccess::roomId).toArray(UUID[]::new);
+        UUID[] me = open.stream().map(room -> room.me().id()).toArray(UUID[]::new);
+        UUID[] groups = open.stream().flatMap(room -> room.groupIds().stream()).toArray(UUID[]::new);
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Instant since = now.minus(RECENT);
-        return new AgendaView(myRooms(roomIds, me), tasks(roomIds, me, groups, today), signoffs(me, groups),
+        return new AgendaView(myRooms(allRooms, meInAll), tasks(roomIds, me, groups, today), signoffs(me, groups),
                 keyUpdates(roomIds, me, groups), nudges(me, since), mentions(roomIds, me, groups, since));
     }
 

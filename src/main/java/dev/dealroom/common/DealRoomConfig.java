@@ -33,6 +33,9 @@ public interface DealRoomConfig {
     /** Invitations sent to people added to a room. */
     Invitations invitations();
 
+    /** Rooms once their deal is decided. */
+    Rooms rooms();
+
     /** Email notifications. */
     Notifications notifications();
 
@@ -132,6 +135,15 @@ public interface DealRoomConfig {
     /** Where people reach this server: the links in emails point there. */
     @WithDefault("http://localhost:8080")
     String publicUrl();
+
+    interface Rooms {
+        /**
+         * How long the buyer's side keeps reading a room after its deal was won or lost (the seller's side keeps it):
+         * after that, the room answers them 410 {@code room-access-ended} with the dates, and leaves their lists.
+         */
+        @WithDefault("30d")
+        Duration buyerAccessAfterClose();
+    }
 
     interface Invitations {
         /** How long an invitation link can be used. */

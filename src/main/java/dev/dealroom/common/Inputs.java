@@ -25,6 +25,14 @@ public final class Inputs {
         return text == null || !Texts.rendersSomething(text) ? null : text.strip();
     }
 
+    /** A query parameter that is {@code true} or {@code false}; anything else answers 400 naming the field. */
+    public static boolean parseBoolean(String field, String value) {
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.parseBoolean(value);
+        }
+        throw ApiException.invalidField(field, "invalid-value", Text.of("field.true-or-false", "field", field));
+    }
+
     /** The date, if its year is plausible; otherwise a field error. */
     public static LocalDate plausibleDate(String field, LocalDate date) {
         if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {

@@ -66,8 +66,13 @@ public class OneStatement {
             + " actor_member_id, actor_name, at, data, key_update) select :room, seq, :type, :group, :member, :name,"
             + " :at, view, key_update from payload returning cast(data as text) as data)";
 
+    /**
+     * What the statement did; last, whether the room it bumped turned out closed: a close that committed while the
+     * statement waited for the room's row, which the guard read before (the statement is then rolled back).
+     */
     private static final String RESULT = " select c.writes, c.window_start, exists (select 1 from admitted),"
-            + " (select seq from payload), (select data from logged) from counted c";
+            + " (select seq from payload), (select data from logged),"
+            + " coalesce((select closed_at is not null from bumped), false) from counted c";
 
     /** A retry id's record, for a create: {@code key} null when the request came without one. */
     public record Retry(String operation, String key, String requestHash) {
@@ -120,7 +125,7 @@ public class OneStatement {
                 + " bumped as (update room set last_seq = last_seq + 1 where id = :room and " + MAY_WRITE
                 + "   and (cast(:key as text) is null or not exists (select 1 from idempotency_key k"
                 + "     where k.subject = :subject and k.operation = :operation and k.key = cast(:key as text)))"
-                + "   returning last_seq),"
+                + "   returning last_seq, closed_at),"
                 + " payload as (select last_seq as seq,"
                 + "   jsonb_set(cast(:view as jsonb), '{seq}', to_jsonb(last_seq), false) as view,"
                 + "   cast(:keyUpdate as boolean) as key_update from bumped),"
@@ -146,7 +151,7 @@ public class OneStatement {
                 + " admitted as (select 1 where " + guard + "),"
                 + " changed as (" + update + " and " + MAY_WRITE + " returning " + returning + "),"
                 + " bumped as (update room set last_seq = last_seq + 1 where id = :room"
-                + "   and exists (select 1 from changed) returning last_seq),"
+                + "   and exists (select 1 from changed) returning last_seq, closed_at),"
                 + " payload as (select b.last_seq as seq, " + view + " as view, " + keyUpdate + " as key_update"
                 + "   from bumped b cross join changed),"
                 + LOGGED + RESULT);
@@ -233,8 +238,25 @@ public class OneStatement {
             values.put("key", retry.key());
             values.put("hash", retry.requestHash());
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = statement.prepare(connection, values);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return execute(connection, statement, values, claim, type, at, answer);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return new Declined<>(false, true);
+            }
+            throw new IllegalStateException("Writing a " + type.wireName() + " in one statement failed", e);
+        }
+    }
+
+    private <T> Outcome<T> execute(Connection connection, NamedSql statement, Map<String, Object> values,
+            GroupClaim claim, EventType type, Instant at, Function<EventCommitted, T> answer) throws SQLException {
+        try (PreparedStatement prepared = statement.prepare(connection, values);
                 ResultSet row = prepared.executeQuery()) {
             row.next();
             int writes = row.getInt(1);
@@ -243,9 +265,12 @@ public class OneStatement {
             long seq = row.getLong(4);
             boolean wrote = !row.wasNull();
             String data = row.getString(5);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
+            if (row.getBoolean(6)) {
+                // The room closed while this waited for it: nothing is written, the ordinary path answers.
+                connection.rollback();
+                return new Declined<>(false, true);
             }
+            connection.commit();
             if (wrote) {
                 EventCommitted event = new EventCommitted(claim.roomId(), seq, type, claim.groupId(),
                         Actor.of(claim.me()), at, data);
@@ -253,11 +278,6 @@ public class OneStatement {
             }
             limits.checkWrites(writes, window);
             return new Declined<>(true, admitted);
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return new Declined<>(false, true);
-            }
-            throw new IllegalStateException("Writing a " + type.wireName() + " in one statement failed", e);
         }
     }
 }

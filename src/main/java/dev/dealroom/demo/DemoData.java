@@ -126,7 +126,7 @@ public class DemoData {
                 RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
         String roomId = room.room().id();
         rooms.update(sam, roomId, new UpdateRoomRequest(null, null, null, null, null, "Acme Analytics", WELCOME,
-                "#0b4f6c"));
+                "#0b4f6c", null));
         rooms.putLogo(sam, roomId, "buyer", resource("northwind-logo.png"));
         rooms.putLogo(sam, roomId, "seller", resource("acme-logo.png"));
         add(sam, roomId, cast.presales().memberEmail().orElseThrow(), "Priya Presales", Side.SELLER,

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.common.SqlValues;
@@ -105,7 +106,10 @@ public class DocumentService {
         UploadRequest request = new UploadRequest(documentName, type, size, sha256(file));
         Optional<String> key = Idempotency.key(clientId, idempotencyKey);
         return idempotency.once(caller, "document.upload", group.groupId().toString(), key, request,
-                DocumentView.class, () -> store(group, file, request, key.orElse(null)));
+                DocumentView.class, () -> {
+                    access.require(group.me(), Action.DOCUMENT_UPLOAD); // a retry answers the original
+                    return store(group, file, request, key.orElse(null));
+                });
     }
 
     private DocumentView store(GroupAccess group, Path file, UploadRequest request, String clientId) {

@@ -3,6 +3,8 @@ package dev.dealroom.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
 
@@ -14,13 +16,21 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.i18n.Text;
+
 /**
  * Appends events to a room's log inside the transaction of the change they describe (invariant 2): the
  * room row's {@code last_seq} is bumped with a row lock, so concurrent writers to one room take turns and a
- * rolled-back change takes its {@code seq} with it — no gap, no reuse.
+ * rolled-back change takes its {@code seq} with it — no gap, no reuse. A closed room takes only its reopening (and
+ * the record of a document read): whatever else reaches its row once it is closed is refused, 409.
  */
 @ApplicationScoped
 public class EventLog {
+
+    /** What a closed room's log still takes: the room changing (its closing, its reopening), a document read. */
+    private static final Set<EventType> WHEN_CLOSED = EnumSet.of(EventType.ROOM_UPDATED, EventType.DOCUMENT_VIEWED);
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -66,10 +76,16 @@ public class EventLog {
             LongFunction<Object> data) {
         // The change's own rows go first, so the event never refers to something not yet written.
         em.flush();
-        long seq = ((Number) em
-                .createNativeQuery("update room set last_seq = last_seq + 1 where id = ?1 returning last_seq")
+        Object[] bumped = (Object[]) em
+                .createNativeQuery("update room set last_seq = last_seq + 1 where id = ?1 returning last_seq,"
+                        + " closed_at is not null")
                 .setParameter(1, roomId)
-                .getSingleResult()).longValue();
+                .getSingleResult();
+        if ((Boolean) bumped[1] && !WHEN_CLOSED.contains(type)) {
+            // The room closed while this change waited for its row (its checks had read it open): nothing lands.
+            throw new ApiException(ProblemCode.ROOM_CLOSED, Text.of("detail.room-closed"));
+        }
+        long seq = ((Number) bumped[0]).longValue();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Object payload = data.apply(seq);
         String json = toJson(payload);

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
@@ -156,10 +157,11 @@ public class GroupService {
     @Transactional
     public GroupView create(Caller caller, String roomId, CreateGroupRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
         return idempotency.once(caller, "group.create", room.roomId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request,
-                GroupView.class, () -> create(room, request));
+                Idempotency.key(request.clientId(), idempotencyKey), request, GroupView.class, () -> {
+                    access.require(room.me(), Action.GROUP_CREATE); // a retry answers the original
+                    return create(room, request);
+                });
     }
 
     private GroupView create(RoomAccess room, CreateGroupRequest request) {
@@ -172,7 +174,7 @@ public class GroupService {
         Inputs.resolveEach("memberIds", Objects.requireNonNullElse(request.memberIds(), List.of()),
                 ref -> access.findMember(room, ref), "unknown-member", Text.of("field.unknown-member"))
                 .forEach(member -> {
-                    access.requireManagerOf(room, member.seller());
+                    access.requireManagerOf(room.me(), member.seller());
                     memberIds.add(member.id());
                 });
         // Names need not be unique: refusing a taken name would tell the caller about groups they cannot see.
@@ -221,9 +223,9 @@ public class GroupService {
     private MembershipEdit admitMembershipEdit(Caller caller, String roomId, String groupRef, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         RoomGroup group = groups.findInRoom(room.roomId(), access.enterGroup(room, groupRef));
-        access.requireManager(room);
+        access.require(room.me(), Action.BUYERS_MANAGE); // may manage people at all, before whom is looked up
         RoomMember member = access.member(room, memberId);
-        access.requireManagerOf(room, member.seller());
+        access.requireManagerOf(room.me(), member.seller());
         requireEditable(group);
         // Held: a membership of someone being removed from the room waits for, or comes after, the removal (404).
         if (!memberLocks.hold(room.roomId(), member.id())) {

@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
@@ -102,7 +103,7 @@ public class InvitationService {
     @Transactional
     public List<InvitationView> list(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.INVITATIONS_VIEW);
         Instant now = clock.instant();
         List<Invitation> invitations = em
                 .createQuery("from Invitation i where i.roomId = ?1 order by i.createdAt desc", Invitation.class)
@@ -117,9 +118,9 @@ public class InvitationService {
     @Transactional
     public InvitationView resend(Caller caller, String roomId, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.BUYERS_MANAGE); // may manage people at all, before whom is looked up
         RoomMember target = access.member(room, memberId);
-        access.requireManagerOf(room, target.seller());
+        access.requireManagerOf(room.me(), target.seller());
         if (target.owner()) {
             throw new ApiException(ProblemCode.CONFLICT, Text.of("detail.owner-needs-no-invitation"));
         }
@@ -142,12 +143,12 @@ public class InvitationService {
     @Transactional
     public void revoke(Caller caller, String roomId, String invitationId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.BUYERS_MANAGE); // may manage people at all, before whom is looked up
         Invitation invitation = Ids.parse(invitationId)
                 .map(id -> em.find(Invitation.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .filter(found -> found.roomId.equals(room.roomId()))
                 .orElseThrow(() -> new ApiException(ProblemCode.NOT_FOUND, null));
-        access.requireManagerOf(room, access.member(room, invitation.memberId.toString()).seller());
+        access.requireManagerOf(room.me(), access.member(room, invitation.memberId.toString()).seller());
         if (invitation.claimedAt != null) {
             throw new ApiException(ProblemCode.INVITATION_USED, Text.of("detail.invitation-used"));
         }

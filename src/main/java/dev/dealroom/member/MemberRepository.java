@@ -1,5 +1,6 @@
 package dev.dealroom.member;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +35,14 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
                 .executeUpdate() == 1;
     }
 
-    public List<UUID> roomIdsOf(String email) {
-        return find("select m.roomId from Member m where m.email = ?1", email).project(UUID.class).list();
+    /**
+     * The rooms {@code email} is a member of and still reads: of a closed room, the buyer's side reads one closed
+     * after {@code buyersReadClosedAfter}, the seller's side every one.
+     */
+    public List<UUID> roomIdsOf(String email, Instant buyersReadClosedAfter) {
+        return getEntityManager().createQuery("select m.roomId from Member m, Room r where r.id = m.roomId"
+                + " and m.email = ?1 and (r.closedAt is null or m.side = ?2 or r.closedAt > ?3)", UUID.class)
+                .setParameter(1, email).setParameter(2, Side.SELLER).setParameter(3, buyersReadClosedAfter)
+                .getResultList();
     }
 }

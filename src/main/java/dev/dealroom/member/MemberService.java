@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
@@ -77,9 +78,11 @@ public class MemberService {
     @Transactional
     public MemberView add(Caller caller, String roomId, AddMemberRequest request, String idempotencyKey) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManagerOf(room, request.side() == Side.SELLER);
         return idempotency.once(caller, "member.add", room.roomId().toString(),
-                Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> add(room, request));
+                Idempotency.key(request.clientId(), idempotencyKey), request, MemberView.class, () -> {
+                    access.requireManagerOf(room.me(), request.side() == Side.SELLER); // a retry answers the original
+                    return add(room, request);
+                });
     }
 
     private MemberView add(RoomAccess room, AddMemberRequest request) {
@@ -128,9 +131,9 @@ public class MemberService {
     @Transactional
     public void remove(Caller caller, String roomId, String memberId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.BUYERS_MANAGE); // may manage people at all, before whom is looked up
         RoomMember target = access.member(room, memberId);
-        access.requireManagerOf(room, target.seller());
+        access.requireManagerOf(room.me(), target.seller());
         if (target.owner()) {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_REMOVED, null);
         }
@@ -162,7 +165,7 @@ public class MemberService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> roomIdsOf(String email) {
-        return members.roomIdsOf(email);
+        return members.roomIdsOf(email, access.buyersReadRoomsClosedAfter());
     }
 
     private static MemberView toView(Member member, Collection<UUID> groupIds) {

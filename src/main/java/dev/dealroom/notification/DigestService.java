@@ -92,7 +92,7 @@ public class DigestService {
                 left join read_marker rm on rm.member_id = m.id and rm.group_id = g.id
                 left join notification_preference p on p.member_id = m.id
                 join room_event e on e.room_id = m.room_id and e.group_id = g.id and not %s and e.at > ?1
-                where coalesce(p.digest, true)
+                where coalesce(p.digest, true) and r.closed_at is null
                 group by m.id, m.room_id, m.email, m.name, r.name, l.language, g.key, g.name
                 order by m.id, g.name
                 """.formatted(Seen.OWED, Seen.SEEN)).setParameter(1, since).getResultList();

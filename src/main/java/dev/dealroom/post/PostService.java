@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
+import dev.dealroom.access.CallerKind;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Ids;
@@ -83,8 +85,9 @@ public class PostService {
 
     private PostView write(GroupAccess group, CreatePostRequest request, String clientId) {
         boolean announcement = Boolean.TRUE.equals(request.announcement());
-        if (announcement && !group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.announce-managers-only"));
+        access.require(group.me(), Action.POST_CREATE);
+        if (announcement) {
+            access.require(group.me(), Action.POST_ANNOUNCE);
         }
         UUID parentId = null;
         if (request.parentId() != null) {
@@ -129,7 +132,7 @@ public class PostService {
     }
 
     private PostView edit(GroupAccess group, String postId, EditPostRequest request) {
-        Post post = ownPost(group, postId);
+        Post post = lockFor(group, postId, Action.POST_EDIT);
         if (post.deletedAt != null) {
             throw new ApiException(ProblemCode.POST_DELETED, null);
         }
@@ -161,7 +164,7 @@ public class PostService {
     }
 
     private void delete(GroupAccess group, String postId) {
-        Post post = ownPost(group, postId);
+        Post post = lockFor(group, postId, Action.POST_DELETE);
         if (post.deletedAt == null) {
             post.body = null;
             post.mentions = new UUID[0];
@@ -171,12 +174,10 @@ public class PostService {
         }
     }
 
-    /** The caller's own post, locked so that an edit and a delete of it take turns. */
-    private Post ownPost(GroupAccess group, String postId) {
+    /** The post, locked so that an edit and a delete of it take turns, if the caller may take the action on it. */
+    private Post lockFor(GroupAccess group, String postId, Action action) {
         Post post = posts.lockIn(group, postId);
-        if (!post.authorId.equals(group.me().id())) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.post-author-only"));
-        }
+        access.require(group.me(), action, CallerKind.AUTHOR, post.authorId.equals(group.me().id()));
         return post;
     }
 

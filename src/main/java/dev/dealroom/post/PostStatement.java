@@ -14,7 +14,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
+import dev.dealroom.access.CallerKind;
 import dev.dealroom.access.MembershipCache.GroupClaim;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Idempotency;
@@ -44,7 +46,7 @@ class PostStatement {
     static final String OPERATION = "post.create";
 
     private static final NamedSql WRITE = OneStatement.create(AccessPolicy.ADMITTED_TO_GROUP
-            + "   and (not :announcement or " + AccessPolicy.MANAGES_ROOM + ")"
+            + "   and (not :announcement or " + AccessPolicy.allowedSql(Action.POST_ANNOUNCE, Map.of()) + ")"
             + "   and (cast(:parent as uuid) is null or exists (select 1 from post p"
             + "     where p.id = cast(:parent as uuid) and p.group_id = :group and p.parent_id is null))",
             "insert into post (id, room_id, group_id, seq, parent_id, author_member_id, author_name, body,"
@@ -59,16 +61,21 @@ class PostStatement {
             + " 'createdAt', " + OneStatement.instantJson("created_at") + ", 'editedAt', "
             + OneStatement.instantJson("edited_at") + ")";
 
-    /** The author's own post in the group, not deleted. */
-    private static final String OWN_POST = " where p.id = :post and p.room_id = :room and p.group_id = :group"
-            + " and p.author_member_id = :member and p.deleted_at is null";
+    /** The post in the group, not deleted. */
+    private static final String POST = " where p.id = :post and p.room_id = :room and p.group_id = :group"
+            + " and p.deleted_at is null";
+
+    /** Who wrote a post, for the actions its author may take. */
+    private static final Map<CallerKind, String> AUTHOR = Map.of(CallerKind.AUTHOR, "p.author_member_id");
 
     private static final NamedSql EDIT = OneStatement.change(AccessPolicy.ADMITTED_TO_GROUP,
-            "update post p set body = :body, mentions = '{}', edited_at = :at" + OWN_POST
+            "update post p set body = :body, mentions = '{}', edited_at = :at" + POST
+            + " and " + AccessPolicy.allowedSql(Action.POST_EDIT, AUTHOR)
             + " and (p.body <> :body or cardinality(p.mentions) > 0)", ROW, VIEW, "false");
 
     private static final NamedSql DELETE = OneStatement.change(AccessPolicy.ADMITTED_TO_GROUP,
-            "update post p set body = null, mentions = '{}', deleted_at = :at" + OWN_POST, ROW, VIEW, "false");
+            "update post p set body = null, mentions = '{}', deleted_at = :at" + POST
+            + " and " + AccessPolicy.allowedSql(Action.POST_DELETE, AUTHOR), ROW, VIEW, "false");
 
     private final OneStatement statement;
     private final ObjectMapper json;

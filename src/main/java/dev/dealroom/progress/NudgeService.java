@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
@@ -51,7 +52,7 @@ public class NudgeService {
     @Transactional
     public NudgeView nudge(Caller caller, String roomId, String memberId, NudgeTopic topic) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        access.require(room.me(), Action.NUDGE_SEND);
         RoomMember member = access.member(room, memberId);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.Inputs;
 import dev.dealroom.common.Numbers;
 import io.quarkus.security.Authenticated;
 
@@ -36,8 +37,9 @@ public class PipelineResource {
             + "health and next milestone, sorted on the server: sort decisionDate (default), name, amount, stage, "
             + "health or lastBuyerActivity, ties broken by room id; order asc (default) or desc. limit rooms (1 to "
             + ProgressService.MAX_PAGE + ", default 50) from the offset-th (default 0); total counts them all, and "
-            + "nextOffset is the offset of the next page (null on the last). Invalid values answer 400 with the "
-            + "fields in errors.")
+            + "nextOffset is the offset of the next page (null on the last). Open rooms, or with archived=true the "
+            + "closed ones (won or lost), with when and, for the seller's side, why. Invalid values answer 400 with "
+            + "the fields in errors.")
     public PipelinePage pipeline(
             @Parameter(description = "decisionDate, name, amount, stage, health or lastBuyerActivity")
             @QueryParam("sort") @DefaultValue("decisionDate") String sort,
@@ -46,8 +48,10 @@ public class PipelineResource {
                     minimum = "0", defaultValue = "0")) @QueryParam("offset") @DefaultValue("0") String offset,
             @Parameter(description = "rooms in the page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "" + ProgressService.MAX_PAGE, defaultValue = "50"))
-            @QueryParam("limit") @DefaultValue("50") String limit) {
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @Parameter(description = "true: the archive of closed rooms instead of the open ones")
+            @QueryParam("archived") @DefaultValue("false") String archived) {
         return progress.pipeline(caller.get(), sort, order, Numbers.parseInt("offset", offset),
-                Numbers.parseInt("limit", limit));
+                Numbers.parseInt("limit", limit), Inputs.parseBoolean("archived", archived));
     }
 }

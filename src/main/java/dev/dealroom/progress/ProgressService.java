@@ -90,7 +90,7 @@ public class ProgressService {
      * {@code limit} rooms from the {@code offset}-th, and how many there are in all.
      */
     @Transactional
-    public PipelinePage pipeline(Caller caller, String sort, String order, int offset, int limit) {
+    public PipelinePage pipeline(Caller caller, String sort, String order, int offset, int limit, boolean archived) {
         Sort by = SORTS.get(sort);
         List<ApiException.Invalid> invalid = new ArrayList<>();
         if (by == null) {
@@ -115,7 +115,7 @@ public class ProgressService {
             return new PipelinePage(List.of(), 0, null);
         }
         ZonedDateTime now = ZonedDateTime.now(clock);
-        Map<UUID, RoomFacts> rooms = loader.roomsOf(email);
+        Map<UUID, RoomFacts> rooms = loader.roomsOf(email, archived, access.buyersReadRoomsClosedAfter());
         // Every room gets what the sort reads; the page's rooms then get the rest.
         boolean byHealth = by.reads() == Reads.HEALTH;
         boolean byBuyerActivity = by.reads() == Reads.LAST_BUYER_ACTIVITY;
@@ -154,7 +154,8 @@ public class ProgressService {
         return new PipelineItem(room.id().toString(), room.name(), room.prospectAccount(), room.stage(),
                 room.status(), room.amount(), room.currency(), room.targetDecisionDate(),
                 health == null ? null : health.verdict(), health == null ? 0 : health.reasons(),
-                health == null ? null : health.nextMilestone(), facts.lastBuyerActivity);
+                health == null ? null : health.nextMilestone(), facts.lastBuyerActivity, facts.closedAt,
+                facts.closeReason);
     }
 
     private ProgressCalculator.Summary health(RoomFacts facts, String email, ZonedDateTime now) {

@@ -69,6 +69,9 @@ final class RoomFacts {
     /** Per key update (its seq), the members who owe it ({@link Seen#OWED}). */
     final Map<Long, Set<UUID>> owedBy = new HashMap<>();
     Instant lastBuyerActivity;
+    /** When the room was closed, and why for the seller's side (the pipeline's archive); null while open. */
+    Instant closedAt;
+    String closeReason;
 
     Set<UUID> groupsOf(UUID memberId) {
         Set<UUID> groups = new HashSet<>();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,13 +73,22 @@ public class RoomFactsLoader {
 
     /**
      * The rooms {@code email} is a member of, with their own columns only: what most pipeline sorts read of every
-     * room, before the figures of one page are loaded.
+     * room, before the figures of one page are loaded. Open rooms, or closed ones ({@code archived}); of a closed
+     * room, the buyer's side reads only one closed after {@code buyersReadClosedAfter}, and the seller's side alone
+     * gets the reason it was closed for.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<UUID, RoomFacts> roomsOf(String email) {
+    Map<UUID, RoomFacts> roomsOf(String email, boolean archived, Instant buyersReadClosedAfter) {
         Map<UUID, RoomFacts> facts = new LinkedHashMap<>();
-        query(connection -> rows(connection, ROOM + " from room r join member m on m.room_id = r.id where m.email = ?",
-                room(facts), email));
+        RowReader room = room(facts);
+        query(connection -> rows(connection, ROOM + ", r.closed_at, case when m.side = 'SELLER' then r.close_reason end"
+                + " from room r join member m on m.room_id = r.id where m.email = ? and (r.closed_at is not null) = ?"
+                + " and (r.closed_at is null or m.side = 'SELLER' or r.closed_at > ?)", r -> {
+                    room.read(r);
+                    RoomFacts read = facts.get(uuid(r, 1));
+                    read.closedAt = instant(r, 10);
+                    read.closeReason = r.getString(11);
+                }, email, archived, OffsetDateTime.ofInstant(buyersReadClosedAfter, ZoneOffset.UTC)));
         return facts;
     }
 

@@ -65,6 +65,14 @@ public class Room {
     @Column(name = "last_seq", nullable = false, insertable = false, updatable = false)
     public long lastSeq;
 
+    /** When the deal was declared won or lost; null while the room is not decided. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** Why it was won or lost, in the seller's words (the seller's side sees it); null while not decided. */
+    @Column(name = "close_reason", length = 1000)
+    public String closeReason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
@@ -90,6 +91,10 @@ public class RoomService {
         room.targetDecisionDate = request.targetDecisionDate();
         room.stage = Objects.requireNonNullElse(request.stage(), RoomStage.DEFAULT);
         room.status = Objects.requireNonNullElse(request.status(), RoomStatus.OPEN);
+        if (room.status.decided()) {
+            // a deal is decided in its room, with a reason: a room opens undecided
+            throw ApiException.invalidField("status", "invalid-value", Text.of("field.room-opens-undecided"));
+        }
         room.createdAt = clock.instant();
         room.updatedAt = room.createdAt;
         rooms.persist(room);
@@ -97,7 +102,8 @@ public class RoomService {
         RoomMember owner = members.addOwner(room.id, email, caller.name());
         groups.createDefaults(room.id, owner.id());
         long seq = events.append(room.id, EventType.ROOM_CREATED, null, Actor.of(owner), RoomSummary.of(room));
-        return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq);
+        return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq,
+                access.mayTake(owner), null, null);
     }
 
     /** The rooms the caller is a member of, soonest decision first. */
@@ -123,7 +129,9 @@ public class RoomService {
     @Transactional
     public RoomView update(Caller caller, String roomId, UpdateRoomRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        access.requireManager(room);
+        // Who may not change the room learns nothing more: 403, or 409 when it is closed (but for its reopening).
+        boolean reopening = request.status() != null && !request.status().decided();
+        access.require(room.me(), room.me().roomClosedAt() != null && reopening ? Action.ROOM_DECIDE : Action.ROOM_EDIT);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.room-change-empty"));
         }
@@ -131,11 +139,32 @@ public class RoomService {
             // The tasks due before the decision move with it: the plan's locks come before the room row's.
             schedule.lockForDecisionMove(room.roomId());
         }
-        // Locked: concurrent changes take turns, and the outcome rule below is checked against the latest status.
+        // Locked: concurrent changes take turns, and the outcome rules below are checked against the latest status.
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
-        if (request.status() != null && request.status() != entity.status
-                && (request.status().decided() || entity.status.decided())) {
-            access.requireOwnerForOutcome(room);
+        boolean decides = request.status() != null && request.status() != entity.status
+                && (request.status().decided() || entity.status.decided());
+        if (entity.closedAt != null) {
+            // A closed room is read-only: the one change it takes is its reopening, alone, by the owner.
+            if (!decides || request.status().decided() || !request.statusAlone() || request.closeReason() != null) {
+                throw new ApiException(ProblemCode.ROOM_CLOSED, Text.of("detail.room-closed"));
+            }
+            access.require(room.me(), Action.ROOM_DECIDE);
+            entity.status = request.status();
+            entity.closedAt = null;
+            entity.closeReason = null;
+            return changed(room, entity);
+        }
+        access.require(room.me(), Action.ROOM_EDIT);
+        if (decides) {
+            access.require(room.me(), Action.ROOM_DECIDE);
+        }
+        String closeReason = request.closeReason() == null ? null : blankToNull(request.closeReason());
+        boolean closes = request.status() != null && request.status().decided();
+        if (closes && (closeReason == null || !Texts.rendersSomething(closeReason))) {
+            throw ApiException.invalidField("closeReason", "required", Text.of("field.close-reason"));
+        }
+        if (!closes && request.closeReason() != null) {
+            throw ApiException.invalidField("closeReason", "invalid-value", Text.of("field.close-reason-only"));
         }
         if (request.targetDecisionDate() != null) {
             Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
@@ -145,7 +174,7 @@ public class RoomService {
             throw ApiException.invalidField("sellerName", "required", Text.of("field.name-visible"));
         }
         if (!Objects.equals(sellerName, entity.sellerName)) {
-            access.requireManagerOf(room, true); // the seller's side is the owner's
+            access.require(room.me(), Action.ROOM_BRAND_SELLER);
         }
         String accent = request.accentColor() == null ? entity.accentColor
                 : blankToNull(request.accentColor()) == null ? null : AccentColors.normalise(request.accentColor());
@@ -177,6 +206,10 @@ public class RoomService {
         entity.targetDecisionDate = date;
         entity.stage = stage;
         entity.status = status;
+        if (closes) {
+            entity.closedAt = clock.instant();
+            entity.closeReason = closeReason;
+        }
         entity.amount = amount;
         entity.currency = currency;
         entity.sellerName = sellerName;
@@ -198,7 +231,7 @@ public class RoomService {
     public RoomView putLogo(Caller caller, String roomId, String sideSegment, byte[] content) {
         RoomAccess room = access.enterRoom(caller, roomId);
         LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
-        access.requireManagerOf(room, side == LogoSide.SELLER);
+        access.require(room.me(), side == LogoSide.SELLER ? Action.ROOM_BRAND_SELLER : Action.ROOM_BRAND_BUYER);
         String type = RoomLogos.detect(content);
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
@@ -216,7 +249,7 @@ public class RoomService {
     public RoomView deleteLogo(Caller caller, String roomId, String sideSegment) {
         RoomAccess room = access.enterRoom(caller, roomId);
         LogoSide side = LogoSide.ofPath(sideSegment).orElseThrow(ApiException::notFound);
-        access.requireManagerOf(room, side == LogoSide.SELLER);
+        access.require(room.me(), side == LogoSide.SELLER ? Action.ROOM_BRAND_SELLER : Action.ROOM_BRAND_BUYER);
         Room entity = rooms.findById(room.roomId(), LockModeType.PESSIMISTIC_WRITE);
         if (!logos.delete(room.roomId(), side)) {
             return view(room, entity, entity.lastSeq);
@@ -252,8 +285,12 @@ public class RoomService {
         return text.isBlank() ? null : text.strip();
     }
 
+    /** The room as its member sees it once {@code entity} holds what is now written (closed, reopened). */
     private RoomView view(RoomAccess room, Room entity, long seq) {
-        return new RoomView(RoomSummary.of(entity), members.view(room.me().id()), groups.visibleTo(room.me().id()),
-                seq);
+        RoomMember me = room.me();
+        RoomMember now = new RoomMember(me.id(), me.roomId(), me.name(), me.owner(), me.decisionMaker(), me.seller(),
+                entity.closedAt);
+        return new RoomView(RoomSummary.of(entity), members.view(me.id()), groups.visibleTo(me.id()), seq,
+                access.mayTake(now), me.seller() ? entity.closeReason : null, access.readUntil(now).orElse(null));
     }
 }

@@ -12,16 +12,18 @@ import java.time.LocalDate;
  * @param accentColor    {@code #rrggbb}, on which white text is readable; null for the page's own accent
  * @param buyerLogo      the address of the prospect's logo (members only; it changes with the logo), or null
  * @param sellerLogo     the address of the seller's logo, or null
+ * @param closedAt       when the deal was declared won or lost (the room is then read-only), or null
  */
 public record RoomSummary(String id, String name, String prospectAccount, BigDecimal amount, String currency,
         LocalDate targetDecisionDate, RoomStage stage, RoomStatus status, Instant createdAt, Instant updatedAt,
-        String sellerName, String welcomeMessage, String accentColor, String buyerLogo, String sellerLogo) {
+        String sellerName, String welcomeMessage, String accentColor, String buyerLogo, String sellerLogo,
+        Instant closedAt) {
 
     static RoomSummary of(Room room) {
         return new RoomSummary(room.id.toString(), room.name, room.prospectAccount, room.amount, room.currency,
                 room.targetDecisionDate, room.stage, room.status, room.createdAt, room.updatedAt, room.sellerName,
                 room.welcomeMessage, room.accentColor, logo(room, LogoSide.BUYER, room.buyerLogoAt),
-                logo(room, LogoSide.SELLER, room.sellerLogoAt));
+                logo(room, LogoSide.SELLER, room.sellerLogoAt), room.closedAt);
     }
 
     private static String logo(Room room, LogoSide side, Instant at) {

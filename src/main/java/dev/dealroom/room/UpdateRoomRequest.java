@@ -23,20 +23,29 @@ import dev.dealroom.common.SingleLine;
  *                       an empty text removes it
  * @param accentColor    {@code #rrggbb}, dark enough that white text on it reads at 4.5:1 (WCAG AA; refused as
  *                       {@code low-contrast} otherwise); an empty text goes back to the page's own accent
+ * @param closeReason    why the deal is won or lost (up to 1,000 characters): required with a {@code status} that
+ *                       closes the room, refused otherwise; the seller's side sees it
  */
 public record UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate targetDecisionDate,
         @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
         @Pattern(regexp = "[A-Z]{3}") String currency,
         @SingleLine @Size(max = 200) String sellerName,
         @MultiLine @Size(max = 4000) String welcomeMessage,
-        @Pattern(regexp = "(#[0-9a-fA-F]{6})?") String accentColor) {
+        @Pattern(regexp = "(#[0-9a-fA-F]{6})?") String accentColor,
+        @MultiLine @Size(max = 1000) String closeReason) {
 
     public UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate targetDecisionDate) {
-        this(stage, status, targetDecisionDate, null, null, null, null, null);
+        this(stage, status, targetDecisionDate, null, null, null, null, null, null);
     }
 
     boolean isEmpty() {
         return stage == null && status == null && targetDecisionDate == null && amount == null && currency == null
-                && sellerName == null && welcomeMessage == null && accentColor == null;
+                && sellerName == null && welcomeMessage == null && accentColor == null && closeReason == null;
+    }
+
+    /** Whether the request asks for nothing but a status (and the reason a closing status needs). */
+    boolean statusAlone() {
+        return status != null && new UpdateRoomRequest(stage, null, targetDecisionDate, amount, currency, sellerName,
+                welcomeMessage, accentColor, null).isEmpty();
     }
 }

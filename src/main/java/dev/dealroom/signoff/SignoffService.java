@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.CallerKind;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
 import dev.dealroom.common.Ids;
@@ -68,6 +70,7 @@ public class SignoffService {
         Optional<String> key = Idempotency.key(request.clientId(), idempotencyKey);
         return idempotency.once(caller, "signoff.create", group.groupId().toString(), key,
                 request, SignoffView.class, () -> {
+                    access.require(group.me(), Action.SIGNOFF_REQUEST); // a retry answers the original
                     Set<UUID> approverIds = approvers(group, request.approverIds());
                     Signoff signoff = new Signoff();
                     signoff.id = Ids.newId();
@@ -103,7 +106,8 @@ public class SignoffService {
         Signoff signoff = signoffs.lockIn(group, signoffId);
         List<SignoffApprover> approvers = signoffs.approversOf(List.of(signoff.id));
         SignoffApprover mine = approvers.stream().filter(a -> a.memberId.equals(group.me().id())).findFirst()
-                .orElseThrow(() -> new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.not-an-approver")));
+                .orElse(null);
+        access.require(group.me(), Action.SIGNOFF_DECIDE, CallerKind.APPROVER, mine != null);
         if (mine.decision != null) {
             throw new ApiException(ProblemCode.ALREADY_DECIDED, null);
         }
@@ -126,9 +130,8 @@ public class SignoffService {
     public SignoffView withdraw(Caller caller, String roomId, String groupRef, String signoffId) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
         Signoff signoff = signoffs.lockIn(group, signoffId);
-        if (!signoff.authorId.equals(group.me().id())) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.signoff-author-only"));
-        }
+        boolean author = signoff.authorId.equals(group.me().id());
+        access.require(group.me(), Action.SIGNOFF_WITHDRAW, CallerKind.AUTHOR, author);
         requireOpen(signoff);
         close(signoff, SignoffStatus.WITHDRAWN, clock.instant());
         SignoffView view = view(signoff);

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.CallerKind;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.MemberLocks;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.GroupAccess;
@@ -104,8 +106,10 @@ public class TaskService {
     }
 
     private TaskView create(Caller caller, GroupAccess group, CreateTaskRequest request, Optional<String> key) {
+        // a retry answers the original even once the room has closed: the action is asked of a new write only
         return idempotency.once(caller, "task.create", group.groupId().toString(), key, request,
                 TaskView.class, () -> {
+                    access.require(group.me(), Action.TASK_CREATE);
                     PlanSchedule.Requested rule = PlanSchedule.requested(request.dueKind(), request.dueDays(),
                             request.dueAfterTaskId(), request.dueDate());
                     if (rule != null && rule.date() != null) {
@@ -169,9 +173,8 @@ public class TaskService {
         if (planChange) {
             schedule.lockFollowersOf(task);
         }
-        if (!group.me().id().equals(task.ownerId) && !group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.task-change-forbidden"));
-        }
+        boolean assignee = group.me().id().equals(task.ownerId);
+        access.require(group.me(), Action.TASK_CHANGE, CallerKind.ASSIGNEE, assignee);
         if (request.isEmpty()) {
             throw new ApiException(ProblemCode.VALIDATION_FAILED, Text.of("detail.task-change-empty"));
         }
@@ -250,9 +253,7 @@ public class TaskService {
     @Transactional
     public List<TaskView> reorder(Caller caller, String roomId, String groupRef, TaskOrderRequest request) {
         GroupAccess group = access.enterGroup(caller, roomId, groupRef);
-        if (!group.me().manager()) {
-            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.order-managers-only"));
-        }
+        access.require(group.me(), Action.TASK_ORDER);
         // The room's plan lock first, as every plan change takes it: a reschedule locks tasks of the group too.
         schedule.lockPlan(group.roomId());
         tasks.lockPlan(group.roomId(), group.groupId());

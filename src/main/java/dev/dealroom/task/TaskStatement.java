@@ -15,7 +15,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
+import dev.dealroom.access.CallerKind;
 import dev.dealroom.access.MembershipCache.GroupClaim;
 import dev.dealroom.common.Ids;
 import dev.dealroom.common.Inputs;
@@ -72,7 +74,7 @@ class TaskStatement {
             // Tasks others follow are rescheduled by the ordinary path; the count is on the row, so a follower added
             // while this waits for the row makes it decline. A milestone's roll-up needs the tasks leading to it.
             + " and t.dependents = 0 and (not t.milestone or t.due_after_task_id is null)"
-            + " and (t.owner_member_id = :member or " + AccessPolicy.MANAGES_ROOM + ")",
+            + " and " + AccessPolicy.allowedSql(Action.TASK_CHANGE, Map.of(CallerKind.ASSIGNEE, "t.owner_member_id")),
             ROW, VIEW, "milestone");
 
     private final OneStatement statement;

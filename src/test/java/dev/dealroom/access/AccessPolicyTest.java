@@ -72,31 +72,6 @@ class AccessPolicyTest {
     }
 
     @Test
-    void ownerAndDecisionMakersManageOthersAreForbidden() {
-        policy.requireManager(policy.enterRoom(caller("owner@example.test"), roomId.toString()));
-        policy.requireManager(policy.enterRoom(caller("dm@example.test"), roomId.toString()));
-        ApiException refused = assertThrows(ApiException.class,
-                () -> policy.requireManager(policy.enterRoom(caller("buyer@example.test"), roomId.toString())));
-        assertEquals(ProblemCode.FORBIDDEN, refused.code());
-    }
-
-    @Test
-    void theSellersSideAndTheOutcomeAreTheOwnersTheBuyersSideIsAlsoTheDecisionMakers() {
-        RoomAccess ownerAccess = policy.enterRoom(caller("owner@example.test"), roomId.toString());
-        RoomAccess dmAccess = policy.enterRoom(caller("dm@example.test"), roomId.toString());
-        RoomAccess buyerAccess = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
-        policy.requireManagerOf(ownerAccess, true);
-        policy.requireManagerOf(ownerAccess, false);
-        policy.requireManagerOf(dmAccess, false);
-        policy.requireOwnerForOutcome(ownerAccess);
-        for (Runnable refused : List.<Runnable>of(() -> policy.requireManagerOf(dmAccess, true),
-                () -> policy.requireOwnerForOutcome(dmAccess), () -> policy.requireManagerOf(buyerAccess, false),
-                () -> policy.requireManagerOf(buyerAccess, true), () -> policy.requireOwnerForOutcome(buyerAccess))) {
-            assertEquals(ProblemCode.FORBIDDEN, assertThrows(ApiException.class, refused::run).code());
-        }
-    }
-
-    @Test
     void membersAreFoundOnlyInTheSameRoom() {
         RoomAccess access = policy.enterRoom(caller("buyer@example.test"), roomId.toString());
         assertEquals(decisionMaker, policy.member(access, decisionMaker.id().toString()));

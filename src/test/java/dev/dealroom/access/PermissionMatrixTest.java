@@ -2,14 +2,17 @@ package dev.dealroom.access;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,7 +51,7 @@ class PermissionMatrixTest {
         ADD_SELLER_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newSeller()).post("/api/rooms/{r}/members", f.roomId)),
         REMOVE_SELLER_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId,
                 sellerMember(f))),
-        DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON")).patch("/api/rooms/{r}", f.roomId)),
+        DECLARE_ROOM_WON("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("status", "WON", "closeReason", "Signed")).patch("/api/rooms/{r}", f.roomId)),
         // The room's face: the buyer's logo is the managers', the seller's name and logo the owner's.
         NAME_THE_SELLER("PATCH /api/rooms/{roomId}", (f, r) -> r.body(Map.of("sellerName", "Acme")).patch("/api/rooms/{r}", f.roomId)),
         SET_BUYER_LOGO("PUT /api/rooms/{roomId}/logos/{side}", (f, r) -> logo(r).put("/api/rooms/{r}/logos/buyer", f.roomId)),
@@ -74,6 +77,8 @@ class PermissionMatrixTest {
         LIST_POSTS("GET /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts", f.roomId)),
         CREATE_POST("POST /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.body(Map.of("body", "Hello"))
                 .post("/api/rooms/{r}/groups/proof/posts", f.roomId)),
+        ANNOUNCE("POST /api/rooms/{roomId}/groups/{groupId}/posts", (f, r) -> r.body(Map.of("body", "Pilot starts Monday",
+                "announcement", true)).post("/api/rooms/{r}/groups/proof/posts", f.roomId)),
         GET_POST("GET /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.get("/api/rooms/{r}/groups/proof/posts/{p}", f.roomId,
                 GroupContent.post(f))),
         EDIT_POST("PATCH /api/rooms/{roomId}/groups/{groupId}/posts/{postId}", (f, r) -> r.body(Map.of("body", "Edited"))
@@ -178,6 +183,7 @@ class PermissionMatrixTest {
             // Group content, in proof; GroupContent says who made each item the by-id rows act on.
             { Endpoint.LIST_POSTS,              401, 404,     404,     200,   200,   200 },
             { Endpoint.CREATE_POST,             401, 404,     404,     201,   201,   201 },
+            { Endpoint.ANNOUNCE,                401, 404,     404,     403,   201,   201 },
             { Endpoint.GET_POST,                401, 404,     404,     200,   200,   200 },
             { Endpoint.EDIT_POST,               401, 404,     404,     200,   403,   403 },
             { Endpoint.DELETE_POST,             401, 404,     404,     204,   403,   403 },
@@ -217,6 +223,98 @@ class PermissionMatrixTest {
             { Endpoint.NOTIFICATION_SETTINGS,   401, 404,     200,     200,   200,   200 },
             { Endpoint.CHANGE_NOTIFICATION_SETTINGS, 401, 404, 200,    200,   200,   200 },
     };
+
+    /**
+     * The action of the access policy's table ({@link Action}) that a row's endpoint takes, and which caller of the
+     * fixture holds the relation to the item that the action allows (see {@code GroupContent}), if any.
+     */
+    private record Acting(Caller holder, List<Action> actions) {
+    }
+
+    private static Acting acting(Action... actions) {
+        return new Acting(null, List.of(actions));
+    }
+
+    private static Acting acting(Caller holder, Action action) {
+        return new Acting(holder, List.of(action));
+    }
+
+    private static final Map<Endpoint, Acting> ACTIONS = Map.ofEntries(
+            Map.entry(Endpoint.UPDATE_ROOM, acting(Action.ROOM_EDIT)),
+            Map.entry(Endpoint.ADD_MEMBER, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.REMOVE_MEMBER, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.ADD_SELLER_MEMBER, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.REMOVE_SELLER_MEMBER, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.DECLARE_ROOM_WON, acting(Action.ROOM_EDIT, Action.ROOM_DECIDE)),
+            Map.entry(Endpoint.NAME_THE_SELLER, acting(Action.ROOM_EDIT, Action.ROOM_BRAND_SELLER)),
+            Map.entry(Endpoint.SET_BUYER_LOGO, acting(Action.ROOM_BRAND_BUYER)),
+            Map.entry(Endpoint.SET_SELLER_LOGO, acting(Action.ROOM_BRAND_SELLER)),
+            Map.entry(Endpoint.REMOVE_LOGO, acting(Action.ROOM_BRAND_BUYER)),
+            Map.entry(Endpoint.CREATE_GROUP, acting(Action.GROUP_CREATE)),
+            Map.entry(Endpoint.CREATE_GROUP_WITH_SELLER, acting(Action.GROUP_CREATE, Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.ADD_GROUP_MEMBER, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.REMOVE_GROUP_MEMBER, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.ADD_SELLER_TO_GROUP, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.REMOVE_SELLER_FROM_GROUP, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.CREATE_POST, acting(Action.POST_CREATE)),
+            Map.entry(Endpoint.ANNOUNCE, acting(Action.POST_CREATE, Action.POST_ANNOUNCE)),
+            Map.entry(Endpoint.EDIT_POST, acting(Caller.GROUP_MEMBER, Action.POST_EDIT)),
+            Map.entry(Endpoint.DELETE_POST, acting(Caller.GROUP_MEMBER, Action.POST_DELETE)),
+            Map.entry(Endpoint.CREATE_TASK, acting(Action.TASK_CREATE)),
+            Map.entry(Endpoint.UPDATE_TASK, acting(Action.TASK_CHANGE)), // an unassigned task
+            Map.entry(Endpoint.ORDER_TASKS, acting(Action.TASK_ORDER)),
+            Map.entry(Endpoint.REQUEST_SIGNOFF, acting(Action.SIGNOFF_REQUEST)),
+            Map.entry(Endpoint.DECIDE_SIGNOFF, acting(Caller.GROUP_MEMBER, Action.SIGNOFF_DECIDE)),
+            Map.entry(Endpoint.WITHDRAW_SIGNOFF, acting(Caller.OWNER, Action.SIGNOFF_WITHDRAW)),
+            Map.entry(Endpoint.UPLOAD_DOCUMENT, acting(Action.DOCUMENT_UPLOAD)),
+            Map.entry(Endpoint.NUDGE, acting(Action.NUDGE_SEND)),
+            Map.entry(Endpoint.LIST_INVITATIONS, acting(Action.INVITATIONS_VIEW)),
+            Map.entry(Endpoint.RESEND_INVITATION, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.REVOKE_INVITATION, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.RESEND_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.REVOKE_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)));
+
+    /**
+     * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets
+     * through (2xx) may take it by the table, one it refuses (403) may not; a 404 is about seeing, which comes first.
+     * Every action of the table is taken by some row, and no row refuses (403) outside the table.
+     */
+    @Test
+    void theMatrixAgreesWithTheAccessPolicysTable() {
+        AccessPolicy policy = new AccessPolicy(null);
+        Map<Caller, RoomMember> standing = Map.of(
+                Caller.OUTSIDER, new RoomMember(UUID.randomUUID(), null, "outsider", false, false, false),
+                Caller.GROUP_MEMBER, new RoomMember(UUID.randomUUID(), null, "member", false, false, false),
+                Caller.OWNER, new RoomMember(UUID.randomUUID(), null, "owner", true, false, true),
+                Caller.DECISION_MAKER, new RoomMember(UUID.randomUUID(), null, "dm", false, true, false));
+        Set<Action> taken = EnumSet.noneOf(Action.class);
+        for (Object[] row : MATRIX) {
+            Endpoint endpoint = (Endpoint) row[0];
+            Acting acting = ACTIONS.get(endpoint);
+            for (Caller caller : standing.keySet()) {
+                int status = (int) row[caller.ordinal() + 1];
+                if (acting == null) {
+                    assertTrue(status != 403, endpoint + " refuses " + caller + " outside the table: name its action");
+                    continue;
+                }
+                if (status == 404) {
+                    continue;
+                }
+                RoomMember member = standing.get(caller);
+                boolean holds = caller == acting.holder();
+                boolean allowed = acting.actions().stream().allMatch(action -> mayTake(policy, member, action, holds));
+                assertEquals(allowed, status < 300, endpoint + " as " + caller + " answers " + status);
+                taken.addAll(acting.actions());
+            }
+        }
+        assertEquals(EnumSet.allOf(Action.class), taken, "every action of the table has a row that takes it");
+    }
+
+    private static boolean mayTake(AccessPolicy policy, RoomMember member, Action action, boolean holds) {
+        return action.allowed().stream().filter(CallerKind::toAnItem).findFirst()
+                .map(relation -> policy.may(member, action, relation, holds))
+                .orElseGet(() -> policy.may(member, action));
+    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();

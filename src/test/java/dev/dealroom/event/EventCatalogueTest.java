@@ -19,12 +19,15 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.access.Action;
+import dev.dealroom.access.CallerKind;
 import dev.dealroom.room.RoomStage;
 import dev.dealroom.task.TaskStatus;
 
 /**
  * The frontend's catalogue is generated from the Java declarations ({@link EventType}, {@link ControlMessage},
- * {@link CloseCode}, and the rules the page applies too: {@link TaskStatus}'s moves, {@link RoomStage}); this test
+ * {@link CloseCode}, and the rules the page applies too: {@link TaskStatus}'s moves, {@link RoomStage}, the access
+ * policy's {@link Action}s); this test
  * fails when the committed copy differs, or when a page module keeps a copy of its own. After changing a
  * declaration: {@code ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true}.
  */
@@ -59,6 +62,17 @@ class EventCatalogueTest {
     }
 
     @Test
+    void noPageModuleDecidesWhoMayDoWhatFromTheMembersFlags() throws IOException {
+        Pattern ownFlags = Pattern.compile("\\bme\\.(owner|decisionMaker)\\b|\\bsession\\.manager\\b");
+        try (Stream<Path> modules = Files.list(CATALOGUE.getParent())) {
+            for (Path module : modules.toList()) {
+                assertFalse(ownFlags.matcher(Files.readString(module, StandardCharsets.UTF_8)).find(),
+                        module + " decides from the member's flags: ask session.may(action) instead");
+            }
+        }
+    }
+
+    @Test
     void wireNamesAreUniqueAndEventsAndControlMessagesCannotBeConfused() {
         Set<String> names = new HashSet<>();
         for (EventType type : EventType.values()) {
@@ -74,8 +88,8 @@ class EventCatalogueTest {
 
     static String render() {
         StringBuilder js = new StringBuilder();
-        js.append("// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus\n")
-                .append("// and dev.dealroom.room.RoomStage by EventCatalogueTest.\n")
+        js.append("// Generated from dev.dealroom.event.EventType, ControlMessage, CloseCode, dev.dealroom.task.TaskStatus,\n")
+                .append("// dev.dealroom.room.RoomStage and dev.dealroom.access.Action by EventCatalogueTest.\n")
                 .append("// Do not edit: change the Java declaration, then run\n")
                 .append("//   ./mvnw test -Dtest=EventCatalogueTest -Ddealroom.regenerate=true\n\n")
                 .append("/** The room log's event types: who receives each (\"room\": every member, \"group\": the\n")
@@ -112,6 +126,17 @@ class EventCatalogueTest {
                         .collect(Collectors.joining(", ")))
                 .append("]);\n")
                 .append("export const DEFAULT_ROOM_STAGE = \"").append(RoomStage.DEFAULT).append("\";\n");
+        js.append("\n/** The access policy's table: who may take each action, as a standing in the room (\"owner\",\n")
+                .append(" * \"decision-maker\", \"seller\", \"buyer\") or a relation to the item (\"author\", \"assignee\",\n")
+                .append(" * \"approver\"). The page offers only what its member may do; the server decides. */\n")
+                .append("export const ACTIONS = Object.freeze({\n");
+        for (Action action : Action.values()) {
+            js.append("  \"").append(action.wireName()).append("\": Object.freeze([")
+                    .append(Arrays.stream(CallerKind.values()).filter(action.allowed()::contains)
+                            .map(kind -> "\"" + kind.wireName() + "\"").collect(Collectors.joining(", ")))
+                    .append("]),\n");
+        }
+        js.append("});\n");
         return js.toString();
     }
 }

@@ -127,6 +127,19 @@ class NotificationTest {
     }
 
     @Test
+    void aClosedRoomSendsNoDigest() {
+        Instant start = Instant.now().minusSeconds(1);
+        DealRoomFixture room = new DealRoomFixture();
+        post(room.owner, room, "Last words before the decision", List.of());
+        room.owner.api().body(Map.of("status", "LOST", "closeReason", "Budget frozen"))
+                .patch("/api/rooms/{r}", room.roomId).then().statusCode(200);
+
+        digests.send(LocalDate.now(), start);
+        assertEquals(0, mails(room.decisionMaker, "What you have not seen").size());
+        assertEquals(0, mails(room.groupMember, "What you have not seen").size());
+    }
+
+    @Test
     void theDigestCallsImportantOnlyTheKeyUpdatesAMemberWasInTheGroupFor() {
         Instant start = Instant.now().minusSeconds(1);
         DealRoomFixture room = new DealRoomFixture();

@@ -71,7 +71,7 @@ class RoomFactsLoaderTest {
         for (Person viewer : List.of(room.owner, room.decisionMaker, room.groupMember, room.outsider)) {
             QuarkusTransaction.requiringNew().run(() -> {
                 ZonedDateTime now = ZonedDateTime.now(clock);
-                Map<UUID, RoomFacts> pipeline = loader.roomsOf(viewer.email());
+                Map<UUID, RoomFacts> pipeline = loader.roomsOf(viewer.email(), false, java.time.Instant.EPOCH);
                 loader.addHealth(pipeline.values(), viewer.email(), now.toLocalDate());
                 ProgressCalculator calculator = new ProgressCalculator(config.progress().idleAfter(),
                         config.progress().unseenAfter());

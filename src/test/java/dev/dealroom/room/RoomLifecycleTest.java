@@ -71,7 +71,7 @@ class RoomLifecycleTest {
                 .body("room.stage", equalTo("NEGOTIATION"))
                 .body("room.targetDecisionDate", equalTo("2027-05-01"))
                 .body("room.status", equalTo("OPEN"));
-        room.owner.api().body(Map.of("status", "WON")).patch("/api/rooms/{r}", room.roomId)
+        room.owner.api().body(Map.of("status", "WON", "closeReason", "Signed")).patch("/api/rooms/{r}", room.roomId)
                 .then().statusCode(200)
                 .body("room.status", equalTo("WON"))
                 .body("room.stage", equalTo("NEGOTIATION"));

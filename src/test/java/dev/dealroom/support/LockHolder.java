@@ -109,6 +109,37 @@ public final class LockHolder implements AutoCloseable {
      */
     public void releaseWhenQueued(int expected) {
         try {
+            awaitQueued(expected);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Waits (bounded) until {@code expected} backends wait behind the holder, then makes {@code change} in the
+     * holder's transaction and commits it: the waiting requests then meet what another writer committed while they
+     * waited, as they would meet a change that won the race.
+     */
+    public void commitWhenQueued(int expected, Lock change) {
+        try {
+            awaitQueued(expected);
+            try (PreparedStatement statement = holder.prepareStatement(change.sql())) {
+                for (int i = 0; i < change.params().size(); i++) {
+                    statement.setObject(i + 1, change.params().get(i));
+                }
+                statement.executeUpdate();
+            }
+            holder.commit();
+            held = false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot make " + change, e);
+        } finally {
+            release();
+        }
+    }
+
+    private void awaitQueued(int expected) {
+        try {
             long deadline = System.nanoTime() + BOUND.toNanos();
             int waiting = queued();
             while (waiting < expected && System.nanoTime() < deadline) {
@@ -122,8 +153,6 @@ public final class LockHolder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the burst to queue on " + lock, e);
-        } finally {
-            release();
         }
     }
 

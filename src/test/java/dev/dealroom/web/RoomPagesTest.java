@@ -134,6 +134,44 @@ class RoomPagesTest extends BrowserTest {
     }
 
     @Test
+    void theOwnerClosesTheRoomWithAReasonAndTheBuyerSeesItReadOnlyLiveThenTheArchiveHoldsIt() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = browsers.signIn(room.groupMember);
+        buyer.navigate("/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/discussion");
+        assertThat(buyer.locator("#banner[data-status=live]")).hasCount(1);
+        assertThat(buyer.locator("form.composer")).isVisible();
+        Page seller = browsers.signIn(room.owner);
+        seller.navigate("/#/rooms/" + room.roomId + "/settings");
+        assertThat(seller.locator("#banner[data-status=live]")).hasCount(1);
+
+        Locator deal = seller.locator("form[data-section=deal]");
+        assertThat(deal.getByLabel("Why was the deal won or lost?")).isHidden();
+        deal.getByLabel("Status").selectOption("WON");
+        deal.getByLabel("Why was the deal won or lost?").fill("Chosen for the <b>connector</b>");
+        deal.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
+
+        Locator closed = seller.locator("[data-section=closed]");
+        assertThat(closed).containsText("Closed: Won");
+        assertThat(closed.locator(".close-reason")).hasText("Chosen for the <b>connector</b>"); // text, not markup
+        assertThat(buyer.locator(".closed-notice")).containsText("This room is closed (Won");
+        assertThat(buyer.locator(".closed-notice")).containsText("You can read it until");
+        assertThat(buyer.locator("form.composer")).isHidden();
+        assertThat(buyer.locator("body")).not().containsText("connector"); // the reason is the seller's
+
+        seller.navigate("/#/");
+        seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive")).click();
+        Locator archived = seller.locator(".pipeline-row[data-room-id='" + room.roomId + "']");
+        assertThat(archived).containsText("Won");
+        assertThat(archived).containsText("Chosen for the <b>connector</b>");
+
+        seller.navigate("/#/rooms/" + room.roomId + "/settings");
+        seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reopen the room")).click();
+        assertThat(seller.locator("form[data-section=deal]")).isVisible();
+        assertThat(buyer.locator(".closed-notice")).isHidden();
+        assertThat(buyer.locator("form.composer")).isVisible();
+    }
+
+    @Test
     void inFrenchAndOnAPhoneEveryRoomScreenReadsAndFits() throws IOException {
         DealRoomFixture room = dressed();
         post(room.owner, room, "proof", "Le plan du pilote est prêt.");

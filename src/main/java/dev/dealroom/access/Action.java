@@ -1,0 +1,93 @@
+package dev.dealroom.access;
+
+import static dev.dealroom.access.CallerKind.APPROVER;
+import static dev.dealroom.access.CallerKind.ASSIGNEE;
+import static dev.dealroom.access.CallerKind.AUTHOR;
+import static dev.dealroom.access.CallerKind.BUYER;
+import static dev.dealroom.access.CallerKind.DECISION_MAKER;
+import static dev.dealroom.access.CallerKind.OWNER;
+import static dev.dealroom.access.CallerKind.SELLER;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every change a member may or may not make in a room, and who may: the one table of action x caller kind that
+ * {@link AccessPolicy#require} reads. Seeing comes first and is not here: a group's content is reached only by its
+ * members ({@link AccessPolicy#enterGroup}), and what a caller may not see answers 404 before any action is asked.
+ * An action that some members may not take names the sentence the refusal (403) gives. Every action changes the
+ * room, and a closed room refuses it (409), but those named {@code *.view}, which read. The web page gets a copy of
+ * this table ({@code ACTIONS} in {@code frontend/src/events.generated.js}) and offers only what its member may do.
+ */
+public enum Action {
+    /** Rename the room, move its stage, dates, amount, welcome text and accent colour. */
+    ROOM_EDIT("room.edit", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Declare the deal won or lost, or reopen a decided one. */
+    ROOM_DECIDE("room.decide", "detail.owner-declares-outcome", OWNER),
+    /** The buyer's logo. */
+    ROOM_BRAND_BUYER("room.brand_buyer", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** The seller's name and logo. */
+    ROOM_BRAND_SELLER("room.brand_seller", "detail.owner-manages-sellers", OWNER),
+    /** Add, remove, regroup and re-invite people of the buyer's side. */
+    BUYERS_MANAGE("buyers.manage", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** The same for the seller's side: a buyer's decision-maker steers the buyer's people, not the seller's team. */
+    SELLERS_MANAGE("sellers.manage", "detail.owner-manages-sellers", OWNER),
+    /** See the room's invitations: who was invited when, and who has joined. */
+    INVITATIONS_VIEW("invitations.view", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Add a group to the room. */
+    GROUP_CREATE("group.create", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Remind a member of what they owe. */
+    NUDGE_SEND("nudge.send", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Write in a group's discussion. */
+    POST_CREATE("post.create", null, OWNER, DECISION_MAKER, SELLER, BUYER),
+    /** Make a post an announcement, which everyone must see. */
+    POST_ANNOUNCE("post.announce", "detail.announce-managers-only", OWNER, DECISION_MAKER),
+    /** Edit a post. */
+    POST_EDIT("post.edit", "detail.post-author-only", AUTHOR),
+    /** Delete a post (a tombstone stays in its thread). */
+    POST_DELETE("post.delete", "detail.post-author-only", AUTHOR),
+    /** Add a task to a group's plan. */
+    TASK_CREATE("task.create", null, OWNER, DECISION_MAKER, SELLER, BUYER),
+    /** Change a task: its status, title, owner, dates. */
+    TASK_CHANGE("task.change", "detail.task-change-forbidden", OWNER, DECISION_MAKER, ASSIGNEE),
+    /** Put a group's plan in another order. */
+    TASK_ORDER("task.order", "detail.order-managers-only", OWNER, DECISION_MAKER),
+    /** Ask members of a group to approve something. */
+    SIGNOFF_REQUEST("signoff.request", null, OWNER, DECISION_MAKER, SELLER, BUYER),
+    /** Approve or reject a sign-off. */
+    SIGNOFF_DECIDE("signoff.decide", "detail.not-an-approver", APPROVER),
+    /** Withdraw a sign-off still open. */
+    SIGNOFF_WITHDRAW("signoff.withdraw", "detail.signoff-author-only", AUTHOR),
+    /** Upload a document, or a new version of one. */
+    DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER);
+
+    private final String wireName;
+    private final String refusal;
+    private final Set<CallerKind> allowed;
+
+    Action(String wireName, String refusal, CallerKind first, CallerKind... rest) {
+        this.wireName = wireName;
+        this.refusal = refusal;
+        this.allowed = Set.copyOf(EnumSet.of(first, rest));
+    }
+
+    /** The name the web page uses: {@code task.change}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Who may: a caller may when any of their kinds is here. */
+    public Set<CallerKind> allowed() {
+        return allowed;
+    }
+
+    /** Whether the action only reads ({@code invitations.view}): a closed room still allows it. */
+    public boolean reads() {
+        return wireName.endsWith(".view");
+    }
+
+    /** The message key of the refusal; null when every member of the room may. */
+    public String refusal() {
+        return refusal;
+    }
+}
