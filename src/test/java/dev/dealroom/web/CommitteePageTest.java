@@ -47,6 +47,8 @@ class CommitteePageTest extends BrowserTest {
         assertThat(seen).containsText("Champion");
         assertThat(seen).containsText("Supporter");
         assertThat(decisionMaker.locator(".committee input, .committee select")).hasCount(0);
+        owner.locator(".committee").screenshot(new Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target", "screenshots", "visual", "committee.png")));
     }
 
     @Test
