@@ -37,8 +37,8 @@ import dev.dealroom.task.TaskStatus;
  *
  * <p>Health: each overdue or blocked task, idle workstream, key update unseen for too long and a projected
  * decision date past the target is a reason; for a viewer of the steering group, so is each gap of the buying
- * committee ({@code Coverage}), which nobody else is told of. {@code OFF_TRACK} when the projected date slips or a milestone is
- * overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
+ * committee ({@code Coverage}), which nobody else is told of. {@code OFF_TRACK} when the projected date slips or a
+ * milestone is overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
  *
  * <p>Steering members get the figures of groups they are not in. Of such a group, a default one keeps its fixed
  * name; one that people named is called "Private group N" and is tied to nobody: its members' rows leave it out

@@ -69,7 +69,8 @@ class CommitteeTest {
         committee(room, room.decisionMaker)
                 .body("mapped", equalTo(true))
                 .body("silentAfterDays", equalTo(7))
-                .body("members.find { it.memberId == '" + room.groupMemberId + "' }.roles", contains("CHAMPION", "USER"))
+                .body("members.find { it.memberId == '" + room.groupMemberId + "' }.roles",
+                        contains("CHAMPION", "USER"))
                 .body("members.find { it.memberId == '" + room.groupMemberId + "' }.attitude", equalTo("SUPPORTER"))
                 .body("members.find { it.memberId == '" + room.groupMemberId + "' }.silent", equalTo(false))
                 .body("members.find { it.memberId == '" + room.outsiderId + "' }.attitude", nullValue())
