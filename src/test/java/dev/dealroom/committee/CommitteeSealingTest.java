@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +15,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.notification.DigestService;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.LiveClient;
 import dev.dealroom.support.Person;
@@ -186,8 +191,12 @@ class CommitteeSealingTest {
         }
     }
 
+    @Inject
+    DigestService digests;
+
     @Test
     void noEmailToAnyoneTellsOfTheCommittee() {
+        Instant start = Instant.now().minusSeconds(1);
         Scene scene = scene();
         DealRoomFixture room = scene.room();
         // Mails of every kind the room sends a buyer: invitation (at the scene's start), mention, nudge, sign-off.
@@ -196,11 +205,16 @@ class CommitteeSealingTest {
         room.owner.api().body(Map.of("topic", "OVERDUE_TASKS"))
                 .post("/api/rooms/{r}/members/{m}/nudges", room.roomId, room.groupMemberId).then().statusCode(201);
         put(room, room.groupMemberId, List.of("CHAMPION", "TECHNICAL_EVALUATOR"), "OPPONENT");
+        // And the daily digest of what each has not seen, the committee's changes among the steering group's.
+        assertTrue(digests.send(LocalDate.now(), start) >= 1);
         List<Mail> mails = new ArrayList<>();
         for (Person person : List.of(room.groupMember, room.outsider, scene.seller(), room.decisionMaker)) {
             mails.addAll(SentMails.to(person.email()));
         }
-        assertTrue(mails.size() >= 6, "invitations, a mention, a nudge and a sign-off request: " + mails.size());
+        assertTrue(mails.size() >= 7, "invitations, a mention, a nudge, a sign-off request, digests: " + mails.size());
+        assertTrue(mails.stream().anyMatch(mail -> mail.getTo().contains(room.groupMember.email())
+                && !mail.getText().contains("Steering") && mail.getSubject().contains("not seen")),
+                "the buyer's digest is among them");
         for (Mail mail : mails) {
             assertSealed("mail to " + mail.getTo(), mail.getSubject() + "\n" + mail.getText() + "\n"
                     + mail.getHtml());
