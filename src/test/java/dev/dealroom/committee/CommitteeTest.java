@@ -218,6 +218,20 @@ class CommitteeTest {
     }
 
     @Test
+    void aClosedRoomsCommitteeIsReadAndNotChanged() {
+        DealRoomFixture room = new DealRoomFixture();
+        set(room, room.groupMemberId, List.of("CHAMPION"), "SUPPORTER").statusCode(200);
+        room.owner.api().body(Map.of("status", "LOST", "closeReason", "Budget frozen"))
+                .patch("/api/rooms/{r}", room.roomId).then().statusCode(200);
+        committee(room, room.decisionMaker)
+                .body("members.find { it.memberId == '" + room.groupMemberId + "' }.roles", contains("CHAMPION"));
+        set(room, room.groupMemberId, List.of("SCEPTIC"), "OPPONENT").statusCode(409)
+                .body("code", equalTo("room-closed"));
+        committee(room, room.owner)
+                .body("members.find { it.memberId == '" + room.groupMemberId + "' }.roles", contains("CHAMPION"));
+    }
+
+    @Test
     void badInputIsRefusedWithItsFieldAndChangesNothing() {
         DealRoomFixture room = new DealRoomFixture();
         long before = room.seq();
