@@ -8,8 +8,9 @@ import { day, ago, label, groupName } from './format.js';
 import { healthBadge, errorText, showError, avatar } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
+import { committeeSection } from './committee.js';
 
-const REFRESH_ON = ['tasks', 'signoffs', 'posts', 'documents', 'groups', 'members', 'room', 'nudges'];
+const REFRESH_ON = ['tasks', 'signoffs', 'posts', 'documents', 'groups', 'members', 'room', 'nudges', 'committee'];
 
 const NUDGES = [
   { topic: 'OVERDUE_TASKS', applies: (p) => p.tasksOverdue > 0, text: 'coordination.nudge.overdue',
@@ -25,6 +26,8 @@ export async function coordinationView(session) {
   const nudged = new Set();
   const refusals = new Map();
   let timer = null;
+  // The buying committee, steering members only: one section kept across reloads, which refreshes itself.
+  const committee = committeeSection(session);
 
   async function render() {
     const progress = await get(`/api/rooms/${session.roomId}/progress`);
@@ -40,7 +43,8 @@ export async function coordinationView(session) {
       h('h2', { id: 'milestones-title' }, t('coordination.milestones')),
       timeline(progress.timeline),
       h('h2', { id: 'stakeholders-title' }, t('coordination.stakeholders')),
-      stakeholders(progress));
+      stakeholders(progress),
+      committee?.el);
     if (focused) el.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   }
 
@@ -144,12 +148,12 @@ export async function coordinationView(session) {
     return fill(place, button, error);
   }
 
-  await render();
+  await Promise.all([render(), committee?.load()]);
   const stop = session.on(['resync', ...REFRESH_ON], () => {
     clearTimeout(timer); // a burst of events, one reload
     timer = setTimeout(() => render().catch(() => {}), 250);
   });
-  return { el, dispose: () => { stop(); clearTimeout(timer); } };
+  return { el, dispose: () => { stop(); clearTimeout(timer); committee?.dispose(); } };
 }
 
 /**

@@ -37,6 +37,8 @@ export const DISPATCH = Object.freeze({
   'document.uploaded': { topics: ['documents'] },
   'document.viewed': { topics: ['documentViews'] },
   'nudge.sent': { topics: ['nudges'] },
+  // steering only: a buyer's roles or attitude changed (the committee screen reloads its coverage)
+  'committee.changed': { topics: ['committee'] },
 });
 
 /** The entry for an event type; a type this page does not know yet (a newer server) is ignored. */

@@ -29,6 +29,7 @@ export const EVENT_TYPES = Object.freeze({
   "document.uploaded": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "name", "versions", "views", "createdAt", "clientId"]) }),
   "document.viewed": Object.freeze({ scope: "group", data: Object.freeze(["documentId", "name", "version", "memberId"]) }),
   "nudge.sent": Object.freeze({ scope: "member", data: Object.freeze(["id", "memberId", "topic", "byMemberId", "count", "createdAt"]) }),
+  "committee.changed": Object.freeze({ scope: "group", data: Object.freeze(["memberId", "roles", "attitude"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */
@@ -82,4 +83,6 @@ export const ACTIONS = Object.freeze({
   "signoff.decide": Object.freeze(["approver"]),
   "signoff.withdraw": Object.freeze(["author"]),
   "document.upload": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+  "committee.view": Object.freeze(["owner", "decision-maker"]),
+  "committee.edit": Object.freeze(["owner"]),
 });

@@ -59,7 +59,11 @@ public enum Action {
     /** Withdraw a sign-off still open. */
     SIGNOFF_WITHDRAW("signoff.withdraw", "detail.signoff-author-only", AUTHOR),
     /** Upload a document, or a new version of one. */
-    DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER);
+    DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER),
+    /** See the buying committee: buyers' roles and attitudes, and their coverage. Sealed to the steering group. */
+    COMMITTEE_VIEW("committee.view", "detail.committee-steering-only", OWNER, DECISION_MAKER),
+    /** Set a buyer-side member's buying roles and attitude. */
+    COMMITTEE_EDIT("committee.edit", "detail.committee-owner-only", OWNER);
 
     private final String wireName;
     private final String refusal;

@@ -36,8 +36,8 @@ public class MemberLocks {
     }
 
     /**
-     * Serialises changes about the member (nudges, new invitation links) without blocking writes that merely
-     * reference them.
+     * Serialises changes about the member (nudges, new invitation links, buying roles) without blocking writes that
+     * merely reference them.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean lockForChange(UUID roomId, UUID memberId) {

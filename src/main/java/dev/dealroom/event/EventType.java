@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.dealroom.committee.Seat;
 import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
@@ -117,7 +118,13 @@ public enum EventType {
      * The owner or a decision-maker nudged a member about their overdue tasks or unseen key updates. Payload:
      * {@code NudgeView}. Member event: only the nudged member and the sender receive it.
      */
-    NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class);
+    NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class),
+
+    /**
+     * The owner changed a buyer-side member's buying roles or attitude. Payload: the member's seat ({@code Seat}).
+     * Group event of {@code steering}: the owner and the decision-makers, nobody else.
+     */
+    COMMITTEE_CHANGED("committee.changed", Scope.GROUP, Seat.class);
 
     /** Who an event is for: every member of the room, the members of its group, or one member. */
     public enum Scope {

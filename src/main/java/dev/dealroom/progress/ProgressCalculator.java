@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.dealroom.committee.Coverage;
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.Messages;
 import dev.dealroom.common.i18n.Text;
@@ -35,8 +36,9 @@ import dev.dealroom.task.TaskStatus;
  * database.
  *
  * <p>Health: each overdue or blocked task, idle workstream, key update unseen for too long and a projected
- * decision date past the target is a reason. {@code OFF_TRACK} when the projected date slips or a milestone is
- * overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
+ * decision date past the target is a reason; for a viewer of the steering group, so is each gap of the buying
+ * committee ({@code Coverage}), which nobody else is told of. {@code OFF_TRACK} when the projected date slips or a
+ * milestone is overdue, {@code AT_RISK} with any other reason, {@code ON_TRACK} with none.
  *
  * <p>Steering members get the figures of groups they are not in. Of such a group, a default one keeps its fixed
  * name; one that people named is called "Private group N" and is tied to nobody: its members' rows leave it out
@@ -68,7 +70,7 @@ final class ProgressCalculator {
      */
     ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
             ZonedDateTime clock) {
-        return calculate(facts, steering, scope, visible, clock, Language.FALLBACK);
+        return calculate(facts, steering, scope, visible, clock, Language.FALLBACK, List.of());
     }
 
     /**
@@ -77,7 +79,16 @@ final class ProgressCalculator {
      */
     ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
             ZonedDateTime clock, Language language) {
-        Assessment assessment = assess(facts, scope, visible, clock);
+        return calculate(facts, steering, scope, visible, clock, language, List.of());
+    }
+
+    /**
+     * The view with the buying committee's gaps among its health reasons: {@code committee} must be empty unless the
+     * viewer may see the committee (the steering group); the committee is sealed to it.
+     */
+    ProgressView calculate(RoomFacts facts, boolean steering, Set<UUID> scope, Set<UUID> visible,
+            ZonedDateTime clock, Language language, List<Coverage.Finding> committee) {
+        Assessment assessment = assess(facts, scope, visible, clock, committee);
         Instant now = clock.toInstant();
         LocalDate today = clock.toLocalDate();
         // A group the viewer is not in keeps its name if it is a default group (a fixed name); one that people
@@ -152,7 +163,13 @@ final class ProgressCalculator {
      * without putting them in words, and the soonest open milestone.
      */
     Summary summarise(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock) {
-        Assessment assessment = assess(facts, scope, visible, clock);
+        return summarise(facts, scope, visible, clock, List.of());
+    }
+
+    /** The same, with the committee's gaps, for a viewer who may see them (see {@link #calculate}). */
+    Summary summarise(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock,
+            List<Coverage.Finding> committee) {
+        Assessment assessment = assess(facts, scope, visible, clock, committee);
         return new Summary(assessment.verdict(), assessment.findings().size(), assessment.nextMilestone());
     }
 
@@ -165,7 +182,8 @@ final class ProgressCalculator {
      * It reads the room, its groups, their task figures, the last activity of workstreams, the key updates and the
      * members who owe them, and the open milestones; {@link RoomFactsLoader#addHealth} loads no more.
      */
-    private Assessment assess(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock) {
+    private Assessment assess(RoomFacts facts, Set<UUID> scope, Set<UUID> visible, ZonedDateTime clock,
+            List<Coverage.Finding> committee) {
         Instant now = clock.toInstant();
         LocalDate today = clock.toLocalDate();
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
@@ -216,6 +234,10 @@ final class ProgressCalculator {
                             "update", label(update), "count", age.toDays()), update.groupId(), member.id()));
                 }
             }
+        }
+
+        for (Coverage.Finding gap : committee) {
+            findings.add(new Finding(gap.code(), gap.text(), null, null));
         }
 
         List<RoomFacts.Milestone> milestones = facts.milestones.stream()

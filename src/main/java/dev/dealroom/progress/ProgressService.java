@@ -3,6 +3,7 @@ package dev.dealroom.progress;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.access.RoomMember;
+import dev.dealroom.committee.CommitteeService;
+import dev.dealroom.committee.Coverage;
 import dev.dealroom.common.DealRoomConfig;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.ProblemCode;
@@ -57,12 +61,15 @@ public class ProgressService {
 
     private final RoomFactsLoader loader;
     private final AccessPolicy access;
+    private final CommitteeService committee;
     private final ProgressCalculator calculator;
     private final Clock clock;
 
-    public ProgressService(RoomFactsLoader loader, AccessPolicy access, DealRoomConfig config, Clock clock) {
+    public ProgressService(RoomFactsLoader loader, AccessPolicy access, CommitteeService committee,
+            DealRoomConfig config, Clock clock) {
         this.loader = loader;
         this.access = access;
+        this.committee = committee;
         this.calculator = new ProgressCalculator(config.progress().idleAfter(), config.progress().unseenAfter());
         this.clock = clock;
     }
@@ -82,7 +89,10 @@ public class ProgressService {
     private ProgressView progress(RoomAccess room, Language language) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         RoomFacts facts = loader.load(List.of(room.roomId()), now.toLocalDate()).get(room.roomId());
-        return view(facts, room.me(), room.groupIds(), now, language);
+        List<Coverage.Finding> gaps = access.may(room.me(), Action.COMMITTEE_VIEW)
+                ? committee.healthGaps(List.of(room.roomId()), now.toInstant()).getOrDefault(room.roomId(), List.of())
+                : List.of();
+        return view(facts, room.me(), room.groupIds(), now, language, gaps);
     }
 
     /**
@@ -119,15 +129,17 @@ public class ProgressService {
         // Every room gets what the sort reads; the page's rooms then get the rest.
         boolean byHealth = by.reads() == Reads.HEALTH;
         boolean byBuyerActivity = by.reads() == Reads.LAST_BUYER_ACTIVITY;
+        Map<UUID, List<Coverage.Finding>> gaps = new HashMap<>();
         if (byHealth) {
             loader.addHealth(rooms.values(), email, now.toLocalDate());
+            gaps.putAll(committeeGaps(rooms.values(), email, now));
         }
         if (byBuyerActivity) {
             loader.addLastBuyerActivity(rooms.values());
         }
         Map<RoomFacts, ProgressCalculator.Summary> health = new HashMap<>();
         if (byHealth) {
-            rooms.values().forEach(facts -> health.put(facts, health(facts, email, now)));
+            rooms.values().forEach(facts -> health.put(facts, health(facts, email, now, gaps)));
         }
         Map<RoomFacts, PipelineItem> keys = new HashMap<>();
         rooms.values().forEach(facts -> keys.put(facts, item(facts, health.get(facts))));
@@ -138,7 +150,8 @@ public class ProgressService {
                 (int) Math.min((long) offset + limit, sorted.size()));
         if (!byHealth) {
             loader.addHealth(page, email, now.toLocalDate());
-            page.forEach(facts -> health.put(facts, health(facts, email, now)));
+            gaps.putAll(committeeGaps(page, email, now));
+            page.forEach(facts -> health.put(facts, health(facts, email, now, gaps)));
         }
         if (!byBuyerActivity) {
             loader.addLastBuyerActivity(page);
@@ -158,13 +171,28 @@ public class ProgressService {
                 facts.closeReason);
     }
 
-    private ProgressCalculator.Summary health(RoomFacts facts, String email, ZonedDateTime now) {
+    private ProgressCalculator.Summary health(RoomFacts facts, String email, ZonedDateTime now,
+            Map<UUID, List<Coverage.Finding>> gaps) {
+        RoomMember member = viewer(facts, email);
+        Set<UUID> ownGroups = facts.groupsOf(member.id());
+        List<Coverage.Finding> committeeGaps = access.may(member, Action.COMMITTEE_VIEW)
+                ? gaps.getOrDefault(facts.room.id(), List.of()) : List.of();
+        return calculator.summarise(facts, scope(facts, member, ownGroups), ownGroups, now, committeeGaps);
+    }
+
+    private static RoomMember viewer(RoomFacts facts, String email) {
         RoomFacts.Member me = facts.members.stream().filter(member -> member.email().equals(email)).findFirst()
                 .orElseThrow();
-        RoomMember member = new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
+        return new RoomMember(me.id(), facts.room.id(), me.name(), me.owner(), me.decisionMaker(),
                 "SELLER".equals(me.side()));
-        Set<UUID> ownGroups = facts.groupsOf(me.id());
-        return calculator.summarise(facts, scope(facts, member, ownGroups), ownGroups, now);
+    }
+
+    /** The committee's gaps of the rooms where this viewer is of the steering group; the others' are not read. */
+    private Map<UUID, List<Coverage.Finding>> committeeGaps(Collection<RoomFacts> rooms, String email,
+            ZonedDateTime now) {
+        List<UUID> steering = rooms.stream().filter(facts -> access.may(viewer(facts, email), Action.COMMITTEE_VIEW))
+                .map(facts -> facts.room.id()).toList();
+        return committee.healthGaps(steering, now.toInstant());
     }
 
     private Set<UUID> scope(RoomFacts facts, RoomMember me, Set<UUID> ownGroups) {
@@ -173,7 +201,8 @@ public class ProgressService {
     }
 
     private ProgressView view(RoomFacts facts, RoomMember me, Set<UUID> ownGroups, ZonedDateTime now,
-            Language language) {
-        return calculator.calculate(facts, me.manager(), scope(facts, me, ownGroups), ownGroups, now, language);
+            Language language, List<Coverage.Finding> committeeGaps) {
+        return calculator.calculate(facts, me.manager(), scope(facts, me, ownGroups), ownGroups, now, language,
+                committeeGaps);
     }
 }

@@ -62,7 +62,10 @@ public record ProgressView(String roomId, boolean steering, Health health, List<
 
     /**
      * @param code     {@code tasks-overdue}, {@code tasks-blocked}, {@code group-idle}, {@code update-unseen},
-     *                 {@code decision-slip}
+     *                 {@code decision-slip}; for a steering member, the buying committee's gaps too
+     *                 ({@code committee-role-missing}, {@code committee-role-silent},
+     *                 {@code committee-champion-outside-business-case},
+     *                 {@code committee-economic-buyer-outside-steering})
      * @param groupId  the group it is about, if any
      * @param memberId the member it is about, if any
      */

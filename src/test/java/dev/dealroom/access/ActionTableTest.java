@@ -58,7 +58,9 @@ class ActionTableTest {
             Map.entry(Action.SIGNOFF_REQUEST, EVERY_MEMBER),
             Map.entry(Action.SIGNOFF_DECIDE, EnumSet.of(APPROVER)),
             Map.entry(Action.SIGNOFF_WITHDRAW, EnumSet.of(AUTHOR)),
-            Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER)));
+            Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER),
+            Map.entry(Action.COMMITTEE_VIEW, STEERING),
+            Map.entry(Action.COMMITTEE_EDIT, EnumSet.of(OWNER))));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();

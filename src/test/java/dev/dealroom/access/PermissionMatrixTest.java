@@ -139,7 +139,12 @@ class PermissionMatrixTest {
                 .get("/api/rooms/{r}/notifications", f.roomId)),
         CHANGE_NOTIFICATION_SETTINGS("PUT /api/rooms/{roomId}/notifications", (f, r) -> r
                 .body(Map.of("mentions", true, "nudges", false, "signoffRequests", true, "digest", false))
-                .put("/api/rooms/{r}/notifications", f.roomId));
+                .put("/api/rooms/{r}/notifications", f.roomId)),
+        // The buying committee: sealed to the steering group, set by the owner alone.
+        COMMITTEE("GET /api/rooms/{roomId}/committee", (f, r) -> r.get("/api/rooms/{r}/committee", f.roomId)),
+        SET_COMMITTEE_SEAT("PUT /api/rooms/{roomId}/committee/{memberId}", (f, r) -> r
+                .body(Map.of("roles", List.of("CHAMPION"), "attitude", "SUPPORTER"))
+                .put("/api/rooms/{r}/committee/{m}", f.roomId, f.groupMemberId));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -222,6 +227,9 @@ class PermissionMatrixTest {
             // Notifications: everyone's own settings
             { Endpoint.NOTIFICATION_SETTINGS,   401, 404,     200,     200,   200,   200 },
             { Endpoint.CHANGE_NOTIFICATION_SETTINGS, 401, 404, 200,    200,   200,   200 },
+            // Buying committee
+            { Endpoint.COMMITTEE,               401, 404,     403,     403,   200,   200 },
+            { Endpoint.SET_COMMITTEE_SEAT,      401, 404,     403,     403,   200,   403 },
     };
 
     /**
@@ -272,7 +280,9 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.RESEND_INVITATION, acting(Action.BUYERS_MANAGE)),
             Map.entry(Endpoint.REVOKE_INVITATION, acting(Action.BUYERS_MANAGE)),
             Map.entry(Endpoint.RESEND_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
-            Map.entry(Endpoint.REVOKE_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)));
+            Map.entry(Endpoint.REVOKE_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
+            Map.entry(Endpoint.COMMITTEE, acting(Action.COMMITTEE_VIEW)),
+            Map.entry(Endpoint.SET_COMMITTEE_SEAT, acting(Action.COMMITTEE_EDIT)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets

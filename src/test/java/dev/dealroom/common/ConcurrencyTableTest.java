@@ -556,6 +556,19 @@ class ConcurrencyTableTest {
                         Map.of("nudge.sent", 1));
             }
         },
+        /**
+         * The member's row lock: the same roles sent six times are one change. (Without it, the copies all read the
+         * seat before any wrote it: six events.)
+         */
+        COMMITTEE_SEAT_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.put(room.owner, roomPath(room) + "/committee/" + room.groupMemberId,
+                        Map.of("roles", List.of("CHAMPION", "USER"), "attitude", "SUPPORTER")).times(6),
+                        only(copies("200", 6)), Map.of("committee.changed", 1))
+                        .queuingOn("select 1 from member where id = ?::uuid for no key update", room.groupMemberId);
+            }
+        },
         /** The invitee's row lock: resends take turns, each revoking the link before it, so one link stays open. */
         RESEND_INVITATION_REPEATED {
             @Override

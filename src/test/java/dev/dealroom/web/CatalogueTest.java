@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dealroom.committee.Attitude;
+import dev.dealroom.committee.CommitteeRole;
 import dev.dealroom.progress.ProgressView;
 import dev.dealroom.room.RoomStage;
 import dev.dealroom.room.RoomStatus;
@@ -118,7 +120,9 @@ class CatalogueTest {
                 "taskStatus", names(TaskStatus.values()),
                 "signoffStatus", names(SignoffStatus.values()),
                 "decision", names(Decision.values()),
-                "health", names(ProgressView.Verdict.values())));
+                "health", names(ProgressView.Verdict.values()),
+                "committeeRole", names(CommitteeRole.values()),
+                "attitude", names(Attitude.values())));
         for (String language : PLURALS_NEEDED.keySet()) {
             Set<String> keys = entries(language).keySet();
             shown.forEach((kind, values) -> values.forEach(value ->
