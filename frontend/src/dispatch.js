@@ -32,6 +32,11 @@ export const DISPATCH = Object.freeze({
   'document.uploaded': { topics: ['documents'] },
   'document.viewed': { topics: ['documentViews'] },
   'nudge.sent': { topics: ['nudges'] },
+  // colleague requests reach the managers and their requester only
+  'colleague.requested': { topics: ['colleagueRequests'] },
+  'colleague.approved': { topics: ['colleagueRequests'] },
+  'colleague.declined': { topics: ['colleagueRequests'] },
+  'colleague.withdrawn': { topics: ['colleagueRequests'] },
 });
 
 /** The entry for an event type; a type this page does not know yet (a newer server) is ignored. */

@@ -28,6 +28,10 @@ export const EVENT_TYPES = Object.freeze({
   "document.uploaded": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "name", "versions", "views", "createdAt", "clientId"]) }),
   "document.viewed": Object.freeze({ scope: "group", data: Object.freeze(["documentId", "name", "version", "memberId"]) }),
   "nudge.sent": Object.freeze({ scope: "member", data: Object.freeze(["id", "memberId", "topic", "byMemberId", "count", "createdAt"]) }),
+  "colleague.requested": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.approved": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.declined": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.withdrawn": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */
@@ -81,4 +85,7 @@ export const ACTIONS = Object.freeze({
   "signoff.decide": Object.freeze(["approver"]),
   "signoff.withdraw": Object.freeze(["author"]),
   "document.upload": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
+  "colleague.request": Object.freeze(["buyer"]),
+  "colleague.decide": Object.freeze(["owner", "decision-maker"]),
+  "colleague.withdraw": Object.freeze(["author"]),
 });

@@ -58,7 +58,17 @@ public enum Action {
     /** Withdraw a sign-off still open. */
     SIGNOFF_WITHDRAW("signoff.withdraw", "detail.signoff-author-only", AUTHOR),
     /** Upload a document, or a new version of one. */
-    DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER);
+    DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER),
+    /**
+     * Ask the managers to bring a colleague of the buyer's side into the room. Buyers only: the owner and the
+     * decision-makers add people themselves ({@link #BUYERS_MANAGE}), and the seller's team is the owner's to
+     * staff, not a request for the buyer's managers to decide.
+     */
+    COLLEAGUE_REQUEST("colleague.request", "detail.colleague-request-buyers-only", BUYER),
+    /** Approve (which adds the colleague and sends their invitation) or decline a colleague request. */
+    COLLEAGUE_DECIDE("colleague.decide", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Withdraw one's own colleague request while it is pending. */
+    COLLEAGUE_WITHDRAW("colleague.withdraw", "detail.colleague-requester-only", AUTHOR);
 
     private final String wireName;
     private final String refusal;

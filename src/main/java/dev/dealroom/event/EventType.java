@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.dealroom.colleague.ColleagueRequestView;
 import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
@@ -108,11 +109,35 @@ public enum EventType {
      * The owner or a decision-maker nudged a member about their overdue tasks or unseen key updates. Payload:
      * {@code NudgeView}. Member event: only the nudged member and the sender receive it.
      */
-    NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class);
+    NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class),
 
-    /** Who an event is for: every member of the room, the members of its group, or one member. */
+    /**
+     * A buyer asked to bring a colleague into the room. Payload: {@code ColleagueRequestView} (it names a person).
+     * Managers event: the owner, the decision-makers and the requester; {@code groupIds} narrowed to each
+     * recipient's own groups.
+     */
+    COLLEAGUE_REQUESTED("colleague.requested", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /**
+     * The owner or a decision-maker approved a colleague request: the colleague is a member now (its
+     * {@code member.added} and {@code invitation.sent} come just before). Payload: the request, with
+     * {@code memberId}. Managers event.
+     */
+    COLLEAGUE_APPROVED("colleague.approved", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /** The owner or a decision-maker declined a colleague request. Payload: the request, with its reason. Managers event. */
+    COLLEAGUE_DECLINED("colleague.declined", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /** Its requester withdrew a pending colleague request. Payload: the request. Managers event. */
+    COLLEAGUE_WITHDRAWN("colleague.withdrawn", Scope.MANAGERS, ColleagueRequestView.class);
+
+    /**
+     * Who an event is for: every member of the room, the members of its group, one member ({@code data.memberId},
+     * and the sender), or the room's managers — the owner and the decision-makers — and the member who asked
+     * ({@code data.requesterId}).
+     */
     public enum Scope {
-        ROOM, GROUP, MEMBER
+        ROOM, GROUP, MEMBER, MANAGERS
     }
 
     private final String wireName;

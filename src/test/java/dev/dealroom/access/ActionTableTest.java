@@ -57,7 +57,10 @@ class ActionTableTest {
             Map.entry(Action.SIGNOFF_REQUEST, EVERY_MEMBER),
             Map.entry(Action.SIGNOFF_DECIDE, EnumSet.of(APPROVER)),
             Map.entry(Action.SIGNOFF_WITHDRAW, EnumSet.of(AUTHOR)),
-            Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER)));
+            Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER),
+            Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
+            Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
+            Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR))));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();
