@@ -39,6 +39,11 @@ export const DISPATCH = Object.freeze({
   'nudge.sent': { topics: ['nudges'] },
   // steering only: a buyer's roles or attitude changed (the committee screen reloads its coverage)
   'committee.changed': { topics: ['committee'] },
+  // colleague requests reach the managers and their requester only
+  'colleague.requested': { topics: ['colleagueRequests'] },
+  'colleague.approved': { topics: ['colleagueRequests'] },
+  'colleague.declined': { topics: ['colleagueRequests'] },
+  'colleague.withdrawn': { topics: ['colleagueRequests'] },
 });
 
 /** The entry for an event type; a type this page does not know yet (a newer server) is ignored. */

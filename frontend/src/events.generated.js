@@ -30,6 +30,10 @@ export const EVENT_TYPES = Object.freeze({
   "document.viewed": Object.freeze({ scope: "group", data: Object.freeze(["documentId", "name", "version", "memberId"]) }),
   "nudge.sent": Object.freeze({ scope: "member", data: Object.freeze(["id", "memberId", "topic", "byMemberId", "count", "createdAt"]) }),
   "committee.changed": Object.freeze({ scope: "group", data: Object.freeze(["memberId", "roles", "attitude"]) }),
+  "colleague.requested": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.approved": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.declined": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "colleague.withdrawn": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */
@@ -85,4 +89,7 @@ export const ACTIONS = Object.freeze({
   "document.upload": Object.freeze(["owner", "decision-maker", "seller", "buyer"]),
   "committee.view": Object.freeze(["owner", "decision-maker"]),
   "committee.edit": Object.freeze(["owner"]),
+  "colleague.request": Object.freeze(["buyer"]),
+  "colleague.decide": Object.freeze(["owner", "decision-maker"]),
+  "colleague.withdraw": Object.freeze(["author"]),
 });

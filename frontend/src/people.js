@@ -1,9 +1,11 @@
-// The room's people: who is in it (avatar, presence, side and role), inviting someone, and the invitations' state.
+// The room's people: who is in it (avatar, presence, side and role), inviting someone, the invitations' state, and
+// colleague requests (a buyer asks to bring someone in; the owner and the decision-makers decide).
 
 import { h, fill, field } from './dom.js';
 import { get, post, del } from './api.js';
-import { errorText, onCreate, presenceDot, acting, avatar } from './widgets.js';
+import { errorText, onCreate, presenceDot, acting, avatar, statusBadge, showError } from './widgets.js';
 import { t } from './i18n.js';
+import { ago } from './format.js';
 
 /** The People screen: members for everyone; invitations and the invite form for managers. */
 export function peopleView(session) {
@@ -33,6 +35,7 @@ export function peopleView(session) {
     notJoined = new Set(list.filter((i) => !i.memberJoined).map((i) => i.memberId));
     fill(invitations, ...invitationsSection(session, list, renderInvitations));
   };
+  const colleagues = colleagueRequests(session);
   renderMembers();
   renderInvitations().catch(() => {});
   const refreshInvitations = () => renderInvitations().catch(() => {});
@@ -46,11 +49,13 @@ export function peopleView(session) {
     session.on('activity', (event) => {
       if (notJoined.has(event.actor?.memberId)) refreshInvitations();
     }),
+    ...colleagues.stops,
   ];
   return {
     el: h('div', { class: 'page people' },
       h('h1', {}, t('people.title')),
-      h('div', { class: 'people-grid' }, members, h('div', {}, invite, session.may('invitations.view') ? invitations : null))),
+      h('div', { class: 'people-grid' }, members, h('div', {}, invite, colleagues.el,
+        session.may('invitations.view') ? invitations : null))),
     dispose: () => stops.forEach((stop) => stop()),
   };
 }
@@ -126,5 +131,102 @@ function inviteForm(session) {
     email: v.email, name: v.name, title: v.title || null, side: v.side,
     decisionMaker: v.decisionMaker, groups: v.groups, clientId: id,
   }));
+  return form;
+}
+
+/**
+ * Colleague requests: a buyer's form to ask for a colleague (in some of their own groups) and their requests, which
+ * they may withdraw while pending; for the owner and the decision-makers, the pending requests with Approve and
+ * Decline (with an optional reason). Both kept live by the colleague events, which reach only these people.
+ */
+function colleagueRequests(session) {
+  const asks = session.may('colleague.request');
+  const decides = session.may('colleague.decide');
+  if (!asks && !decides) return { el: null, stops: [] };
+  const error = errorText();
+  const empty = h('p', { class: 'muted' }, decides ? t('people.colleagues.nonePending') : t('people.colleagues.noneMine'));
+  const ul = h('ul', { class: 'members', 'aria-labelledby': 'colleague-requests-title' });
+  const reasons = new Map(); // request id -> the reason a manager is typing
+  // Rows are kept while their request is unchanged, so that a live update never takes away what is being typed.
+  const render = async () => {
+    const requests = await get(`/api/rooms/${session.roomId}/colleague-requests`);
+    const shown = decides ? requests.filter((r) => r.status === 'PENDING')
+      : requests.filter((r) => r.requesterId === session.me.id);
+    const rows = new Map([...ul.children].map((el) => [el.dataset.requestId, el]));
+    const wanted = shown.map((r) => {
+      const kept = rows.get(r.id);
+      return kept && kept.dataset.status === r.status ? kept : colleagueRow(session, r, decides, reasons, error, refresh);
+    });
+    [...ul.children].forEach((el) => { if (!wanted.includes(el)) el.remove(); });
+    wanted.forEach((el, i) => { if (ul.children[i] !== el) ul.insertBefore(el, ul.children[i] || null); });
+    empty.hidden = shown.length > 0;
+  };
+  const refresh = () => render().catch((e) => showError(error, e));
+  refresh();
+  const form = asks ? colleagueForm(session, refresh) : null;
+  return {
+    el: h('section', { class: 'colleagues', 'aria-labelledby': 'colleague-requests-title' }, form,
+      h('h2', { id: 'colleague-requests-title' }, decides ? t('people.colleagues.pendingTitle') : t('people.colleagues.mineTitle')),
+      empty, ul, error),
+    stops: [session.on(['colleagueRequests', 'resync'], refresh)],
+  };
+}
+
+function colleagueRow(session, r, decides, reasons, error, refresh) {
+  const path = `/api/rooms/${session.roomId}/colleague-requests/${r.id}`;
+  const groups = r.groupIds.map((id) => session.group(id)).filter((g) => g && g.kind !== 'EVERYONE').map((g) => g.name);
+  const reason = h('input', { name: 'reason', maxlength: 1000, 'aria-label': t('people.colleagues.reason'),
+    placeholder: t('people.colleagues.reason'), value: reasons.get(r.id) || '',
+    oninput: (e) => reasons.set(r.id, e.currentTarget.value) });
+  const decide = (decision) => (e) => acting(e.currentTarget, error, async () => {
+    await post(`${path}/decision`, decision === 'APPROVED' ? { decision }
+      : { decision, reason: reasons.get(r.id) || null });
+    reasons.delete(r.id);
+    await refresh();
+  });
+  return h('li', { class: 'member colleague-request', 'data-request-id': r.id, 'data-status': r.status },
+    h('span', { class: 'member-name' }, r.name),
+    h('span', { class: 'muted' }, r.email),
+    h('span', { class: 'muted small' }, decides
+      ? t('people.colleagues.askedBy', { name: session.memberName(r.requesterId), when: ago(r.createdAt) })
+      : ago(r.createdAt)),
+    groups.length ? h('span', { class: 'muted small' }, t('people.colleagues.inGroups', { groups: groups.join(', ') })) : null,
+    decides ? null : statusBadge('colleagueRequestStatus', r.status),
+    !decides && r.reason ? h('span', { class: 'muted small colleague-reason' }, t('people.colleagues.because', { reason: r.reason })) : null,
+    decides ? h('span', { class: 'row' },
+      h('button', { type: 'button', class: 'small-button primary', onclick: decide('APPROVED') },
+        t('people.colleagues.approve', { name: r.name })),
+      reason,
+      h('button', { type: 'button', class: 'small-button', onclick: decide('DECLINED') },
+        t('people.colleagues.decline', { name: r.name }))) : null,
+    !decides && r.status === 'PENDING' && session.may('colleague.withdraw', 'author') ? h('button', {
+      type: 'button', class: 'small-button',
+      onclick: (e) => acting(e.currentTarget, error, async () => {
+        await post(`${path}/withdraw`);
+        await refresh();
+      }) }, t('people.colleagues.withdraw')) : null);
+}
+
+function colleagueForm(session, refresh) {
+  const error = errorText();
+  // their own groups only: the server refuses any other, and the page offers none
+  const choosable = session.groups.filter((g) => g.kind !== 'EVERYONE' && g.kind !== 'STEERING');
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'colleague-title' },
+    h('h2', { id: 'colleague-title' }, t('people.colleagues.ask')),
+    h('p', { class: 'muted small' }, t('people.colleagues.askHint')),
+    h('div', { class: 'row' },
+      field(t('people.email'), h('input', { name: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'off' })),
+      field(t('people.name'), h('input', { name: 'name', required: true, maxlength: 200 }))),
+    choosable.length ? h('fieldset', {}, h('legend', {}, t('people.groups')),
+      choosable.map((g) => h('label', { class: 'check' },
+        h('input', { type: 'checkbox', name: 'groups', value: g.id, 'data-multi': true }), ` ${g.name}`))) : null,
+    error,
+    h('button', { type: 'submit', class: 'primary' }, t('people.colleagues.askAction')));
+  onCreate(form, error, async (v, id) => {
+    await post(`/api/rooms/${session.roomId}/colleague-requests`, {
+      email: v.email, name: v.name, groups: v.groups || [], clientId: id,
+    });
+    await refresh();
+  });
   return form;
 }

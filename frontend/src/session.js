@@ -10,7 +10,7 @@ import { groupName } from './format.js';
 
 /**
  * Topics a screen may listen to with on(): those of the dispatch table ('room', 'members', 'invitations',
- * 'groups', 'posts', 'tasks', 'taskOrder', 'signoffs', 'documents', 'documentViews', 'nudges', 'committee'; their events carry `item`, the
+ * 'groups', 'posts', 'tasks', 'taskOrder', 'signoffs', 'documents', 'documentViews', 'nudges', 'committee', 'colleagueRequests'; their events carry `item`, the
  * post, task, sign-off… the event is about) and the session's own: 'activity' (every
  * event of the log, after its topics: feeds and figures), 'presence' (who is online), 'unread' (a count
  * changed) and 'resync' (everything was reloaded: redraw from the server).

@@ -145,13 +145,14 @@ public class AccessPolicy {
     /**
      * Who receives an event exactly as it is, decided once for all its recipients (a live drain asks this once per
      * event, then only {@link #receives} per connection). {@link Audience#EACH}: the answer differs per recipient
-     * and {@link #visibleEvent} decides it — member events, {@code group.member_removed} (also told to the member it
+     * and {@link #visibleEvent} decides it — member events, managers events, {@code group.member_removed} (also told to the member it
      * removes), {@code member.added} (narrowed per recipient) and every other membership change (after which the
      * recipients' access is read again).
      */
     public Audience audience(String eventType, UUID groupId) {
         Optional<EventType> type = EventType.ofWireName(eventType);
-        if (type.isEmpty() || type.get().scope() == EventType.Scope.MEMBER || type.get().changesMembership()) {
+        if (type.isEmpty() || type.get().scope() == EventType.Scope.MEMBER
+                || type.get().scope() == EventType.Scope.MANAGERS || type.get().changesMembership()) {
             return Audience.EACH;
         }
         return groupId == null ? Audience.ROOM : Audience.GROUP;
@@ -181,35 +182,58 @@ public class AccessPolicy {
 
     /**
      * The copy of an event this member may receive, or empty. Room-level events reach every member; member
-     * events (nudges) only the member they are for and the one who sent them; group events the group's members, and {@code group.member_removed} also the member it removes, so that their
+     * events (nudges) only the member they are for and the one who sent them; managers events (colleague requests)
+     * the owner, the decision-makers and the requester ({@link #seesManagersItem}); group events the group's members, and {@code group.member_removed} also the member it removes, so that their
      * client drops the group. In {@code member.added}, the new member's groups are narrowed to the recipient's.
      */
     public Optional<EventEnvelope> visibleEvent(RoomAccess access, EventEnvelope event) {
         if (!event.roomId().equals(access.roomId())) {
             return Optional.empty();
         }
-        if (EventType.ofWireName(event.type()).map(type -> type.scope() == EventType.Scope.MEMBER).orElse(false)) {
+        EventType.Scope scope = EventType.ofWireName(event.type()).map(EventType::scope).orElse(null);
+        if (scope == EventType.Scope.MEMBER) {
             String me = access.me().id().toString();
             boolean mine = me.equals(event.data().path("memberId").asText())
                     || access.me().id().equals(event.actor().memberId());
             return mine ? Optional.of(event) : Optional.empty();
+        }
+        if (scope == EventType.Scope.MANAGERS) {
+            boolean concerned = seesManagersItem(access.me(), Ids.parse(event.data().path("requesterId").asText())
+                    .orElse(null));
+            return concerned ? Optional.of(narrowGroupIds(access, event)) : Optional.empty();
         }
         if (event.groupId() != null && !access.sees(event.groupId())) {
             boolean removedRecipient = EventType.GROUP_MEMBER_REMOVED.wireName().equals(event.type())
                     && access.me().id().toString().equals(event.data().path("memberId").asText());
             return removedRecipient ? Optional.of(event) : Optional.empty();
         }
-        if (EventType.MEMBER_ADDED.wireName().equals(event.type()) && event.data().has("groupIds")) {
-            ObjectNode narrowed = event.data().deepCopy();
-            ArrayNode groupIds = narrowed.putArray("groupIds");
-            event.data().get("groupIds").forEach(id -> {
-                if (Ids.parse(id.asText()).filter(access::sees).isPresent()) {
-                    groupIds.add(id);
-                }
-            });
-            return Optional.of(event.withData(narrowed));
+        if (EventType.MEMBER_ADDED.wireName().equals(event.type())) {
+            return Optional.of(narrowGroupIds(access, event));
         }
         return Optional.of(event);
+    }
+
+    /** The event with the {@code groupIds} of its payload narrowed to the recipient's own groups. */
+    private static EventEnvelope narrowGroupIds(RoomAccess access, EventEnvelope event) {
+        if (!event.data().has("groupIds")) {
+            return event;
+        }
+        ObjectNode narrowed = event.data().deepCopy();
+        ArrayNode groupIds = narrowed.putArray("groupIds");
+        event.data().get("groupIds").forEach(id -> {
+            if (Ids.parse(id.asText()).filter(access::sees).isPresent()) {
+                groupIds.add(id);
+            }
+        });
+        return event.withData(narrowed);
+    }
+
+    /**
+     * Whether a member sees an item kept between the room's managers and the member who asked for it (a colleague
+     * request, which names a person): the owner and the decision-makers do, and its requester; nobody else.
+     */
+    public boolean seesManagersItem(RoomMember me, UUID requesterId) {
+        return me.manager() || me.id().equals(requesterId);
     }
 
     /** A member of the room who is in this group, or 404 — mentions, assignees and approvers must be. */

@@ -63,7 +63,17 @@ public enum Action {
     /** See the buying committee: buyers' roles and attitudes, and their coverage. Sealed to the steering group. */
     COMMITTEE_VIEW("committee.view", "detail.committee-steering-only", OWNER, DECISION_MAKER),
     /** Set a buyer-side member's buying roles and attitude. */
-    COMMITTEE_EDIT("committee.edit", "detail.committee-owner-only", OWNER);
+    COMMITTEE_EDIT("committee.edit", "detail.committee-owner-only", OWNER),
+    /**
+     * Ask the managers to bring a colleague of the buyer's side into the room. Buyers only: the owner and the
+     * decision-makers add people themselves ({@link #BUYERS_MANAGE}), and the seller's team is the owner's to
+     * staff, not a request for the buyer's managers to decide.
+     */
+    COLLEAGUE_REQUEST("colleague.request", "detail.colleague-request-buyers-only", BUYER),
+    /** Approve (which adds the colleague and sends their invitation) or decline a colleague request. */
+    COLLEAGUE_DECIDE("colleague.decide", "detail.managers-only", OWNER, DECISION_MAKER),
+    /** Withdraw one's own colleague request while it is pending. */
+    COLLEAGUE_WITHDRAW("colleague.withdraw", "detail.colleague-requester-only", AUTHOR);
 
     private final String wireName;
     private final String refusal;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.dealroom.committee.Seat;
+import dev.dealroom.colleague.ColleagueRequestView;
 import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
@@ -124,11 +125,35 @@ public enum EventType {
      * The owner changed a buyer-side member's buying roles or attitude. Payload: the member's seat ({@code Seat}).
      * Group event of {@code steering}: the owner and the decision-makers, nobody else.
      */
-    COMMITTEE_CHANGED("committee.changed", Scope.GROUP, Seat.class);
+    COMMITTEE_CHANGED("committee.changed", Scope.GROUP, Seat.class),
 
-    /** Who an event is for: every member of the room, the members of its group, or one member. */
+    /**
+     * A buyer asked to bring a colleague into the room. Payload: {@code ColleagueRequestView} (it names a person).
+     * Managers event: the owner, the decision-makers and the requester; {@code groupIds} narrowed to each
+     * recipient's own groups.
+     */
+    COLLEAGUE_REQUESTED("colleague.requested", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /**
+     * The owner or a decision-maker approved a colleague request: the colleague is a member now (its
+     * {@code member.added} and {@code invitation.sent} come just before). Payload: the request, with
+     * {@code memberId}. Managers event.
+     */
+    COLLEAGUE_APPROVED("colleague.approved", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /** The owner or a decision-maker declined a colleague request. Payload: the request, with its reason. Managers event. */
+    COLLEAGUE_DECLINED("colleague.declined", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /** Its requester withdrew a pending colleague request. Payload: the request. Managers event. */
+    COLLEAGUE_WITHDRAWN("colleague.withdrawn", Scope.MANAGERS, ColleagueRequestView.class);
+
+    /**
+     * Who an event is for: every member of the room, the members of its group, one member ({@code data.memberId},
+     * and the sender), or the room's managers — the owner and the decision-makers — and the member who asked
+     * ({@code data.requesterId}).
+     */
     public enum Scope {
-        ROOM, GROUP, MEMBER
+        ROOM, GROUP, MEMBER, MANAGERS
     }
 
     private final String wireName;

@@ -85,6 +85,23 @@ public class MemberService {
                 });
     }
 
+    /**
+     * Adds a member on behalf of a feature that has already admitted the caller and decided (an approved colleague
+     * request): the same rules, checks and invitation as {@link #add(Caller, String, AddMemberRequest, String)}, in
+     * the caller's transaction; the answer's groups are among the caller's own.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MemberView addFor(RoomAccess room, AddMemberRequest request) {
+        access.requireManagerOf(room.me(), request.side() == Side.SELLER);
+        return add(room, request);
+    }
+
+    /** Whether the room has a member with this (lower-cased) email. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasMember(UUID roomId, String email) {
+        return members.count("roomId = ?1 and email = ?2", roomId, email) > 0;
+    }
+
     private MemberView add(RoomAccess room, AddMemberRequest request) {
         // The adder is held first: their invitation will name them (a foreign key), and a removal of the adder at
         // the same moment must not wait for this add while it waits for the removal.

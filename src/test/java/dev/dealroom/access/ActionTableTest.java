@@ -60,7 +60,10 @@ class ActionTableTest {
             Map.entry(Action.SIGNOFF_WITHDRAW, EnumSet.of(AUTHOR)),
             Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER),
             Map.entry(Action.COMMITTEE_VIEW, STEERING),
-            Map.entry(Action.COMMITTEE_EDIT, EnumSet.of(OWNER))));
+            Map.entry(Action.COMMITTEE_EDIT, EnumSet.of(OWNER)),
+            Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
+            Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
+            Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR))));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();

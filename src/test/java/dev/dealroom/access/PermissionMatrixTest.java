@@ -144,7 +144,17 @@ class PermissionMatrixTest {
         COMMITTEE("GET /api/rooms/{roomId}/committee", (f, r) -> r.get("/api/rooms/{r}/committee", f.roomId)),
         SET_COMMITTEE_SEAT("PUT /api/rooms/{roomId}/committee/{memberId}", (f, r) -> r
                 .body(Map.of("roles", List.of("CHAMPION"), "attitude", "SUPPORTER"))
-                .put("/api/rooms/{r}/committee/{m}", f.roomId, f.groupMemberId));
+                .put("/api/rooms/{r}/committee/{m}", f.roomId, f.groupMemberId)),
+        // Colleague requests: buyers ask, managers decide; the by-id rows act on one the proof buyer asked.
+        LIST_COLLEAGUE_REQUESTS("GET /api/rooms/{roomId}/colleague-requests", (f, r) -> r
+                .get("/api/rooms/{r}/colleague-requests", f.roomId)),
+        REQUEST_COLLEAGUE("POST /api/rooms/{roomId}/colleague-requests", (f, r) -> r.body(newColleague())
+                .post("/api/rooms/{r}/colleague-requests", f.roomId)),
+        DECIDE_COLLEAGUE_REQUEST("POST /api/rooms/{roomId}/colleague-requests/{requestId}/decision", (f, r) -> r
+                .body(Map.of("decision", "APPROVED"))
+                .post("/api/rooms/{r}/colleague-requests/{q}/decision", f.roomId, colleagueRequest(f))),
+        WITHDRAW_COLLEAGUE_REQUEST("POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw", (f, r) -> r
+                .post("/api/rooms/{r}/colleague-requests/{q}/withdraw", f.roomId, colleagueRequest(f)));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -230,6 +240,11 @@ class PermissionMatrixTest {
             // Buying committee
             { Endpoint.COMMITTEE,               401, 404,     403,     403,   200,   200 },
             { Endpoint.SET_COMMITTEE_SEAT,      401, 404,     403,     403,   200,   403 },
+            // Colleague requests: a buyer who did not ask does not see the request (404 to withdraw it)
+            { Endpoint.LIST_COLLEAGUE_REQUESTS, 401, 404,     200,     200,   200,   200 },
+            { Endpoint.REQUEST_COLLEAGUE,       401, 404,     201,     201,   403,   403 },
+            { Endpoint.DECIDE_COLLEAGUE_REQUEST, 401, 404,    403,     403,   200,   200 },
+            { Endpoint.WITHDRAW_COLLEAGUE_REQUEST, 401, 404,  404,     200,   403,   403 },
     };
 
     /**
@@ -282,7 +297,10 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.RESEND_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.REVOKE_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.COMMITTEE, acting(Action.COMMITTEE_VIEW)),
-            Map.entry(Endpoint.SET_COMMITTEE_SEAT, acting(Action.COMMITTEE_EDIT)));
+            Map.entry(Endpoint.SET_COMMITTEE_SEAT, acting(Action.COMMITTEE_EDIT)),
+            Map.entry(Endpoint.REQUEST_COLLEAGUE, acting(Action.COLLEAGUE_REQUEST)),
+            Map.entry(Endpoint.DECIDE_COLLEAGUE_REQUEST, acting(Action.COLLEAGUE_DECIDE)),
+            Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets
@@ -404,6 +422,19 @@ class PermissionMatrixTest {
     private static Map<String, Object> newMember() {
         Person newcomer = Person.random("newcomer");
         return Map.of("email", newcomer.email(), "name", newcomer.name(), "side", "BUYER");
+    }
+
+    private static Map<String, Object> newColleague() {
+        Person colleague = Person.random("colleague");
+        return Map.of("email", colleague.email(), "name", colleague.name());
+    }
+
+    /** A colleague request the proof buyer made, pending. */
+    private static String colleagueRequest(DealRoomFixture room) {
+        Person colleague = Person.random("colleague");
+        return room.groupMember.api().body(Map.of("email", colleague.email(), "name", colleague.name(), "groups",
+                List.of("proof"))).post("/api/rooms/{r}/colleague-requests", room.roomId)
+                .then().statusCode(201).extract().path("id");
     }
 
     private static Map<String, Object> newSeller() {

@@ -509,6 +509,47 @@ class ConcurrencyTableTest {
                         .queuingOn("select 1 from signoff where id = ?::uuid for no key update", idIn(signoff));
             }
         },
+        /** Retried colleague request (idempotency): one request. */
+        REQUEST_COLLEAGUE_RETRIED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                Map<String, Object> body = Map.of("email", Person.random("colleague").email(), "name", "Carla",
+                        "groups", List.of("proof"), "clientId", "c-1");
+                return new Row(Call.post(room.groupMember, colleaguesPath(room), body).times(6),
+                        only(copies("201", 6)), Map.of("colleague.requested", 1))
+                        .queuingOn(RETRY_LOCK, retryLock(room.groupMember, "colleague.request", "c-1"))
+                        .then(answers -> assertEquals(1,
+                                answers.stream().map(a -> a.json().getString("id")).distinct().count()));
+            }
+        },
+        /**
+         * The colleague request's row lock: the owner approving and a decision-maker declining at once (three clicks
+         * each): one decision, one member at most, one invitation.
+         */
+        TWO_MANAGERS_DECIDE_A_COLLEAGUE_REQUEST {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                String email = Person.random("colleague").email();
+                String request = room.groupMember.api().body(Map.of("email", email, "name", "Carla", "groups",
+                        List.of("proof"))).post(colleaguesPath(room)).then().statusCode(201).extract().path("id");
+                String decision = colleaguesPath(room) + "/" + request + "/decision";
+                List<Call> calls = new ArrayList<>(Call.post(room.owner, decision, Map.of("decision", "APPROVED"))
+                        .times(3));
+                calls.addAll(Call.post(room.decisionMaker, decision, Map.of("decision", "DECLINED")).times(3));
+                return new Row(calls, only(outcomes("200", "409 colleague-request-closed", 5)),
+                        answers -> decided(answers)
+                                ? Map.of("member.added", 1, "invitation.sent", 1, "colleague.approved", 1)
+                                : Map.of("colleague.declined", 1),
+                        answers -> {
+                            List<String> emails = room.owner.api().get(roomPath(room) + "/members").then()
+                                    .statusCode(200).extract().path("email");
+                            assertEquals(decided(answers) ? 1 : 0, emails.stream().filter(email::equals).count());
+                            assertEquals(decided(answers) ? "APPROVED" : "DECLINED", room.owner.api()
+                                    .get(colleaguesPath(room)).then().extract().path("[0].status"));
+                        })
+                        .queuingOn("select 1 from colleague_request where id = ?::uuid for no key update", request);
+            }
+        },
         /** Retried upload (idempotency): one version. */
         UPLOAD_RETRIED {
             @Override
@@ -720,6 +761,10 @@ class ConcurrencyTableTest {
     /** The name of the retry lock of {@code who}'s {@code operation} with this client id (see {@link #RETRY_LOCK}). */
     static String retryLock(Person who, String operation, String clientId) {
         return "sub-" + who.email() + "\n" + operation + "\n" + clientId;
+    }
+
+    static String colleaguesPath(DealRoomFixture room) {
+        return roomPath(room) + "/colleague-requests";
     }
 
     /** The id at the end of an item's path. */

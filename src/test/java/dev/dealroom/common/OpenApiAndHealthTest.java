@@ -24,7 +24,8 @@ class OpenApiAndHealthTest {
     /** Operations that take no request body by design. */
     private static final Set<String> BODILESS = Set.of("POST /api/rooms/{roomId}/live-tickets",
             "POST /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}/withdraw",
-            "POST /api/rooms/{roomId}/members/{memberId}/invitations");
+            "POST /api/rooms/{roomId}/members/{memberId}/invitations",
+            "POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw");
 
     @Test
     void everyOperationDocumentsItsRequestAndResponseSchemas() {

@@ -30,6 +30,8 @@ public enum ProblemCode {
     INVALID_TRANSITION(409, "invalid-transition"),
     SIGNOFF_CLOSED(409, "signoff-closed"),
     ALREADY_DECIDED(409, "already-decided"),
+    COLLEAGUE_ALREADY_REQUESTED(409, "colleague-already-requested"),
+    COLLEAGUE_REQUEST_CLOSED(409, "colleague-request-closed"),
     POST_DELETED(409, "post-deleted"),
     NUDGE_LIMIT(409, "nudge-limit"),
     IDEMPOTENCY_KEY_REUSED(409, "idempotency-key-reused"),
