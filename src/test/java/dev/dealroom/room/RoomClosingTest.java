@@ -30,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.LiveClient;
+import dev.dealroom.support.Sql;
 import dev.dealroom.support.LockHolder;
 import dev.dealroom.support.Person;
 import dev.dealroom.support.TestClock;
@@ -215,6 +217,27 @@ class RoomClosingTest {
         room.owner.api().get("/api/rooms").then().body("id", hasItem(room.roomId));
         assertEquals(Duration.ofDays(30), Duration.between(Instant.parse(room.owner.api()
                 .get("/api/rooms/{r}", room.roomId).then().extract().path("room.closedAt")), until));
+    }
+
+    @Test
+    void aBuyersOpenSocketEndsWithTheirReadWindowAndTheSellersDoesNot() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        close(room, "WON", REASON);
+        // closed long enough ago that the buyers' read window ends in a moment (the logins' clock is not moved)
+        Sql.updateOne(dataSource, "update room set closed_at = now() - interval '30 days' + interval '3 seconds'"
+                + " where id = cast(? as uuid)", room.roomId);
+
+        try (LiveClient buyer = LiveClient.connect(room.groupMember, room.roomId, room.seq());
+                LiveClient seller = LiveClient.connect(room.owner, room.roomId, room.seq())) {
+            buyer.nextOfType("ready");
+            seller.nextOfType("ready");
+            // closed as a login's end closes it: the client asks for a new ticket, which the 410 answers
+            assertEquals(4401, buyer.awaitClose());
+            room.groupMember.api().post("/api/rooms/{r}/live-tickets", room.roomId).then().statusCode(410);
+            room.owner.api().body(Map.of("status", "OPEN")).patch("/api/rooms/{r}", room.roomId).then()
+                    .statusCode(200);
+            assertEquals("room.updated", seller.nextOfType("room.updated").get("type"));
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.event.CloseCode;
@@ -50,8 +51,11 @@ public class RoomSocket {
     /** Connection id → the timer that closes it when its login expires. */
     private final Map<String, Long> expiries = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final AccessPolicy access;
 
-    public RoomSocket(RoomHub hub, ReadService reads, ObjectMapper json, Vertx vertx, Clock clock) {
+    public RoomSocket(RoomHub hub, ReadService reads, ObjectMapper json, Vertx vertx, Clock clock,
+            AccessPolicy access) {
+        this.access = access;
         this.hub = hub;
         this.reads = reads;
         this.json = json;
@@ -69,9 +73,12 @@ public class RoomSocket {
             return;
         }
         Instant sessionEnds = connection.userData().get(RoomSocketAdmission.SESSION_ENDS);
-        if (sessionEnds != null) {
+        // nor, for the buyer's side of a closed room, than their read window: the client's next ticket gets the 410
+        Instant ends = access.readUntil(connection.userData().get(RoomSocketAdmission.ACCESS).me())
+                .filter(until -> sessionEnds == null || until.isBefore(sessionEnds)).orElse(sessionEnds);
+        if (ends != null) {
             // The socket lives no longer than the login it was opened with; the client renews and resumes.
-            long delay = Math.max(1, Duration.between(clock.instant(), sessionEnds).toMillis());
+            long delay = Math.max(1, Duration.between(clock.instant(), ends).toMillis());
             expiries.put(connection.id(), vertx.setTimer(delay, timer -> {
                 expiries.remove(connection.id());
                 connection.close(new CloseReason(CloseCode.SESSION_EXPIRED.code(), CloseCode.SESSION_EXPIRED.reason()))
