@@ -21,6 +21,8 @@ import org.jboss.logging.Logger;
 import jakarta.persistence.EntityManager;
 
 import dev.dealroom.access.Caller;
+import dev.dealroom.committee.CommitteeService;
+import dev.dealroom.committee.SeatRequest;
 import dev.dealroom.member.AddMemberRequest;
 import dev.dealroom.member.MemberView;
 import dev.dealroom.member.MemberService;
@@ -63,18 +65,20 @@ public class DemoData {
     private final TaskService tasks;
     private final PostService posts;
     private final ReadService reads;
+    private final CommitteeService committee;
     private final EntityManager em;
     private final Clock clock;
     private final String authServerUrl;
 
     public DemoData(RoomService rooms, MemberService members, TaskService tasks, PostService posts, ReadService reads,
-            EntityManager em, Clock clock,
+            CommitteeService committee, EntityManager em, Clock clock,
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> authServerUrl) {
         this.rooms = rooms;
         this.members = members;
         this.tasks = tasks;
         this.posts = posts;
         this.reads = reads;
+        this.committee = committee;
         this.em = em;
         this.clock = clock;
         this.authServerUrl = authServerUrl.orElse("<the dev OIDC server>");
@@ -198,8 +202,27 @@ public class DemoData {
         reads.markRead(dana, roomId, "business-case", Long.MAX_VALUE);
         seenAt(roomId, dana.memberEmail().orElseThrow(), announced.plus(Duration.ofMinutes(20)));
 
-        // Today: Sam has read it; Carl has not.
+        // Today: Sam has read it; Carl has not. Sam maps the buying committee: Dana holds the budget, Carl is the
+        // champion who went quiet, Ivan evaluates, Lena reads the contract; nobody runs procurement yet.
         reads.markRead(sam, roomId, "business-case", Long.MAX_VALUE);
+        seat(sam, roomId, dana.memberEmail().orElseThrow(), people, "SUPPORTER", "ECONOMIC_BUYER");
+        seat(sam, roomId, cast.buyer("carl.cfo"), people, "NEUTRAL", "CHAMPION");
+        seat(sam, roomId, cast.buyer("ivan.it"), people, "SUPPORTER", "TECHNICAL_EVALUATOR", "USER");
+        seat(sam, roomId, cast.buyer("lena.legal"), people, null, "LEGAL");
+        // Ivan last read his groups five days ago, Lena (who joined late) two days ago; Carl never has.
+        Caller ivanCaller = caller(cast.buyer("ivan.it"), "Ivan Ilic");
+        reads.markRead(ivanCaller, roomId, "proof", Long.MAX_VALUE);
+        reads.markRead(ivanCaller, roomId, "implementation", Long.MAX_VALUE);
+        seenAt(roomId, cast.buyer("ivan.it"), now.minus(Duration.ofDays(5)));
+        Caller lena = caller(cast.buyer("lena.legal"), "Lena Lind");
+        joined(roomId, now.minus(Duration.ofDays(2)), cast.buyer("lena.legal"));
+        reads.markRead(lena, roomId, "contracts", Long.MAX_VALUE);
+        seenAt(roomId, cast.buyer("lena.legal"), now.minus(Duration.ofDays(2)));
+    }
+
+    private void seat(Caller owner, String roomId, String email, List<MemberView> people, String attitude,
+            String... roles) {
+        committee.set(owner, roomId, idOf(people, email), new SeatRequest(List.of(roles), attitude));
     }
 
     private long lastSeq(String roomId) {

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dealroom.committee.CommitteeService;
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.SqlValues;
 import dev.dealroom.member.MemberService;
@@ -48,18 +49,27 @@ class DemoStoryTest {
     @Inject
     ReadService reads;
     @Inject
+    CommitteeService committee;
+    @Inject
     ProgressService progress;
     @Inject
     EntityManager em;
     @Inject
     Clock clock;
 
+    private DemoData.Cast cast;
+
+    /** Seeds the demo room for a cast of this test's own, as dev mode seeds it for its fixed one. */
+    private String seed() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        cast = new DemoData.Cast("acme-" + suffix + ".example", "northwind-" + suffix + ".example");
+        return new DemoData(rooms, members, tasks, posts, reads, committee, em, clock, Optional.empty())
+                .createRoom(cast);
+    }
+
     @Test
     void theAnnouncementIsFourDaysOldAndItsAuthorWasSeenThen() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        DemoData.Cast cast = new DemoData.Cast("acme-" + suffix + ".example", "northwind-" + suffix + ".example");
-        DemoData demo = new DemoData(rooms, members, tasks, posts, reads, em, clock, Optional.empty());
-        String roomId = demo.createRoom(cast);
+        String roomId = seed();
         Instant now = clock.instant();
 
         Object[] announcement = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
@@ -95,6 +105,25 @@ class DemoStoryTest {
         for (int i = 1; i < times.size(); i++) {
             assertTrue(!times.get(i).isBefore(times.get(i - 1)), "event " + (i + 1) + " is not older than the one before");
         }
+    }
+
+    @Test
+    void theCommitteeLeavesProcurementUncoveredAndItsChampionQuietAndOnlySteeringIsTold() {
+        String roomId = seed();
+        // as the README tells it
+        List<String> story = List.of("Implementation plan idle for 10 days",
+                "Success metrics idle for 10 days", "1 task overdue in Business case", "Contracts idle for 12 days",
+                "Carl Cole (Chief Financial Officer) has not seen the announcement in Business case for 4 days",
+                "The champion has been silent for 11 days", "No procurement contact identified");
+        for (var steering : List.of(cast.seller(), cast.decider())) {
+            ProgressView.Health health = progress.progress(steering, roomId, Language.EN).health();
+            assertEquals(ProgressView.Verdict.AT_RISK, health.verdict());
+            assertEquals(story, health.reasons().stream().map(ProgressView.Reason::text).toList(), steering.name());
+        }
+        var ivan = DemoData.caller(cast.buyer("ivan.it"), "Ivan Ilic");
+        List<String> ivans = progress.progress(ivan, roomId, Language.EN).health().reasons().stream()
+                .map(ProgressView.Reason::code).toList();
+        assertTrue(ivans.stream().noneMatch(code -> code.startsWith("committee-")), "Ivan is not: " + ivans);
     }
 
     private static void assertAbout(Duration expected, Duration actual) {
