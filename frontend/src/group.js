@@ -651,6 +651,19 @@ async function plan(session, group, base) {
     empty.hidden = tasks.size > 0;
   }
 
+  /** The milestones of this plan that follow the task, directly or through others (each task follows at most one). */
+  function milestonesLedBy(taskId) {
+    return [...tasks.values()].filter((task) => {
+      if (!task.milestone || task.id === taskId) return false;
+      const seen = new Set();
+      for (let id = task.dueAfterTaskId; id && !seen.has(id); id = tasks.get(id)?.dueAfterTaskId) {
+        if (id === taskId) return true;
+        seen.add(id);
+      }
+      return false;
+    }).map((task) => task.id);
+  }
+
   function upsert(task) {
     tasks.set(task.id, task);
     let node = nodes.get(task.id);
@@ -859,12 +872,15 @@ async function plan(session, group, base) {
         // The task as the server sees it today: a payload's `overdue` is the one of the day it was written, and a
         // replay on reconnect can bring an old one.
         if (event.item.rescheduled) reasons.set(event.item.id, event.item.rescheduled);
-        try {
-          upsert(await get(`${base}/tasks/${event.item.id}`));
-          newDue.refresh();
-        } catch (e) {
-          if (!(e instanceof ApiError)) throw e;
+        // a milestone rolls up the tasks that lead to it: those whose chain passes through this task are read again
+        for (const id of [event.item.id, ...milestonesLedBy(event.item.id)]) {
+          try {
+            upsert(await get(`${base}/tasks/${id}`));
+          } catch (e) {
+            if (!(e instanceof ApiError)) throw e;
+          }
         }
+        newDue.refresh();
       } else if (topic === 'taskOrder') {
         event.item.taskIds.forEach((id, position) => {
           const task = tasks.get(id);

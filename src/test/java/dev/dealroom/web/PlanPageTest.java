@@ -60,6 +60,29 @@ class PlanPageTest extends BrowserTest {
         assertThat(pilotForBuyer.locator(".task-due")).not().hasText(dueBefore);
     }
 
+    @Test
+    void aMilestonesRollUpFollowsATaskLeadingToItLive() {
+        DealRoomFixture room = new DealRoomFixture();
+        LocalDate due = LocalDate.now().plusDays(10);
+        String feed = room.owner.api().body(Map.of("title", "Connect the fleet", "dueDate", due.toString()))
+                .post(BASE + "/tasks", room.roomId).then().statusCode(201).extract().path("id");
+        String test = room.owner.api().body(Map.of("title", "Load test", "dueKind", "AFTER_TASK", "dueDays", 2,
+                "dueAfterTaskId", feed)).post(BASE + "/tasks", room.roomId).then().statusCode(201).extract().path("id");
+        String pilot = room.owner.api().body(Map.of("title", "Pilot accepted", "dueKind", "AFTER_TASK", "dueDays", 5,
+                "dueAfterTaskId", test, "milestone", true)).post(BASE + "/tasks", room.roomId).then().statusCode(201)
+                .extract().path("id");
+        Page buyer = open(browsers.signIn(room.groupMember, "fr-FR", 1280, 860), room);
+        Locator rollup = buyer.locator(".task[data-task-id='" + pilot + "'] .task-rollup");
+        assertThat(rollup).containsText("Dans les temps");
+
+        // the first task of the chain is blocked: no event names the milestone, yet its roll-up changes
+        room.owner.api().body(Map.of("status", "BLOCKED", "blockedReason", "No VPN access yet"))
+                .patch(BASE + "/tasks/{t}", room.roomId, feed).then().statusCode(200);
+        assertThat(rollup).containsText("Bloqué");
+        assertEquals("BLOCKED", room.owner.api().get(BASE + "/tasks/{t}", room.roomId, pilot).then().statusCode(200)
+                .extract().path("rollup"));
+    }
+
     private static String dueOf(DealRoomFixture room, String task) {
         return room.owner.api().get(BASE + "/tasks/{t}", room.roomId, task).then().statusCode(200).extract()
                 .path("dueDate");
