@@ -45,8 +45,21 @@ export function showError(el, error, onDismiss = null) {
   el.hidden = false;
 }
 
+/**
+ * Disabling the focused button sends focus to the page's body, where a keyboard or screen-reader user is lost: the
+ * answer puts it back on the control it was on, when that control is still there and nothing else took focus.
+ */
+function focusKeeper() {
+  const was = document.activeElement;
+  return () => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && was && was !== document.body && was.isConnected && !was.disabled) was.focus();
+  };
+}
+
 /** Runs a form's action with its buttons disabled, showing a refusal in `error`; resolves true on success. */
 export async function submitting(form, error, action) {
+  const restore = focusKeeper();
   const buttons = [...form.querySelectorAll('button')];
   buttons.forEach((b) => { b.disabled = true; });
   showError(error, null);
@@ -58,6 +71,7 @@ export async function submitting(form, error, action) {
     return false;
   } finally {
     buttons.forEach((b) => { b.disabled = false; });
+    restore();
   }
 }
 
@@ -86,6 +100,7 @@ export function onCreate(form, error, create) {
 
 /** Runs a button's action, reporting a refusal in `error`. */
 export async function acting(button, error, action) {
+  const restore = focusKeeper();
   button.disabled = true;
   showError(error, null);
   try {
@@ -94,6 +109,7 @@ export async function acting(button, error, action) {
     showError(error, e);
   } finally {
     button.disabled = false;
+    restore();
   }
 }
 

@@ -36,6 +36,9 @@ class ColleagueRequestPageTest extends BrowserTest {
                 .setHasText(declined.email()));
         assertThat(mine).hasAttribute("data-status", "PENDING");
         assertThat(buyer.locator("form[aria-labelledby=colleague-title]").getByLabel("Email")).hasValue("");
+        // the button that was disabled while the request went keeps the keyboard's place
+        assertThat(buyer.locator("form[aria-labelledby=colleague-title]").getByRole(AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Ask").setExact(true))).isFocused();
 
         Locator pending = owner.locator(".colleague-request").filter(new Locator.FilterOptions()
                 .setHasText(declined.email()));
