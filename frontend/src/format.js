@@ -39,7 +39,8 @@ export function ago(isoInstant) {
   if (minutes < 60) return relative().format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (hours < 48) return relative().format(-hours, 'hour');
-  return relative().format(-Math.round(hours / 24), 'day');
+  // whole days elapsed, as the server counts them in its sentences ("silent for 11 days")
+  return relative().format(-Math.floor(minutes / 1440), 'day');
 }
 
 export function money(amount, currency) {
