@@ -41,6 +41,9 @@ public class EngagementAlerts {
     private static final String LAST_VISIT = "(select v.last_at from member_visit v where v.member_id = m.id"
             + " order by v.day desc limit 1)";
 
+    /** The alert's actor: nobody did anything, the server noticed. */
+    private static final Actor SERVER = new Actor(null, "Deal Room");
+
     private final EntityManager em;
     private final EventLog events;
     private final Clock clock;
@@ -114,7 +117,7 @@ public class EngagementAlerts {
                 if (claimed == 0) {
                     return false;
                 }
-                events.append(roomId, EventType.ENGAGEMENT_ALERT, null, new Actor(null, null),
+                events.append(roomId, EventType.ENGAGEMENT_ALERT, null, SERVER,
                         new EngagementAlert(row[4].toString(), buyerId.toString(), (String) row[2],
                                 (String) row[3], kind, lastVisit, Duration.between(lastVisit, now).toDays()));
                 return true;
@@ -122,6 +125,10 @@ public class EngagementAlerts {
         } catch (ApiException closed) {
             // the room closed meanwhile: nothing was claimed, nobody is told
             LOG.debugf("Room %s closed before its engagement alert", roomId);
+            return false;
+        } catch (RuntimeException e) {
+            // one room's failure does not hold back the others' alerts; the next check tries it again
+            LOG.errorf(e, "Could not alert the owner of room %s about member %s", roomId, buyerId);
             return false;
         }
     }
