@@ -13,6 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -222,6 +228,31 @@ class EngagementTest {
         closed.owner.api().get("/api/rooms/{r}/events?since=0", closed.roomId).then().statusCode(200)
                 .body("events.type", not(hasItem("engagement.alert")));
         assertEquals(0, mails(closed.owner, "has not visited").size());
+    }
+
+    @Test
+    void twoChecksAtOnceTellTheOwnerOnce() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        open(room.decisionMaker, room);
+        clock.advance(Duration.ofDays(8));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            Callable<Integer> check = () -> {
+                gate.await();
+                return alerts.check();
+            };
+            List<Future<Integer>> runs = List.of(pool.submit(check), pool.submit(check));
+            gate.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        room.owner.api().get("/api/rooms/{r}/events?since=0", room.roomId).then().statusCode(200)
+                .body("events.findAll { it.type == 'engagement.alert' }.data.kind", contains("QUIET"));
+        assertEquals(1, mails(room.owner, "has not visited").size());
     }
 
     private static void open(Person person, DealRoomFixture room) {
