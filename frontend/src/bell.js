@@ -1,4 +1,5 @@
-// The notifications menu in the header: nudges, mentions and sign-off requests addressed to me, newest first.
+// The notifications menu in the header: nudges, mentions and sign-off requests addressed to me, newest first; for a
+// room's owner, while the room is open, its key buyers gone quiet or back.
 // Across rooms they come from the server (GET /api/me/agenda) when the page starts and whenever it regains
 // focus; while a room is open they also arrive live, from the session's topics. What is newer than the last time
 // I opened the menu counts as unread (remembered per person in this browser).
@@ -135,12 +136,14 @@ export function createBell(me) {
         const group = session.group(groupId);
         return { roomId: session.roomId, roomName: session.room.name, groupId, groupKey: group?.key || null, groupName: group?.name || '' };
       };
-      stopListening = session.on(['nudges', 'posts', 'signoffs'], (event, topic) => {
+      stopListening = session.on(['nudges', 'posts', 'signoffs', 'engagement'], (event, topic) => {
         const mine = session.me.id;
         const item = event.item;
         if (topic === 'nudges' && item.memberId === mine) {
           put(nudgeItem(item.id, item.topic, session.memberName(item.byMemberId), session.roomId, session.room.name,
             item.createdAt), true);
+        } else if (topic === 'engagement' && item.memberId === mine) {
+          put(engagementItem(event.seq, item, session.roomId, session.room.name, event.at), true);
         } else if (topic === 'posts') {
           const key = `mention:${item.id}`;
           if (item.deleted || !(item.mentions || []).includes(mine)) {
@@ -176,6 +179,12 @@ export function createBell(me) {
 function nudgeItem(id, topic, by, roomId, roomName, at) {
   return { key: `nudge:${id}`, kind: 'nudge', text: t(`bell.nudge.${topic}`, { name: by || t('common.formerMember') }),
     detail: null, place: roomName, href: `#/rooms/${roomId}`, at };
+}
+
+function engagementItem(seq, alert, roomId, roomName, at) {
+  return { key: `engagement:${roomId}:${seq}`, kind: 'engagement',
+    text: t(`bell.engagement.${alert.kind}`, { name: alert.buyerName, count: alert.days }), detail: null,
+    place: roomName, href: `#/rooms/${roomId}/coordination`, at };
 }
 
 /** "Room · Group" for an item's place, the group named in the page's language. */

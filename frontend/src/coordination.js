@@ -9,6 +9,7 @@ import { healthBadge, errorText, showError, avatar } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
 import { committeeSection } from './committee.js';
+import { engagementSection } from './engagement.js';
 
 const REFRESH_ON = ['tasks', 'signoffs', 'posts', 'documents', 'groups', 'members', 'room', 'nudges', 'committee'];
 
@@ -28,6 +29,8 @@ export async function coordinationView(session) {
   let timer = null;
   // The buying committee, steering members only: one section kept across reloads, which refreshes itself.
   const committee = committeeSection(session);
+  // Engagement of the buyer's side, steering members only, likewise.
+  const engagement = engagementSection(session);
 
   async function render() {
     const progress = await get(`/api/rooms/${session.roomId}/progress`);
@@ -44,6 +47,7 @@ export async function coordinationView(session) {
       timeline(progress.timeline),
       h('h2', { id: 'stakeholders-title' }, t('coordination.stakeholders')),
       stakeholders(progress),
+      engagement?.el,
       committee?.el);
     if (focused) el.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   }
@@ -148,12 +152,12 @@ export async function coordinationView(session) {
     return fill(place, button, error);
   }
 
-  await Promise.all([render(), committee?.load()]);
+  await Promise.all([render(), committee?.load(), engagement?.load()]);
   const stop = session.on(['resync', ...REFRESH_ON], () => {
     clearTimeout(timer); // a burst of events, one reload
     timer = setTimeout(() => render().catch(() => {}), 250);
   });
-  return { el, dispose: () => { stop(); clearTimeout(timer); committee?.dispose(); } };
+  return { el, dispose: () => { stop(); clearTimeout(timer); committee?.dispose(); engagement?.dispose(); } };
 }
 
 /**

@@ -37,6 +37,8 @@ export const DISPATCH = Object.freeze({
   'document.uploaded': { topics: ['documents'] },
   'document.viewed': { topics: ['documentViews'] },
   'nudge.sent': { topics: ['nudges'] },
+  // the owner only: a key buyer has gone quiet, or is back (the bell tells it, the engagement section reloads)
+  'engagement.alert': { topics: ['engagement'] },
   // steering only: a buyer's roles or attitude changed (the committee screen reloads its coverage)
   'committee.changed': { topics: ['committee'] },
   // colleague requests reach the managers and their requester only

@@ -50,7 +50,9 @@ export function roomLayout(session, current, content) {
         link('', 'overview', 'home', t('room.home.nav')),
         link('/people', 'people', 'people', t('people.title')),
         link('/coordination', 'coordination', 'chart', t('coordination.title')),
-        link('/settings', 'settings', 'settings', t('settings.title'))));
+        link('/settings', 'settings', 'settings', t('settings.title'))),
+      // what the room records of its members, told to every one of them
+      h('p', { class: 'muted small tracking-note', 'data-tracking': '' }, t('room.tracking')));
   };
   renderNav();
   const stop = session.on(['unread', 'resync', 'groups', 'room'], renderNav);

@@ -225,6 +225,8 @@ function groupsSection(session, stops) {
 }
 
 const EMAILS = ['mentions', 'nudges', 'signoffRequests', 'digest'];
+/** Told to the room's owner, for the steering group's screens: offered to those who see engagement. */
+const STEERING_EMAILS = ['engagementAlerts'];
 
 /** Which emails this room sends me. */
 async function emailsForm(session) {
@@ -234,7 +236,7 @@ async function emailsForm(session) {
   const saved = h('p', { class: 'muted', role: 'status' });
   const form = h('form', { class: 'card form', 'aria-labelledby': 'emails-title', 'data-section': 'emails' },
     h('h2', { id: 'emails-title' }, t('settings.emails')),
-    EMAILS.map((key) => h('label', { class: 'check' },
+    [...EMAILS, ...(session.may('engagement.view') ? STEERING_EMAILS : [])].map((key) => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: key, checked: settings[key] }), ` ${t(`settings.email.${key}`)}`)),
     error, saved,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.saveEmails'))));

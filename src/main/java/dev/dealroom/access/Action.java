@@ -62,6 +62,11 @@ public enum Action {
     DOCUMENT_UPLOAD("document.upload", null, OWNER, DECISION_MAKER, SELLER, BUYER),
     /** See the buying committee: buyers' roles and attitudes, and their coverage. Sealed to the steering group. */
     COMMITTEE_VIEW("committee.view", "detail.committee-steering-only", OWNER, DECISION_MAKER),
+    /**
+     * See the engagement signals of the buyer's side: each member's visits, the share of key updates seen and of
+     * tasks done on time, and their level. Sealed to the steering group, as the committee is.
+     */
+    ENGAGEMENT_VIEW("engagement.view", "detail.engagement-steering-only", OWNER, DECISION_MAKER),
     /** Set a buyer-side member's buying roles and attitude. */
     COMMITTEE_EDIT("committee.edit", "detail.committee-owner-only", OWNER),
     /**

@@ -30,6 +30,9 @@ public interface DealRoomConfig {
     /** The coordination view's health rules. */
     Progress progress();
 
+    /** Engagement signals of the buyer's side and the owner's alerts about key buyers. */
+    Engagement engagement();
+
     /** Invitations sent to people added to a room. */
     Invitations invitations();
 
@@ -269,5 +272,23 @@ public interface DealRoomConfig {
         /** A key update a member has not seen for this long is reported. */
         @WithDefault("2d")
         Duration unseenAfter();
+    }
+
+    interface Engagement {
+        /** Opening the room again within this time of the previous opening is the same visit. */
+        @WithDefault("30m")
+        Duration visitGap();
+
+        /** A member whose last visit is older than this is {@code COOLING}. */
+        @WithDefault("3d")
+        Duration coolingAfter();
+
+        /** A member whose last visit is older than this is {@code QUIET}; a key buyer quiet this long alerts the owner. */
+        @WithDefault("7d")
+        Duration quietAfter();
+
+        /** How often each node looks for key buyers gone quiet or back (a Quarkus {@code every} duration). */
+        @WithDefault("5m")
+        String checkEvery();
     }
 }

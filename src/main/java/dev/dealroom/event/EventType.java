@@ -15,6 +15,7 @@ import dev.dealroom.member.MemberRemoved;
 import dev.dealroom.invitation.InvitationView;
 import dev.dealroom.member.MemberView;
 import dev.dealroom.post.PostView;
+import dev.dealroom.progress.EngagementAlert;
 import dev.dealroom.progress.NudgeView;
 import dev.dealroom.room.RoomSummary;
 import dev.dealroom.signoff.SignoffView;
@@ -120,6 +121,13 @@ public enum EventType {
      * {@code NudgeView}. Member event: only the nudged member and the sender receive it.
      */
     NUDGE_SENT("nudge.sent", Scope.MEMBER, NudgeView.class),
+
+    /**
+     * A key buyer (a buyer-side decision-maker, economic buyer or champion) has not visited the room for
+     * {@code dealroom.engagement.quiet-after}, or visits again after that. Payload: {@code EngagementAlert}. Member
+     * event: only the room's owner ({@code memberId}) receives it; it has no actor, the server noticed it.
+     */
+    ENGAGEMENT_ALERT("engagement.alert", Scope.MEMBER, EngagementAlert.class),
 
     /**
      * The owner changed a buyer-side member's buying roles or attitude. Payload: the member's seat ({@code Seat}).

@@ -21,7 +21,8 @@ public class NotificationService {
 
     /** The kinds of email a member can turn off; each names its column. */
     enum Kind {
-        MENTIONS("mentions"), NUDGES("nudges"), SIGNOFF_REQUESTS("signoff_requests"), DIGEST("digest");
+        MENTIONS("mentions"), NUDGES("nudges"), SIGNOFF_REQUESTS("signoff_requests"), DIGEST("digest"),
+        ENGAGEMENT_ALERTS("engagement_alerts");
 
         final String column;
 
@@ -60,27 +61,32 @@ public class NotificationService {
     public NotificationSettings settings(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select mentions, nudges, signoff_requests, digest"
-                + " from notification_preference where member_id = ?1")
+        List<Object[]> rows = em.createNativeQuery("select mentions, nudges, signoff_requests, digest,"
+                + " engagement_alerts from notification_preference where member_id = ?1")
                 .setParameter(1, room.me().id()).getResultList();
         return rows.stream().findFirst()
-                .map(row -> new NotificationSettings((Boolean) row[0], (Boolean) row[1], (Boolean) row[2], (Boolean) row[3]))
+                .map(row -> new NotificationSettings((Boolean) row[0], (Boolean) row[1], (Boolean) row[2],
+                        (Boolean) row[3], (Boolean) row[4]))
                 .orElse(NotificationSettings.ALL_ON);
     }
 
     @Transactional
     public NotificationSettings change(Caller caller, String roomId, NotificationSettings settings) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        em.createNativeQuery("insert into notification_preference (member_id, mentions, nudges, signoff_requests, digest)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (member_id) do update set mentions = excluded.mentions,"
-                + " nudges = excluded.nudges, signoff_requests = excluded.signoff_requests, digest = excluded.digest")
+        // engagementAlerts came later: a client that does not send it leaves it as it was (on by default)
+        em.createNativeQuery("insert into notification_preference (member_id, mentions, nudges, signoff_requests, digest,"
+                + " engagement_alerts) values (?1, ?2, ?3, ?4, ?5, coalesce(?6, true)) on conflict (member_id) do update"
+                + " set mentions = excluded.mentions, nudges = excluded.nudges,"
+                + " signoff_requests = excluded.signoff_requests, digest = excluded.digest,"
+                + " engagement_alerts = coalesce(?6, notification_preference.engagement_alerts)")
                 .setParameter(1, room.me().id())
                 .setParameter(2, settings.mentions())
                 .setParameter(3, settings.nudges())
                 .setParameter(4, settings.signoffRequests())
                 .setParameter(5, settings.digest())
+                .setParameter(6, settings.engagementAlerts())
                 .executeUpdate();
-        return settings;
+        return settings(caller, roomId);
     }
 
     /**

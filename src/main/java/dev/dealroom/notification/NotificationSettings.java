@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotNull;
  * @param nudges          when a manager nudges them
  * @param signoffRequests when a sign-off asks for their approval
  * @param digest          a daily summary of what they have not seen, at most one a day
+ * @param engagementAlerts for the room's owner, when a key buyer goes quiet or is back; optional in a change (left
+ *                        as it was when absent)
  */
 public record NotificationSettings(@NotNull Boolean mentions, @NotNull Boolean nudges, @NotNull Boolean signoffRequests,
-        @NotNull Boolean digest) {
+        @NotNull Boolean digest, Boolean engagementAlerts) {
 
-    static final NotificationSettings ALL_ON = new NotificationSettings(true, true, true, true);
+    static final NotificationSettings ALL_ON = new NotificationSettings(true, true, true, true, true);
 }

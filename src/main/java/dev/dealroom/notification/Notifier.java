@@ -2,6 +2,9 @@ package dev.dealroom.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +26,7 @@ import dev.dealroom.notification.NotificationService.Recipient;
 
 /**
  * Emails the people an event is addressed to: the members a post mentions, the member a manager nudged, the
- * approvers a sign-off asks. The room's log is the one source: nothing else has to remember to notify. Nobody is
+ * approvers a sign-off asks, the owner told a key buyer went quiet or is back. The room's log is the one source: nothing else has to remember to notify. Nobody is
  * emailed about their own action, nor about a kind of email they turned off. Each email is in its recipient's
  * language, else in the language of the person who acted (their choice, else their request's).
  *
@@ -40,11 +43,13 @@ class Notifier {
     private final NotificationService notifications;
     private final Postman postman;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    Notifier(NotificationService notifications, Postman postman, ObjectMapper json) {
+    Notifier(NotificationService notifications, Postman postman, ObjectMapper json, Clock clock) {
         this.notifications = notifications;
         this.postman = postman;
         this.json = json;
+        this.clock = clock;
     }
 
     void appended(@Observes EventCommitted event) {
@@ -52,6 +57,7 @@ class Notifier {
             case POST_CREATED -> mentioned(event);
             case NUDGE_SENT -> nudged(event, tree(event));
             case SIGNOFF_REQUESTED -> askedToSignOff(event, tree(event));
+            case ENGAGEMENT_ALERT -> engagementAlert(event, tree(event));
             default -> {
                 // nothing to email
             }
@@ -84,6 +90,21 @@ class Notifier {
             postman.queue(to, postman.languageOf(to), Text.of("email.nudge.subject", "actor", event.actor().name(),
                     "about", about, "room", to.roomName()), Text.of("email.nudge.body", "actor", event.actor().name(),
                             "about", about, "room", to.roomName(), "link", link));
+        }
+    }
+
+    /** The owner, told a key buyer went quiet or is back (the event has no actor: the server noticed it). */
+    private void engagementAlert(EventCommitted event, JsonNode alert) {
+        boolean quiet = "QUIET".equals(alert.path("kind").asText());
+        String buyer = alert.path("buyerName").asText();
+        long days = alert.path("days").asLong();
+        LocalDate lastVisit = LocalDate.ofInstant(Instant.parse(alert.path("lastVisit").asText()), clock.getZone());
+        String link = postman.link("#/rooms/" + event.roomId() + "/coordination");
+        String kind = quiet ? "email.engagement.quiet" : "email.engagement.back";
+        for (Recipient to : recipients(event, ids(alert.path("memberId")), Kind.ENGAGEMENT_ALERTS)) {
+            postman.queue(to, postman.languageOf(to), Text.of(kind + ".subject", "buyer", buyer, "room", to.roomName(),
+                    "count", days), Text.of(kind + ".body", "buyer", buyer, "room", to.roomName(), "count", days,
+                            "day", lastVisit, "link", link));
         }
     }
 

@@ -188,8 +188,7 @@ final class ProgressCalculator {
         LocalDate today = clock.toLocalDate();
         List<RoomFacts.Group> groups = facts.groups.stream().filter(g -> scope.contains(g.id()))
                 .sorted(DISPLAY_ORDER).toList();
-        Set<UUID> sealed = groups.stream().filter(group -> group.key() == null && !visible.contains(group.id()))
-                .map(RoomFacts.Group::id).collect(Collectors.toSet());
+        Set<UUID> sealed = sealed(groups, visible);
         // The groups whose figures may be told per member.
         Set<UUID> attributable = scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
         List<RoomFacts.KeyUpdate> keyUpdates = facts.keyUpdates.stream()
@@ -262,6 +261,21 @@ final class ProgressCalculator {
                 : findings.isEmpty() ? Verdict.ON_TRACK : Verdict.AT_RISK;
         return new Assessment(groups, sealed, attributable, keyUpdates, milestones, findings, projected, slip, next,
                 verdict);
+    }
+
+    /** The groups among {@code groups} that people named and the viewer is not in: private groups. */
+    private static Set<UUID> sealed(List<RoomFacts.Group> groups, Set<UUID> visible) {
+        return groups.stream().filter(group -> group.key() == null && !visible.contains(group.id()))
+                .map(RoomFacts.Group::id).collect(Collectors.toSet());
+    }
+
+    /**
+     * The groups of {@code scope} whose figures may be told per member: all but private groups the viewer is not in,
+     * which stakeholder rows, and engagement, leave out.
+     */
+    static Set<UUID> attributable(RoomFacts facts, Set<UUID> scope, Set<UUID> visible) {
+        Set<UUID> sealed = sealed(facts.groups.stream().filter(g -> scope.contains(g.id())).toList(), visible);
+        return scope.stream().filter(id -> !sealed.contains(id)).collect(Collectors.toSet());
     }
 
     /** @param milestones the milestones of the viewer's figures, in the facts' order */

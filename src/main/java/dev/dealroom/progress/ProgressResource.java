@@ -53,6 +53,15 @@ public class ProgressResource {
         return progress.progress(caller.get(), roomId, language.get());
     }
 
+    @GET
+    @Path("/engagement")
+    @Operation(summary = "Engagement of the buyer's side", description = "Per buyer-side member: last visit, visits "
+            + "in the last 14 days, share of key updates seen and of due tasks done on time, and a level with its "
+            + "reasons in the caller's language. Owner and decision-makers only (`engagement.view`); others get 403.")
+    public EngagementView engagement(@PathParam("roomId") String roomId) {
+        return progress.engagement(caller.get(), roomId, language.get());
+    }
+
     @PUT
     @Path("/groups/{groupId}/read")
     @Operation(summary = "Mark the group read up to a seq", description = "Markers only move forward. The "

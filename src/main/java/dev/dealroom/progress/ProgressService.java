@@ -63,6 +63,7 @@ public class ProgressService {
     private final AccessPolicy access;
     private final CommitteeService committee;
     private final ProgressCalculator calculator;
+    private final Engagement engagement;
     private final Clock clock;
 
     public ProgressService(RoomFactsLoader loader, AccessPolicy access, CommitteeService committee,
@@ -71,6 +72,7 @@ public class ProgressService {
         this.access = access;
         this.committee = committee;
         this.calculator = new ProgressCalculator(config.progress().idleAfter(), config.progress().unseenAfter());
+        this.engagement = new Engagement(config.engagement().coolingAfter(), config.engagement().quietAfter());
         this.clock = clock;
     }
 
@@ -78,6 +80,22 @@ public class ProgressService {
     @Transactional
     public ProgressView progress(Caller caller, String roomId, Language language) {
         return progress(access.enterRoom(caller, roomId), language);
+    }
+
+    /**
+     * The engagement of the room's buyer side, for the steering group ({@code engagement.view}); its key updates and
+     * tasks are those of the groups the viewer may attribute to people, as in the coordination view.
+     */
+    @Transactional
+    public EngagementView engagement(Caller caller, String roomId, Language language) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        access.require(room.me(), Action.ENGAGEMENT_VIEW);
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        RoomFacts facts = loader.load(List.of(room.roomId()), now.toLocalDate()).get(room.roomId());
+        loader.addEngagement(List.of(facts), now.toLocalDate());
+        Set<UUID> ownGroups = room.groupIds();
+        return engagement.view(facts, ProgressCalculator.attributable(facts, scope(facts, room.me(), ownGroups),
+                ownGroups), now.toInstant(), language);
     }
 
     /** The coordination view of a room the caller has been admitted into, as they may see it. */

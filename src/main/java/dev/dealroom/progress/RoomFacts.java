@@ -55,6 +55,17 @@ final class RoomFacts {
     record Marker(UUID memberId, UUID groupId, long lastSeq, Instant readAt) {
     }
 
+    /** A member's visits: the latest, and how many in the last 14 days ({@link RoomFactsLoader#addEngagement}). */
+    record Visits(Instant last, int recent) {
+    }
+
+    /**
+     * Of a member's tasks in one group: those due so far (a due date before today, or done) and those done on or
+     * before their due date; and the key updates of the group they were expected to see (in it when published).
+     */
+    record Due(UUID memberId, UUID groupId, int tasks, int tasksOnTime, int keyUpdates) {
+    }
+
     Room room;
     final List<Group> groups = new ArrayList<>();
     final List<Member> members = new ArrayList<>();
@@ -69,6 +80,10 @@ final class RoomFacts {
     /** Per key update (its seq), the members who owe it ({@link Seen#OWED}). */
     final Map<Long, Set<UUID>> owedBy = new HashMap<>();
     Instant lastBuyerActivity;
+    /** Engagement only ({@link RoomFactsLoader#addEngagement}): visits per member, what each owed, the key buyers. */
+    final Map<UUID, Visits> visits = new HashMap<>();
+    final List<Due> due = new ArrayList<>();
+    final Set<UUID> keyBuyers = new HashSet<>();
     /** When the room was closed, and why for the seller's side (the pipeline's archive); null while open. */
     Instant closedAt;
     String closeReason;

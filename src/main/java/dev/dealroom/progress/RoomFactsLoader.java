@@ -133,6 +133,51 @@ public class RoomFactsLoader {
         query(connection -> figures(connection, facts, email, today));
     }
 
+    /**
+     * Adds to fully loaded rooms ({@link #load}) what engagement is computed from: each member's visits (the latest,
+     * and those of the {@link #RECENT_DAYS} days to {@code today}), per member and group the tasks due so far and
+     * done on time and the key updates they were expected to see ({@link Seen}: in the group when published), and
+     * which buyers are key buyers (decision-makers, economic buyers, champions).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void addEngagement(Collection<RoomFacts> rooms, LocalDate today) {
+        if (rooms.isEmpty()) {
+            return;
+        }
+        Map<UUID, RoomFacts> facts = byId(rooms);
+        query(connection -> {
+            Array ids = connection.createArrayOf("uuid", facts.keySet().toArray());
+            rows(connection, "select room_id, member_id, max(last_at), coalesce(sum(visits) filter (where day > ?), 0)"
+                    + " from member_visit where room_id = any(?) group by room_id, member_id",
+                    r -> facts.get(uuid(r, 1)).visits.put(uuid(r, 2), new RoomFacts.Visits(instant(r, 3), r.getInt(4))),
+                    today.minusDays(RECENT_DAYS), ids);
+            rows(connection, "select room_id, owner_member_id, group_id,"
+                    + " count(*) filter (where due_date < ? or status = 'DONE'),"
+                    + " count(*) filter (where status = 'DONE' and done_on <= due_date) from task"
+                    + " where room_id = any(?) and owner_member_id is not null and due_date is not null"
+                    + " group by room_id, owner_member_id, group_id",
+                    r -> facts.get(uuid(r, 1)).due.add(new RoomFacts.Due(uuid(r, 2), uuid(r, 3), r.getInt(4),
+                            r.getInt(5), 0)),
+                    today, ids);
+            rows(connection, "select e.room_id, gm.member_id, e.group_id, count(*) from room_event e"
+                    + " join group_member gm on gm.group_id = e.group_id"
+                    + " where e.room_id = any(?) and e.key_update and gm.joined_seq < e.seq"
+                    + " group by e.room_id, gm.member_id, e.group_id",
+                    r -> facts.get(uuid(r, 1)).due.add(new RoomFacts.Due(uuid(r, 2), uuid(r, 3), 0, 0, r.getInt(4))),
+                    ids);
+            rows(connection, "select m.room_id, m.id from member m left join committee_seat s on s.member_id = m.id"
+                    + " where m.room_id = any(?) and m.side = 'BUYER' and (m.decision_maker or s.roles && "
+                    + KEY_BUYER_ROLES + ")",
+                    r -> facts.get(uuid(r, 1)).keyBuyers.add(uuid(r, 2)), ids);
+        });
+    }
+
+    /** How many days, today included, count as recent visits. */
+    static final int RECENT_DAYS = 14;
+
+    /** The buying roles that make a buyer a key buyer, besides being a decision-maker, as an SQL array. */
+    static final String KEY_BUYER_ROLES = "array['ECONOMIC_BUYER', 'CHAMPION']::varchar(32)[]";
+
     private static Map<UUID, RoomFacts> byId(Collection<RoomFacts> rooms) {
         Map<UUID, RoomFacts> facts = new LinkedHashMap<>();
         rooms.forEach(room -> facts.put(room.room.id(), room));

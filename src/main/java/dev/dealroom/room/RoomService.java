@@ -15,6 +15,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
+import dev.dealroom.progress.Visits;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
@@ -45,10 +46,12 @@ public class RoomService {
     private final RoomLogos logos;
     private final PlanSchedule schedule;
     private final Clock clock;
+    private final Visits visits;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
             EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, PlanSchedule schedule,
-            Clock clock) {
+            Clock clock, Visits visits) {
+        this.visits = visits;
         this.logos = logos;
         this.schedule = schedule;
         this.clock = clock;
@@ -114,9 +117,11 @@ public class RoomService {
                 .orElse(List.of());
     }
 
+    /** The room as the caller sees it; a client opening the room asks this, so it is also their visit. */
     @Transactional
     public RoomView get(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
+        visits.opened(room.roomId(), room.me().id());
         Room entity = rooms.findById(room.roomId());
         return view(room, entity, entity.lastSeq);
     }

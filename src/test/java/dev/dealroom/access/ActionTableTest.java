@@ -61,6 +61,7 @@ class ActionTableTest {
             Map.entry(Action.DOCUMENT_UPLOAD, EVERY_MEMBER),
             Map.entry(Action.COMMITTEE_VIEW, STEERING),
             Map.entry(Action.COMMITTEE_EDIT, EnumSet.of(OWNER)),
+            Map.entry(Action.ENGAGEMENT_VIEW, STEERING),
             Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
             Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
             Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR))));

@@ -145,6 +145,8 @@ class PermissionMatrixTest {
         SET_COMMITTEE_SEAT("PUT /api/rooms/{roomId}/committee/{memberId}", (f, r) -> r
                 .body(Map.of("roles", List.of("CHAMPION"), "attitude", "SUPPORTER"))
                 .put("/api/rooms/{r}/committee/{m}", f.roomId, f.groupMemberId)),
+        // Engagement signals: sealed to the steering group too.
+        ENGAGEMENT("GET /api/rooms/{roomId}/engagement", (f, r) -> r.get("/api/rooms/{r}/engagement", f.roomId)),
         // Colleague requests: buyers ask, managers decide; the by-id rows act on one the proof buyer asked.
         LIST_COLLEAGUE_REQUESTS("GET /api/rooms/{roomId}/colleague-requests", (f, r) -> r
                 .get("/api/rooms/{r}/colleague-requests", f.roomId)),
@@ -240,6 +242,7 @@ class PermissionMatrixTest {
             // Buying committee
             { Endpoint.COMMITTEE,               401, 404,     403,     403,   200,   200 },
             { Endpoint.SET_COMMITTEE_SEAT,      401, 404,     403,     403,   200,   403 },
+            { Endpoint.ENGAGEMENT,              401, 404,     403,     403,   200,   200 },
             // Colleague requests: a buyer who did not ask does not see the request (404 to withdraw it)
             { Endpoint.LIST_COLLEAGUE_REQUESTS, 401, 404,     200,     200,   200,   200 },
             { Endpoint.REQUEST_COLLEAGUE,       401, 404,     201,     201,   403,   403 },
@@ -298,6 +301,7 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.REVOKE_SELLER_INVITATION, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.COMMITTEE, acting(Action.COMMITTEE_VIEW)),
             Map.entry(Endpoint.SET_COMMITTEE_SEAT, acting(Action.COMMITTEE_EDIT)),
+            Map.entry(Endpoint.ENGAGEMENT, acting(Action.ENGAGEMENT_VIEW)),
             Map.entry(Endpoint.REQUEST_COLLEAGUE, acting(Action.COLLEAGUE_REQUEST)),
             Map.entry(Endpoint.DECIDE_COLLEAGUE_REQUEST, acting(Action.COLLEAGUE_DECIDE)),
             Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)));

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.committee.Attitude;
 import dev.dealroom.committee.CommitteeRole;
+import dev.dealroom.progress.EngagementView;
 import dev.dealroom.progress.ProgressView;
 import dev.dealroom.room.RoomStage;
 import dev.dealroom.room.RoomStatus;
@@ -122,7 +123,8 @@ class CatalogueTest {
                 "decision", names(Decision.values()),
                 "health", names(ProgressView.Verdict.values()),
                 "committeeRole", names(CommitteeRole.values()),
-                "attitude", names(Attitude.values())));
+                "attitude", names(Attitude.values()),
+                "engagementLevel", names(EngagementView.Level.values())));
         for (String language : PLURALS_NEEDED.keySet()) {
             Set<String> keys = entries(language).keySet();
             shown.forEach((kind, values) -> values.forEach(value ->

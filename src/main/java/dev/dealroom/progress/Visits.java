@@ -1,0 +1,53 @@
+package dev.dealroom.progress;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.dealroom.common.DealRoomConfig;
+
+/**
+ * Records members' visits, the first engagement signal: a member's client opening the room (its view,
+ * {@code GET /api/rooms/{id}}) is a visit, unless the member opened it less than {@code dealroom.engagement.visit-gap}
+ * (30 minutes) before, which continues the same visit. One row per member and day of the server's zone; a visit that
+ * goes on past midnight counts on both days.
+ */
+@ApplicationScoped
+public class Visits {
+
+    /** Openings closer than this to the last recorded one write nothing: a reload costs no write. */
+    private static final Duration SAME_MOMENT = Duration.ofMinutes(1);
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Duration gap;
+
+    public Visits(EntityManager em, Clock clock, DealRoomConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.gap = config.engagement().visitGap();
+    }
+
+    /** The member opened the room now: one statement, a new visit only after the gap. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void opened(UUID roomId, UUID memberId) {
+        Instant now = clock.instant();
+        em.createNativeQuery("insert into member_visit (member_id, day, room_id, visits, first_at, last_at)"
+                + " values (?1, ?2, ?3, 1, ?4, ?4) on conflict (member_id, day) do update"
+                + " set visits = member_visit.visits + case when member_visit.last_at <= ?5 then 1 else 0 end,"
+                + " last_at = excluded.last_at where member_visit.last_at < ?6")
+                .setParameter(1, memberId)
+                .setParameter(2, LocalDate.ofInstant(now, clock.getZone()))
+                .setParameter(3, roomId)
+                .setParameter(4, now)
+                .setParameter(5, now.minus(gap))
+                .setParameter(6, now.minus(SAME_MOMENT))
+                .executeUpdate();
+    }
+}
