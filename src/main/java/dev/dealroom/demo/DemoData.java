@@ -218,6 +218,25 @@ public class DemoData {
         joined(roomId, now.minus(Duration.ofDays(2)), cast.buyer("lena.legal"));
         reads.markRead(lena, roomId, "contracts", Long.MAX_VALUE);
         seenAt(roomId, cast.buyer("lena.legal"), now.minus(Duration.ofDays(2)));
+
+        // Their visits, as engagement counts them: Dana comes often, Ivan during the proof, Lena since she joined;
+        // Carl, the champion, opened the room once when he joined and never since: he has gone quiet.
+        visited(roomId, dana.memberEmail().orElseThrow(), now, 11, 9, 6, 4, 2, 1);
+        visited(roomId, cast.buyer("ivan.it"), now, 11, 8, 6, 5);
+        visited(roomId, cast.buyer("lena.legal"), now, 2);
+        visited(roomId, cast.buyer("carl.cfo"), now, 11);
+    }
+
+    /** The member opened the room once on each of these days before {@code now}. */
+    private void visited(String roomId, String email, Instant now, int... daysAgo) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int days : daysAgo) {
+                Instant at = now.minus(Duration.ofDays(days));
+                run("insert into member_visit (member_id, day, room_id, visits, first_at, last_at) select m.id, ?3,"
+                        + " m.room_id, 1, ?4, ?4 from member m where m.room_id = ?1 and m.email = ?2",
+                        UUID.fromString(roomId), email, LocalDate.ofInstant(at, clock.getZone()), at);
+            }
+        });
     }
 
     private void seat(Caller owner, String roomId, String email, List<MemberView> people, String attitude,

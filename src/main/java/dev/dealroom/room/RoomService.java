@@ -15,7 +15,6 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
-import dev.dealroom.progress.Visits;
 import dev.dealroom.access.RoomMember;
 import dev.dealroom.common.Idempotency;
 import dev.dealroom.common.Ids;
@@ -31,6 +30,7 @@ import dev.dealroom.group.GroupService;
 import dev.dealroom.member.MemberService;
 import dev.dealroom.common.i18n.Text;
 import dev.dealroom.task.PlanSchedule;
+import dev.dealroom.progress.Visits;
 
 /** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
 @ApplicationScoped

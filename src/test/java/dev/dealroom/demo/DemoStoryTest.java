@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +23,8 @@ import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.SqlValues;
 import dev.dealroom.member.MemberService;
 import dev.dealroom.post.PostService;
+import dev.dealroom.progress.EngagementAlerts;
+import dev.dealroom.progress.EngagementView;
 import dev.dealroom.progress.ProgressService;
 import dev.dealroom.progress.ProgressView;
 import dev.dealroom.progress.ReadService;
@@ -52,6 +56,8 @@ class DemoStoryTest {
     CommitteeService committee;
     @Inject
     ProgressService progress;
+    @Inject
+    EngagementAlerts alerts;
     @Inject
     EntityManager em;
     @Inject
@@ -123,6 +129,24 @@ class DemoStoryTest {
         var ivan = DemoData.caller(cast.buyer("ivan.it"), "Ivan Ilic");
         assertEquals(List.of("Implementation plan idle for 10 days"), progress.progress(ivan, roomId, Language.EN)
                 .health().reasons().stream().map(ProgressView.Reason::text).toList(), "Ivan is told of his groups only");
+    }
+
+    @Test
+    void carlTheChampionHasGoneQuietAndTheOwnerIsToldOnce() {
+        String roomId = seed();
+        Map<String, EngagementView.Level> levels = progress.engagement(cast.seller(), roomId, Language.EN)
+                .stakeholders().stream().collect(Collectors.toMap(EngagementView.Stakeholder::name,
+                        EngagementView.Stakeholder::level));
+        assertEquals(Map.of("Dana Decider", EngagementView.Level.ENGAGED, "Ivan Ilic", EngagementView.Level.COOLING,
+                "Lena Lind", EngagementView.Level.ENGAGED, "Carl Cole", EngagementView.Level.QUIET), levels);
+
+        alerts.check();
+        alerts.check();
+        List<?> told = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select e.data ->> 'kind' from room_event e where e.room_id = ?1 and e.type = 'engagement.alert'"
+                        + " and e.data ->> 'buyerName' = 'Carl Cole'").setParameter(1, UUID.fromString(roomId))
+                .getResultList());
+        assertEquals(List.of("QUIET"), told, "Sam is told once that Carl went quiet");
     }
 
     private static void assertAbout(Duration expected, Duration actual) {
