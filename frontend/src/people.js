@@ -13,7 +13,17 @@ export function peopleView(session) {
   // built once, so that what a manager is typing survives presence and membership updates
   const invitations = h('section', { class: 'invitations', 'aria-labelledby': 'invitations-title' });
   const invite = session.may('buyers.manage') ? inviteForm(session) : null;
+  // removing someone asks first; the question survives the list's redraws (presence, membership)
+  const removal = { confirming: null, error: errorText() };
+  removal.ask = (id) => { removal.confirming = id; renderMembers(); };
+  removal.cancel = () => { removal.confirming = null; renderMembers(); };
+  removal.remove = (id) => (e) => acting(e.currentTarget, removal.error, async () => {
+    await del(`/api/rooms/${session.roomId}/members/${id}`);
+    removal.confirming = null;
+    renderMembers(); // the member.removed event redraws it too, and may come first
+  });
   const renderMembers = () => {
+    if (removal.confirming && !session.member(removal.confirming)) removal.confirming = null;
     const online = sortedMembers(session).filter((m) => session.presence.has(m.id)).length;
     fill(members,
       h('div', { class: 'section-head' },
@@ -25,8 +35,9 @@ export function peopleView(session) {
           h('h3', { class: 'side-heading' }, side === 'SELLER'
             ? t('people.sellerSide', { company: session.room.sellerName || t('people.seller') })
             : t('people.buyerSide', { company: session.room.prospectAccount })),
-          h('ul', { class: 'people-list', 'aria-label': t('people.members') }, list.map((m) => personRow(session, m))));
-      }));
+          h('ul', { class: 'people-list', 'aria-label': t('people.members') }, list.map((m) => personRow(session, m, removal))));
+      }),
+      removal.error);
   };
   let notJoined = new Set(); // members whose invitation shows them not joined yet
   const renderInvitations = async () => {
@@ -60,16 +71,29 @@ export function peopleView(session) {
   };
 }
 
-function personRow(session, m) {
+/** The person's managers may remove them from the room, but the owner, and not themselves. */
+function removable(session, m) {
+  return !m.owner && m.id !== session.me.id && session.manages(m.id);
+}
+
+function personRow(session, m, removal) {
   const online = session.presence.has(m.id);
-  return h('li', { class: 'person', 'data-member-id': m.id },
+  const confirming = removal.confirming === m.id;
+  return h('li', { class: ['person', confirming && 'confirming'], 'data-member-id': m.id },
     h('span', { class: 'person-avatar' }, avatar(m.name), presenceDot(online)),
     h('span', { class: 'person-text' },
       h('span', { class: 'member-name' }, m.name, m.id === session.me.id ? h('span', { class: 'muted' }, ` ${t('people.you')}`) : null),
       h('span', { class: 'muted small' }, m.title || (m.side === 'SELLER' ? t('people.seller') : t('people.buyer')))),
     h('span', { class: 'person-tags' },
       m.owner ? h('span', { class: 'tag' }, t('people.owner')) : null,
-      m.decisionMaker ? h('span', { class: 'tag' }, t('people.decisionMaker')) : null));
+      m.decisionMaker ? h('span', { class: 'tag' }, t('people.decisionMaker')) : null),
+    !removable(session, m) ? null : confirming
+      ? h('span', { class: 'person-remove', role: 'group', 'aria-label': t('people.removeLabel', { name: m.name }) },
+        h('span', { class: 'small' }, t('people.removeConfirm', { name: m.name })),
+        h('button', { type: 'button', class: 'small-button danger', onclick: removal.remove(m.id) }, t('people.remove')),
+        h('button', { type: 'button', class: 'small-button', onclick: removal.cancel }, t('people.cancel')))
+      : h('button', { type: 'button', class: 'small-button person-remove-ask', 'aria-label': t('people.removeLabel', { name: m.name }),
+        onclick: () => removal.ask(m.id) }, t('people.remove')));
 }
 
 /**
@@ -193,12 +217,13 @@ function colleagueRow(session, r, decides, reasons, error, refresh) {
     groups.length ? h('span', { class: 'muted small' }, t('people.colleagues.inGroups', { groups: groups.join(', ') })) : null,
     decides ? null : statusBadge('colleagueRequestStatus', r.status),
     !decides && r.reason ? h('span', { class: 'muted small colleague-reason' }, t('people.colleagues.because', { reason: r.reason })) : null,
-    decides ? h('span', { class: 'row' },
+    // the reason goes with declining: it sits beside that button, approving stands apart
+    decides ? h('span', { class: 'colleague-decision' },
       h('button', { type: 'button', class: 'small-button primary', onclick: decide('APPROVED') },
         t('people.colleagues.approve', { name: r.name })),
-      reason,
-      h('button', { type: 'button', class: 'small-button', onclick: decide('DECLINED') },
-        t('people.colleagues.decline', { name: r.name }))) : null,
+      h('span', { class: 'colleague-decline' }, reason,
+        h('button', { type: 'button', class: 'small-button', onclick: decide('DECLINED') },
+          t('people.colleagues.decline', { name: r.name })))) : null,
     !decides && r.status === 'PENDING' && session.may('colleague.withdraw', 'author') ? h('button', {
       type: 'button', class: 'small-button',
       onclick: (e) => acting(e.currentTarget, error, async () => {

@@ -89,6 +89,22 @@ class RoomPagesTest extends BrowserTest {
         assertThat(seller.locator(".invitations li").filter(new Locator.FilterOptions().setHasText(guest.email())))
                 .hasAttribute("data-invitation-status", "OPEN");
         assertThat(seller.getByLabel("Email")).hasValue("");
+
+        // the guest's link is withdrawn and the guest removed, after a question; a buyer is offered no removal
+        Page buyer = browsers.signIn(room.groupMember);
+        buyer.navigate("/#/rooms/" + room.roomId + "/people");
+        assertThat(buyer.locator(".person")).hasCount(5);
+        assertThat(buyer.locator(".person-remove-ask")).hasCount(0);
+        Locator row = seller.locator(".person").filter(new Locator.FilterOptions().setHasText(guest.name()));
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove " + guest.name() + " from the room"))
+                .click();
+        assertThat(row).containsText("Their access ends at once");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove").setExact(true)).click();
+        assertThat(seller.locator(".person")).hasCount(4);
+        assertThat(buyer.locator(".person")).hasCount(4);
+        assertThat(seller.locator(".person").filter(new Locator.FilterOptions().setHasText("(you)"))
+                .locator(".person-remove-ask")).hasCount(0);
+        assertThat(seller.locator(".person-remove-ask")).hasCount(3);
     }
 
     @Test
