@@ -24,7 +24,12 @@ export function roomLayout(session, current, content) {
   const link = (href, key, iconName, text) => h('a', { href: `#/rooms/${session.roomId}${href}`,
     class: ['nav-link', current === key && 'current'], 'aria-current': current === key ? 'page' : null,
     'data-nav': key }, icon(iconName), h('span', { class: 'nav-text' }, text));
+  // a phone's groups are a sideways strip: a redraw keeps it where it was, and brings the current group back
+  // into view if it is not
+  const strip = { revealed: false, left: 0 };
   const renderNav = () => {
+    const before = nav.querySelector('.group-list');
+    if (before && strip.revealed) strip.left = before.scrollLeft;
     paintAccent(frame, session.room.accentColor);
     closed.hidden = !session.room.closedAt;
     fill(closed, session.room.closedAt ? [
@@ -53,10 +58,31 @@ export function roomLayout(session, current, content) {
         link('/settings', 'settings', 'settings', t('settings.title'))),
       // what the room records of its members, told to every one of them
       h('p', { class: 'muted small tracking-note', 'data-tracking': '' }, t('room.tracking')));
+    const list = nav.querySelector('.group-list');
+    list.scrollLeft = strip.left;
+    requestAnimationFrame(() => {
+      if (!list.isConnected) return; // a newer drawing replaced it
+      revealCurrent(list);
+      strip.revealed = true;
+    });
   };
   renderNav();
   const stop = session.on(['unread', 'resync', 'groups', 'room'], renderNav);
   return { el: frame, dispose: stop };
+}
+
+/**
+ * Scrolls a sideways strip (a phone's groups, a group's tabs) so that its current link, when not wholly in view, is
+ * in the middle of it.
+ */
+export function revealCurrent(strip) {
+  const here = strip?.querySelector('[aria-current=page]');
+  if (!here || strip.scrollWidth <= strip.clientWidth) return;
+  const a = here.getBoundingClientRect();
+  const b = strip.getBoundingClientRect();
+  const view = { left: Math.max(b.left, 0), right: Math.min(b.right, document.documentElement.clientWidth) };
+  if (a.left >= view.left && a.right <= view.right) return;
+  strip.scrollLeft += a.left - view.left - (view.right - view.left - a.width) / 2;
 }
 
 /** The room's colour for this frame: a custom property the stylesheet uses (never an inline style attribute). */

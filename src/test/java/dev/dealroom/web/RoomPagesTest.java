@@ -222,6 +222,31 @@ class RoomPagesTest extends BrowserTest {
         }
     }
 
+    @Test
+    void onAPhoneTheCurrentGroupIsInViewInItsSidewaysStripEvenAfterARedraw() {
+        DealRoomFixture room = new DealRoomFixture();
+        String contracts = room.owner.api().get("/api/rooms/{r}/groups/contracts", room.roomId).then().statusCode(200)
+                .extract().path("id");
+        Page page = browsers.signIn(room.owner, "fr-FR", 360, 780);
+        page.navigate("/#/rooms/" + room.roomId + "/groups/" + contracts + "/documents");
+        assertThat(page.locator("#banner[data-status=live]")).hasCount(1);
+        Locator here = page.locator(".group-list a[aria-current=page]");
+        assertThat(here).hasAttribute("data-group-key", "contracts");
+        assertInView(page, here);
+        // an unread count elsewhere redraws the strip: it stays where it was
+        post(room.decisionMaker, room, "steering", "Budget confirmé.");
+        assertThat(page.locator(".group-list a[data-group-key=steering] .unread")).hasCount(1);
+        assertInView(page, here);
+    }
+
+    private static void assertInView(Page page, Locator link) {
+        page.waitForFunction("() => new Promise((done) => requestAnimationFrame(() => done(true)))");
+        var box = link.boundingBox();
+        assertTrue(box.x >= 0 && box.x + box.width <= 360, "the current group is at x=" + box.x + ", " + box.width
+                + " px wide, on a 360-px screen " + page.evaluate("() => { const l = document.querySelector('.group-list');"
+                + " return [l.scrollWidth, l.clientWidth, l.scrollLeft, getComputedStyle(l).overflowX, document.querySelectorAll('.group-list').length].join(); }"));
+    }
+
     /** The owner dresses the room for the buyer: seller's name, welcome, colour, the buyer's logo. */
     private static DealRoomFixture dressed() {
         DealRoomFixture room = new DealRoomFixture();
