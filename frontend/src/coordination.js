@@ -44,7 +44,7 @@ export async function coordinationView(session) {
       h('h2', { id: 'workstreams-title' }, t('coordination.workstreams')),
       h('ul', { class: 'workstreams', 'aria-labelledby': 'workstreams-title' }, groupCards(progress.groups)),
       h('h2', { id: 'milestones-title' }, t('coordination.milestones')),
-      timeline(progress.timeline),
+      timeline(progress.timeline, progress.groups),
       h('h2', { id: 'stakeholders-title' }, t('coordination.stakeholders')),
       stakeholders(progress),
       engagement?.el,
@@ -165,7 +165,8 @@ export async function coordinationView(session) {
  * its words as HTML (they wrap on a phone), its place on the axis as a small SVG track drawn in percentages, so
  * the figure fits any width without shrinking its text or scrolling.
  */
-function timeline(tl) {
+function timeline(tl, groups) {
+  const groupLabel = (id) => groups.find((g) => g.groupId === id)?.label || '';
   const dates = [tl.targetDecisionDate, tl.today, tl.projectedDate, ...tl.milestones.map((m) => m.dueDate)].filter(Boolean);
   const toDay = (iso) => Date.UTC(...iso.split('-').map((n, i) => Number(n) - (i === 1 ? 1 : 0))) / 86400000;
   const start = Math.min(...dates.map(toDay)) - 3;
@@ -183,7 +184,7 @@ function timeline(tl) {
     const state = m.status === 'DONE' ? 'done' : m.overdue ? 'late' : m.status === 'BLOCKED' ? 'blocked' : 'open';
     return h('li', { class: `milestone ${state}`, 'data-task-id': m.taskId },
       h('div', { class: 'milestone-text' },
-        h('span', { class: 'milestone-title' }, m.title || t('coordination.timeline.privateMilestone')),
+        h('span', { class: 'milestone-title' }, m.title || t('coordination.timeline.privateMilestone', { group: groupLabel(m.groupId) })),
         h('span', { class: 'milestone-meta' }, day(m.dueDate), ' · ',
           h('span', { class: 'milestone-state' }, m.overdue && m.status !== 'DONE'
             ? t('coordination.timeline.overdue', { status: label('taskStatus', m.status) }) : label('taskStatus', m.status)))),

@@ -116,6 +116,14 @@ class CoordinationPageTest extends BrowserTest {
         assertThat(seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Relancer " + room.groupMember.name() + " au sujet de ses tâches en retard"))).isVisible();
         assertThat(seller.locator("main")).not().containsText("tasks done");
+
+        // a milestone of a group the decision-maker is not in: its title is not theirs to read, its group is named
+        String contracts = room.owner.api().body(Map.of("title", "Redlines agreed", "dueDate", "2027-02-01",
+                "milestone", true)).post("/api/rooms/{r}/groups/contracts/tasks", room.roomId).then().statusCode(201)
+                .extract().path("id");
+        Page decider = coordination(browsers.signIn(room.decisionMaker, "fr-FR", 1280, 860), room);
+        assertThat(decider.locator(".timeline .milestone[data-task-id='" + contracts + "'] .milestone-title"))
+                .hasText("Un jalon de Contrats");
     }
 
     private static Page coordination(Page page, DealRoomFixture room) {
