@@ -5,7 +5,7 @@
 import { h, s, fill } from './dom.js';
 import { get, post } from './api.js';
 import { day, ago, label, groupName } from './format.js';
-import { healthBadge, errorText, showError, avatar } from './widgets.js';
+import { healthBadge, statusBadge, errorText, showError, avatar } from './widgets.js';
 import { icon } from './icons.js';
 import { t } from './i18n.js';
 import { committeeSection } from './committee.js';
@@ -35,12 +35,15 @@ export async function coordinationView(session) {
   async function render() {
     const progress = await get(`/api/rooms/${session.roomId}/progress`);
     const focused = el.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    // a decided deal has an outcome, not a health: its figures stay as they stood, without warnings
+    const closed = Boolean(session.room.closedAt);
     fill(el,
       h('div', { class: 'card-head coordination-head' },
-        h('h1', {}, t('coordination.title')), healthBadge(progress.health.verdict)),
+        h('h1', {}, t('coordination.title')),
+        closed ? statusBadge('roomStatus', session.room.status) : healthBadge(progress.health.verdict)),
       progress.steering ? null : h('p', { class: 'muted' }, t('coordination.ownGroupsOnly')),
       summary(progress),
-      reasons(progress),
+      closed ? null : reasons(progress),
       h('h2', { id: 'workstreams-title' }, t('coordination.workstreams')),
       h('ul', { class: 'workstreams', 'aria-labelledby': 'workstreams-title' }, groupCards(progress.groups)),
       h('h2', { id: 'milestones-title' }, t('coordination.milestones')),

@@ -174,6 +174,15 @@ class RoomPagesTest extends BrowserTest {
         assertThat(buyer.locator("form.composer")).isHidden();
         assertThat(buyer.locator("body")).not().containsText("connector"); // the reason is the seller's
 
+        // a decided deal shows its outcome where a live one shows its health, and no warnings
+        room.owner.api().body(Map.of("title", "Late already", "dueDate", "2020-01-01"))
+                .post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(409);
+        buyer.navigate("/#/rooms/" + room.roomId + "/coordination");
+        assertThat(buyer.locator(".coordination-head .badge")).hasText("Won");
+        assertThat(buyer.locator(".reasons, .all-clear")).hasCount(0);
+        buyer.navigate("/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/discussion");
+        assertThat(buyer.locator(".closed-notice")).isVisible();
+
         seller.navigate("/#/");
         seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive")).click();
         Locator archived = seller.locator(".pipeline-row[data-room-id='" + room.roomId + "']");
