@@ -26,7 +26,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.support.Burst;
 import dev.dealroom.support.DealRoomFixture;
+import dev.dealroom.support.LockHolder;
 import dev.dealroom.support.Person;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -236,20 +238,27 @@ class TemplateTest {
     }
 
     @Test
-    void anAuthorKeepsAtMostAHundredTemplates() throws SQLException {
+    void anAuthorKeepsAtMostAHundredTemplatesEvenWhenSavesArriveTogether() throws SQLException {
         DealRoomFixture source = new DealRoomFixture();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("insert into room_template (id, author_email,"
                         + " author_name, name, content, created_at, updated_at) select gen_random_uuid(), ?, 'x',"
-                        + " 'filler', '{\"groups\": []}', now(), now() from generate_series(1, 99)")) {
+                        + " 'filler', '{\"groups\": []}', now(), now() from generate_series(1, 98)")) {
             insert.setString(1, source.owner.email());
-            assertEquals(99, insert.executeUpdate());
+            assertEquals(98, insert.executeUpdate());
         }
-        source.owner.api().body(Map.of("name", "The hundredth")).post("/api/rooms/{r}/templates", source.roomId)
-                .then().statusCode(201);
+        // four saves queue on the author's turn: two fit under the limit, the others are refused
+        List<Burst.Answer> answers;
+        try (LockHolder holder = LockHolder.take(dataSource, LockHolder.Lock.of(
+                "select pg_advisory_xact_lock(21021, hashtext(?))", source.owner.email()))) {
+            answers = Burst.fire(Burst.Call.post(source.owner, "/api/rooms/" + source.roomId + "/templates",
+                    Map.of("name", "At the limit")).times(4), () -> holder.releaseWhenQueued(4));
+        }
+        assertEquals(List.of("201", "201", "409 template-limit", "409 template-limit"),
+                answers.stream().map(Burst.Answer::outcome).sorted().toList());
+        source.owner.api().get("/api/templates").then().body("findAll { it.mine }.size()", equalTo(100));
         source.owner.api().body(Map.of("name", "One too many")).post("/api/rooms/{r}/templates", source.roomId)
                 .then().statusCode(409).body("code", equalTo("template-limit"));
-        source.owner.api().get("/api/templates").then().body("findAll { it.mine }.size()", equalTo(100));
     }
 
     private static void refused(DealRoomFixture room, Map<String, Object> body, String field) {

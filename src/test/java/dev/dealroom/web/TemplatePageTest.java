@@ -1,0 +1,52 @@
+package dev.dealroom.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.dealroom.support.BrowserTest;
+import dev.dealroom.support.Person;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Room templates in a real Chromium, in French: a seller opens a room from the built-in template on the home page, finds
+ * its starter plan, and turns a sign-off to request into the sign-off form, filled in.
+ */
+@QuarkusTest
+class TemplatePageTest extends BrowserTest {
+
+    @Test
+    void aSellerOpensARoomFromTheBuiltInTemplateAndAsksForASignoffItPlanned() {
+        Person seller = Person.random("seller");
+        Page page = browsers.signIn(seller, "fr-FR", 1280, 860);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir une salle")).click();
+        page.getByLabel("Opportunité").fill("Contoso — pilote");
+        page.getByLabel("Compte prospect").fill("Contoso");
+        page.getByLabel("Date de décision").fill("2027-06-30");
+        Locator template = page.getByLabel("Modèle");
+        assertThat(template.locator("option")).hasCount(2);
+        template.selectOption("complex-b2b-evaluation");
+        assertThat(template.locator("option:checked")).hasText("Évaluation B2B complexe");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir la salle")).click();
+
+        assertThat(page.locator("section.welcome"))
+                .containsText("Bienvenue dans notre salle d’évaluation partagée.");
+        String roomId = page.url().replaceAll(".*#/rooms/([^/]+).*", "$1");
+        page.navigate("/#/rooms/" + roomId + "/groups/proof/plan");
+        Locator accepted = page.locator(".task").filter(new Locator.FilterOptions()
+                .setHasText("Preuve de concept acceptée"));
+        assertThat(accepted.locator(".tag")).hasText("Validation à demander");
+        assertThat(page.locator(".task").first()).containsText("Définir le périmètre");
+        accepted.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Demander cette validation"))
+                .click();
+
+        Locator form = page.locator("form[aria-labelledby='new-signoff-title']");
+        assertThat(form.locator("input[name=title]")).hasValue("Preuve de concept acceptée");
+        assertThat(form.locator("textarea[name=description]"))
+                .hasValue("Les critères de réussite convenus au départ sont atteints.");
+    }
+}
