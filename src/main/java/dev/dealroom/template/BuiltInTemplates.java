@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.dealroom.common.i18n.Language;
+import io.quarkus.runtime.Startup;
 
 /**
  * The templates Deal Room ships ({@code src/main/resources/templates/*.json}): read-only, each text in every language
  * ({@code {"en": ..., "fr": ...}}), read in the reader's. Checked when the server starts.
  */
+@Startup
 @ApplicationScoped
 public class BuiltInTemplates {
 

@@ -35,8 +35,8 @@ public class RoomTemplateResource {
     }
 
     @POST
-    @Operation(summary = "Save the room as a template", description = "The owner and the seller's side (template.save). "
-            + "Captures the groups the caller is in, their tasks (due rules made relative: a date becomes N days after "
+    @Operation(summary = "Save the room as a template", description = "The owner and the seller's side "
+            + "(template.save). Captures the groups the caller is in, their tasks (due rules made relative: a date becomes N days after "
             + "the room opened), the sign-offs to request and the welcome text; no people. 409 template-limit past "
             + "100 templates per author, 409 template-too-large past 50 groups or 200 tasks in a group.")
     public RestResponse<TemplateView> save(@PathParam("roomId") String roomId,

@@ -104,9 +104,7 @@ public record TemplateContent(String welcomeMessage, List<Group> groups) {
                     || Texts.problem(item.description(), Texts.Lines.MULTI).isPresent())) {
                 return "groups.items.description";
             }
-            if (item.dueKind() == null ? item.dueDays() != null || item.after() != null
-                    : item.dueKind() == DueKind.ABSOLUTE || item.dueDays() == null || item.dueDays() < 0
-                            || item.dueDays() > MAX_DAYS || (item.dueKind() == DueKind.AFTER_TASK) != (item.after() != null)) {
+            if (!relativeRule(item)) {
                 return "groups.items.due";
             }
             follows.put(item.ref(), item.after());
@@ -121,6 +119,15 @@ public record TemplateContent(String welcomeMessage, List<Group> groups) {
             }
         }
         return null;
+    }
+
+    /** No rule at all, or a whole relative one: a kind but {@code ABSOLUTE}, its days, a task to follow when asked. */
+    private static boolean relativeRule(Item item) {
+        if (item.dueKind() == null) {
+            return item.dueDays() == null && item.after() == null;
+        }
+        return item.dueKind() != DueKind.ABSOLUTE && item.dueDays() != null && item.dueDays() >= 0
+                && item.dueDays() <= MAX_DAYS && (item.dueKind() == DueKind.AFTER_TASK) == (item.after() != null);
     }
 
     private static boolean line(String text, int max) {

@@ -36,7 +36,9 @@ class TemplatePageTest extends BrowserTest {
         assertThat(page.locator("section.welcome"))
                 .containsText("Bienvenue dans notre salle d’évaluation partagée.");
         String roomId = page.url().replaceAll(".*#/rooms/([^/]+).*", "$1");
-        page.navigate("/#/rooms/" + roomId + "/groups/proof/plan");
+        String proof = seller.api().get("/api/rooms/{r}/groups/proof", roomId).then().statusCode(200).extract()
+                .path("id");
+        page.navigate("/#/rooms/" + roomId + "/groups/" + proof + "/plan");
         Locator accepted = page.locator(".task").filter(new Locator.FilterOptions()
                 .setHasText("Preuve de concept acceptée"));
         assertThat(accepted.locator(".tag")).hasText("Validation à demander");
