@@ -240,10 +240,12 @@ function templatesSection(session) {
     field(t('settings.template.name'), h('input', { name: 'name', required: true, maxlength: 200 })),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'shared' }), ` ${t('settings.template.share')}`),
     error, savedNote,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.template.save'))),
-    h('h3', {}, t('settings.template.mine')), mine, listError);
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.template.save'))));
+  // outside the form: its fields are not the save's, and saving resets the form, not the list
+  const list = h('section', { class: 'card form', 'aria-labelledby': 'my-templates-title', 'data-section': 'my-templates' },
+    h('h2', { id: 'my-templates-title' }, t('settings.template.mine')), mine, listError);
   const row = (template) => {
-    const name = h('input', { name: 'name', value: template.name, maxlength: 200, 'aria-label': t('settings.template.name') });
+    const name = h('input', { value: template.name, maxlength: 200, 'aria-label': t('settings.template.name') });
     const shared = h('input', { type: 'checkbox', checked: template.shared });
     const rename = h('button', { type: 'button', class: 'small-button' }, t('settings.template.rename'));
     const remove = h('button', { type: 'button', class: 'small-button' }, t('settings.template.delete'));
@@ -274,7 +276,7 @@ function templatesSection(session) {
     await load();
   });
   load();
-  return form;
+  return [form, list];
 }
 
 const EMAILS = ['mentions', 'nudges', 'signoffRequests', 'digest'];

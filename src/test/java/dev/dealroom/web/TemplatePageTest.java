@@ -28,7 +28,7 @@ class TemplatePageTest extends BrowserTest {
         page.getByLabel("Compte prospect").fill("Contoso");
         page.getByLabel("Date de décision").fill("2027-06-30");
         Locator template = page.getByLabel("Modèle");
-        assertThat(template.locator("option")).hasCount(2);
+        assertThat(template.locator("option").nth(1)).hasText("Évaluation B2B complexe");
         template.selectOption("complex-b2b-evaluation");
         assertThat(template.locator("option:checked")).hasText("Évaluation B2B complexe");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir la salle")).click();
@@ -50,5 +50,19 @@ class TemplatePageTest extends BrowserTest {
         assertThat(form.locator("input[name=title]")).hasValue("Preuve de concept acceptée");
         assertThat(form.locator("textarea[name=description]"))
                 .hasValue("Les critères de réussite convenus au départ sont atteints.");
+
+        // the room saved as the seller's own template, listed in the settings and offered on the home page
+        page.navigate("/#/rooms/" + roomId + "/settings");
+        Locator save = page.locator("form[data-section=templates]");
+        save.getByLabel("Nom du modèle").first().fill("Pilote d’abord");
+        save.getByLabel("Partager avec tout le monde sur ce serveur").check();
+        save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enregistrer comme modèle")).click();
+        assertThat(save.locator("[role=status]")).hasText("Enregistré comme modèle « Pilote d’abord ».");
+        assertThat(page.locator("[data-section=my-templates] .my-templates li input")).hasValue("Pilote d’abord");
+        page.navigate("/#/");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir une salle")).click();
+        Locator mine = page.getByLabel("Modèle").locator("option",
+                new Locator.LocatorOptions().setHasText("Pilote d’abord"));
+        assertThat(mine).hasCount(1);
     }
 }
