@@ -58,11 +58,12 @@ class TemplatePageTest extends BrowserTest {
         save.getByLabel("Partager avec tout le monde sur ce serveur").check();
         save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enregistrer comme modèle")).click();
         assertThat(save.locator("[role=status]")).hasText("Enregistré comme modèle « Pilote d’abord ».");
-        assertThat(page.locator("[data-section=my-templates] .my-templates li input")).hasValue("Pilote d’abord");
+        Locator mine = page.locator("[data-section=my-templates]");
+        assertThat(mine.getByLabel("Nom du modèle")).hasValue("Pilote d’abord");
+        assertThat(mine.getByLabel("Partagé")).isChecked();
         page.navigate("/#/");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ouvrir une salle")).click();
-        Locator mine = page.getByLabel("Modèle").locator("option",
-                new Locator.LocatorOptions().setHasText("Pilote d’abord"));
-        assertThat(mine).hasCount(1);
+        assertThat(page.getByLabel("Modèle").locator("option",
+                new Locator.LocatorOptions().setHasText("Pilote d’abord"))).hasCount(1);
     }
 }
