@@ -19,7 +19,7 @@ export const EVENT_TYPES = Object.freeze({
   "post.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted", "clientId"]) }),
   "post.edited": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted", "clientId"]) }),
   "post.deleted": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "seq", "parentId", "author", "body", "mentions", "announcement", "createdAt", "editedAt", "deleted", "clientId"]) }),
-  "task.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "ownerId", "dueDate", "status", "blockedReason", "milestone", "position", "overdue", "createdBy", "createdAt", "updatedAt", "dueKind", "dueDays", "dueAfterTaskId", "projectedDate", "rollup", "clientId"]) }),
+  "task.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "groupId", "title", "description", "ownerId", "dueDate", "status", "blockedReason", "milestone", "position", "overdue", "createdBy", "createdAt", "updatedAt", "dueKind", "dueDays", "dueAfterTaskId", "projectedDate", "rollup", "signoffToRequest", "clientId"]) }),
   "task.updated": Object.freeze({ scope: "group", data: Object.freeze(["task", "changed"]) }),
   "task.reordered": Object.freeze({ scope: "group", data: Object.freeze(["taskIds"]) }),
   "task.rescheduled": Object.freeze({ scope: "group", data: Object.freeze(["taskId", "dueDate", "previousDueDate", "cause", "causeTaskId", "task"]) }),
@@ -94,4 +94,5 @@ export const ACTIONS = Object.freeze({
   "colleague.request": Object.freeze(["buyer"]),
   "colleague.decide": Object.freeze(["owner", "decision-maker"]),
   "colleague.withdraw": Object.freeze(["author"]),
+  "template.save": Object.freeze(["owner", "seller"]),
 });

@@ -803,6 +803,7 @@ async function plan(session, group, base) {
         h('div', { class: 'task-head' },
           h('span', { class: 'task-title' }, task.title),
           task.milestone ? h('span', { class: 'tag' }, t('group.plan.milestoneTag')) : null,
+          task.signoffToRequest ? h('span', { class: 'tag' }, t('group.plan.signoffTag')) : null,
           statusBadge('taskStatus', task.status),
           task.overdue ? h('span', { class: 'badge late' }, t('group.plan.overdue')) : null),
         task.description ? h('p', { class: 'muted task-description' }, task.description) : null,
@@ -815,7 +816,20 @@ async function plan(session, group, base) {
         task.milestone && task.rollup ? h('p', { class: 'task-rollup small' },
           statusBadge('rollup', task.rollup), ' ',
           h('span', { class: 'muted' }, task.projectedDate ? t('group.plan.projected', { date: day(task.projectedDate) }) : '')) : null,
-        reasons.has(task.id) ? h('p', { class: 'task-rescheduled small', role: 'status' }, reasonText(task, reasons.get(task.id))) : null);
+        reasons.has(task.id) ? h('p', { class: 'task-rescheduled small', role: 'status' }, reasonText(task, reasons.get(task.id))) : null,
+        task.signoffToRequest && task.status !== 'DONE' && session.may('signoff.request') ? askButton(task) : null);
+    }
+
+    // A sign-off to request (from a template): the sign-off form, filled with its title and details; the approvers
+    // are for the person to pick.
+    function askButton(task) {
+      const ask = h('button', { type: 'button', class: 'link ask-signoff' }, t('group.plan.askSignoff'));
+      ask.addEventListener('click', () => {
+        sessionStorage.setItem(SIGNOFF_PREFILL, JSON.stringify({ groupId: group.id, title: task.title,
+          description: task.description || '' }));
+        location.hash = `#/rooms/${session.roomId}/groups/${group.id}/signoffs`;
+      });
+      return h('p', { class: 'small' }, ask);
     }
 
     function drawMoves() {
@@ -896,6 +910,9 @@ async function plan(session, group, base) {
 
 // ---- Sign-offs ----------------------------------------------------------------------------------------------
 
+/** Where the plan leaves a sign-off to request for the sign-offs tab to fill its form with. */
+const SIGNOFF_PREFILL = 'dealroom.signoffPrefill';
+
 async function signoffs(session, group, base) {
   const items = new Map();
   const nodes = new Map();
@@ -966,6 +983,13 @@ async function signoffs(session, group, base) {
     field(t('group.signoffs.details'), h('textarea', { name: 'description', rows: 2, maxlength: 5000 })),
     approverBoxes, formRefusal,
     h('button', { type: 'submit', class: 'primary' }, t('group.signoffs.addButton')));
+  const prefill = JSON.parse(sessionStorage.getItem(SIGNOFF_PREFILL) || 'null');
+  if (prefill && prefill.groupId === group.id) {
+    sessionStorage.removeItem(SIGNOFF_PREFILL);
+    form.elements.title.value = prefill.title;
+    form.elements.description.value = prefill.description;
+    queueMicrotask(() => approverBoxes.querySelector('input')?.focus());
+  }
   onCreate(form, formRefusal, async (v, id) => {
     upsert(await post(`${base}/signoffs`, {
       title: v.title, description: v.description || null, approverIds: v.approverIds, clientId: id,

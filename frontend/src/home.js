@@ -276,6 +276,22 @@ function newRoom() {
   return { toggle, form };
 }
 
+/**
+ * The templates to open a room from: none (the default groups alone), then the built-in ones, mine and those others
+ * share, as the server lists them; filled once they arrive (the form works without them).
+ */
+function templateChooser() {
+  const select = h('select', { name: 'templateId' }, h('option', { value: '' }, t('home.form.noTemplate')));
+  get('/api/templates').then((templates) => {
+    templates.forEach((template) => select.appendChild(h('option', { value: template.id },
+      template.builtIn || template.mine ? template.name
+        : t('home.form.templateBy', { name: template.name, author: template.authorName }))));
+  }).catch(() => {
+    // without the list, rooms open with the default groups
+  });
+  return select;
+}
+
 function newRoomForm() {
   const error = errorText();
   const form = h('form', { class: ['card', 'form', 'new-room-form'], id: 'new-room', 'aria-labelledby': 'new-room-title' },
@@ -289,6 +305,7 @@ function newRoomForm() {
     h('div', { class: 'row' },
       field(t('home.form.amount'), h('input', { name: 'amount', type: 'number', min: 0, step: '0.01', inputmode: 'decimal' })),
       field(t('home.form.currency'), h('input', { name: 'currency', maxlength: 3, placeholder: 'EUR', pattern: '[A-Za-z]{3}' }))),
+    field(t('home.form.template'), templateChooser()),
     error,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('home.form.submit'))));
   onCreate(form, error, async (v, id) => {
@@ -299,6 +316,7 @@ function newRoomForm() {
       stage: v.stage,
       amount: v.amount === '' ? null : Number(v.amount),
       currency: v.currency === '' ? null : v.currency.toUpperCase(),
+      templateId: v.templateId === '' ? null : v.templateId,
       clientId: id,
     });
     location.hash = `#/rooms/${room.room.id}`;

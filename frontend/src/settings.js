@@ -29,7 +29,8 @@ export async function settingsView(session) {
     stops.push(session.on(['room', 'resync'], build));
     const editable = session.may('room.edit')
       ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops)] : [];
-    fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, emails.el);
+    const saving = session.may('template.save') ? templatesSection(session) : null;
+    fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, saving, emails.el);
   };
   build();
   return { el: page, dispose: () => stops.forEach((stop) => stop()) };
@@ -222,6 +223,60 @@ function groupsSection(session, stops) {
     if (!form.contains(document.activeElement)) renderChoices();
   }));
   return form;
+}
+
+/**
+ * "Save as template" (the seller's side): the groups I am in, their plan and the welcome text, without people; and
+ * my templates, to rename, share or delete.
+ */
+function templatesSection(session) {
+  const error = errorText();
+  const savedNote = h('p', { class: 'muted', role: 'status' });
+  const mine = h('ul', { class: 'my-templates' });
+  const listError = errorText();
+  const form = h('form', { class: 'card form', 'aria-labelledby': 'template-title', 'data-section': 'templates' },
+    h('h2', { id: 'template-title' }, t('settings.template.title')),
+    h('p', { class: 'muted' }, t('settings.template.intro')),
+    field(t('settings.template.name'), h('input', { name: 'name', required: true, maxlength: 200 })),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'shared' }), ` ${t('settings.template.share')}`),
+    error, savedNote,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.template.save'))));
+  // outside the form: its fields are not the save's, and saving resets the form, not the list
+  const list = h('section', { class: 'card form', 'aria-labelledby': 'my-templates-title', 'data-section': 'my-templates' },
+    h('h2', { id: 'my-templates-title' }, t('settings.template.mine')), mine, listError);
+  const row = (template) => {
+    const name = h('input', { value: template.name, maxlength: 200, 'aria-label': t('settings.template.name') });
+    const shared = h('input', { type: 'checkbox', checked: template.shared });
+    const rename = h('button', { type: 'button', class: 'small-button' }, t('settings.template.rename'));
+    const remove = h('button', { type: 'button', class: 'small-button' }, t('settings.template.delete'));
+    const item = h('li', { 'data-template-id': template.id }, name, ' ', rename, ' ',
+      h('label', { class: 'check' }, shared, ` ${t('settings.template.shared')}`), ' ', remove);
+    const base = `/api/templates/${encodeURIComponent(template.id)}`;
+    rename.addEventListener('click', () => acting(rename, listError, () => patch(base, { name: name.value.trim() })));
+    shared.addEventListener('change', () => acting(shared, listError, () => patch(base, { shared: shared.checked })));
+    remove.addEventListener('click', () => acting(remove, listError, async () => {
+      await del(base);
+      item.remove();
+    }));
+    return item;
+  };
+  const load = async () => {
+    try {
+      const templates = await get('/api/templates');
+      const own = templates.filter((template) => template.mine);
+      fill(mine, own.length ? own.map(row) : h('li', { class: 'empty' }, t('settings.template.none')));
+    } catch (e) {
+      showError(listError, e);
+    }
+  };
+  onCreate(form, error, async (v, id) => {
+    fill(savedNote);
+    const template = await post(`/api/rooms/${session.roomId}/templates`, { name: v.name, shared: v.shared, clientId: id });
+    fill(savedNote, t('settings.template.saved', { name: template.name }));
+    await load();
+  });
+  load();
+  return [form, list];
 }
 
 const EMAILS = ['mentions', 'nudges', 'signoffRequests', 'digest'];

@@ -78,7 +78,12 @@ public enum Action {
     /** Approve (which adds the colleague and sends their invitation) or decline a colleague request. */
     COLLEAGUE_DECIDE("colleague.decide", "detail.managers-only", OWNER, DECISION_MAKER),
     /** Withdraw one's own colleague request while it is pending. */
-    COLLEAGUE_WITHDRAW("colleague.withdraw", "detail.colleague-requester-only", AUTHOR);
+    COLLEAGUE_WITHDRAW("colleague.withdraw", "detail.colleague-requester-only", AUTHOR),
+    /**
+     * Save the room's groups, plan and welcome text as one's template (of the groups one is in, without people): the
+     * seller's side, whose way of selling it is.
+     */
+    TEMPLATE_SAVE("template.save", "detail.template-save-sellers-only", OWNER, SELLER);
 
     private final String wireName;
     private final String refusal;

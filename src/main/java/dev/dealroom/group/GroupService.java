@@ -70,6 +70,24 @@ public class GroupService {
     }
 
     /**
+     * A workstream or custom group a room is opened with (from a template), with its owner in it, and its
+     * {@code group.created} event as when added by hand; answers its id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID createForOwner(RoomMember owner, String name, GroupKind kind) {
+        RoomGroup group = newGroup(owner.roomId(), null, name, kind, clock.instant());
+        enrol(owner.id(), Set.of(group.id));
+        events.append(owner.roomId(), EventType.GROUP_CREATED, group.id, Actor.of(owner), view(group));
+        return group.id;
+    }
+
+    /** The id of a default group of a room. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID idOf(UUID roomId, DefaultGroup group) {
+        return groups.findByKey(roomId, group).id;
+    }
+
+    /**
      * The groups a new member goes into: those asked for, each one the caller must be in, plus
      * {@code everyone} and, for a decision-maker, {@code steering}.
      */

@@ -32,6 +32,12 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
     }
 
     /** Rooms opened in a period: how many, and when the first of them was. */
+    /** The room's newest seq, as the event log has bumped it (the entity's copy is read-only). */
+    public long lastSeq(UUID roomId) {
+        return ((Number) getEntityManager().createNativeQuery("select last_seq from room where id = ?1")
+                .setParameter(1, roomId).getSingleResult()).longValue();
+    }
+
     public record Opened(long count, Instant first) {
     }
 }

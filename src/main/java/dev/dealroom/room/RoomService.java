@@ -28,9 +28,13 @@ import dev.dealroom.event.EventLog;
 import dev.dealroom.event.EventType;
 import dev.dealroom.group.GroupService;
 import dev.dealroom.member.MemberService;
+import dev.dealroom.common.i18n.Language;
+import dev.dealroom.common.i18n.RequestLanguage;
 import dev.dealroom.common.i18n.Text;
 import dev.dealroom.task.PlanSchedule;
 import dev.dealroom.progress.Visits;
+import dev.dealroom.template.TemplateContent;
+import dev.dealroom.template.TemplateService;
 
 /** Opens rooms and keeps their opportunity fields; every change is one event in the room's log. */
 @ApplicationScoped
@@ -45,12 +49,16 @@ public class RoomService {
     private final RateLimits limits;
     private final RoomLogos logos;
     private final PlanSchedule schedule;
+    private final TemplateService templates;
+    private final RequestLanguage language;
     private final Clock clock;
     private final Visits visits;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
             EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, PlanSchedule schedule,
-            Clock clock, Visits visits) {
+            TemplateService templates, RequestLanguage language, Clock clock, Visits visits) {
+        this.templates = templates;
+        this.language = language;
         this.visits = visits;
         this.logos = logos;
         this.schedule = schedule;
@@ -64,21 +72,36 @@ public class RoomService {
         this.limits = limits;
     }
 
-    /** Opens a room; the caller becomes its owner, on the seller side, in each of the default groups. */
+    /**
+     * Opens a room; the caller becomes its owner, on the seller side, in each of the default groups. From a template,
+     * a built-in one's texts are in the request's language.
+     */
     @Transactional
     public RoomView create(Caller caller, CreateRoomRequest request, String idempotencyKey) {
+        return create(caller, request, idempotencyKey, null);
+    }
+
+    /**
+     * Opens a room, from a template when the request names one ({@code templateId}, e.g.
+     * {@link dev.dealroom.template.BuiltInTemplates#COMPLEX_B2B_EVALUATION}), a built-in one's texts in
+     * {@code in} (null: the request's language). Everything in one transaction.
+     */
+    @Transactional
+    public RoomView create(Caller caller, CreateRoomRequest request, String idempotencyKey, Language in) {
         String email = caller.memberEmail().orElseThrow(() -> new ApiException(ProblemCode.EMAIL_NOT_VERIFIED,
                 Text.of("detail.verify-email")));
         return idempotency.once(caller, "room.create", "", Idempotency.key(request.clientId(), idempotencyKey),
-                request, RoomView.class, () -> open(caller, email, request));
+                request, RoomView.class, () -> open(caller, email, request, in));
     }
 
-    private RoomView open(Caller caller, String email, CreateRoomRequest request) {
+    private RoomView open(Caller caller, String email, CreateRoomRequest request, Language in) {
         if ((request.amount() == null) != (request.currency() == null)) {
             String field = request.amount() == null ? "amount" : "currency";
             throw ApiException.invalidField(field, "required", Text.of("field.amount-and-currency"));
         }
         Inputs.plausibleDate("targetDecisionDate", request.targetDecisionDate());
+        TemplateContent template = request.templateId() == null ? null
+                : templates.resolve(caller, request.templateId(), in != null ? in : language.get());
         // Counted here, past the idempotency check: a retry of a room already opened answers it, limit or not.
         RateLimits.Limit limit = limits.roomsOpened();
         limits.takeTurns(limit, email);
@@ -98,6 +121,8 @@ public class RoomService {
             // a deal is decided in its room, with a reason: a room opens undecided
             throw ApiException.invalidField("status", "invalid-value", Text.of("field.room-opens-undecided"));
         }
+        String welcome = request.welcomeMessage() == null ? null : blankToNull(request.welcomeMessage());
+        room.welcomeMessage = welcome != null || template == null ? welcome : template.welcomeMessage();
         room.createdAt = clock.instant();
         room.updatedAt = room.createdAt;
         rooms.persist(room);
@@ -105,6 +130,11 @@ public class RoomService {
         RoomMember owner = members.addOwner(room.id, email, caller.name());
         groups.createDefaults(room.id, owner.id());
         long seq = events.append(room.id, EventType.ROOM_CREATED, null, Actor.of(owner), RoomSummary.of(room));
+        if (template != null) {
+            rooms.flush(); // the plan's rules read the room's dates
+            templates.plant(owner, template);
+            seq = rooms.lastSeq(room.id);
+        }
         return new RoomView(RoomSummary.of(room), members.view(owner.id()), groups.visibleTo(owner.id()), seq,
                 access.mayTake(owner), null, null);
     }

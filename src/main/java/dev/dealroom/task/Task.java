@@ -62,6 +62,10 @@ public class Task extends GroupContent {
     @Column(nullable = false)
     public boolean milestone;
 
+    /** Stands for a sign-off to request (a room opened from a template): the page offers to ask for it. */
+    @Column(name = "signoff_to_request", nullable = false)
+    public boolean signoffToRequest;
+
     /** Order within the group's plan. */
     @Column(nullable = false)
     public int position;

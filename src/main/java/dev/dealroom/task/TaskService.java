@@ -284,6 +284,72 @@ public class TaskService {
         return order.stream().map(id -> toView(byId.get(id), today, lookup)).toList();
     }
 
+    /**
+     * A task a room is opened with (from a template), without an owner: its rule counts from the new room's dates, and
+     * {@code after} is the index, in the same list, of the task it follows ({@link DueKind#AFTER_TASK}), else null.
+     */
+    public record Seed(String title, String description, boolean milestone, boolean signoffToRequest, DueKind dueKind,
+            Integer dueDays, Integer after) {
+    }
+
+    /**
+     * Plants a group's first tasks in a room being opened, in order, each with its {@code task.created} event as if
+     * added by hand; their dates are the ones the rules give against the room's dates ({@link PlanSchedule#due}). The
+     * seeds are valid: an {@code after} names another seed, and no chain loops. No lock: nobody else sees the room yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plant(UUID roomId, UUID groupId, UUID creatorId, Actor actor, List<Seed> seeds) {
+        PlanSchedule.RoomDates dates = schedule.roomDates(roomId);
+        Instant now = clock.instant();
+        List<Task> planted = new ArrayList<>();
+        int position = tasks.nextPosition(roomId, groupId);
+        for (Seed seed : seeds) {
+            Task task = new Task();
+            task.id = Ids.newId();
+            task.roomId = roomId;
+            task.groupId = groupId;
+            task.title = seed.title();
+            task.description = Inputs.blankToNull(seed.description());
+            task.milestone = seed.milestone();
+            task.signoffToRequest = seed.signoffToRequest();
+            task.dueKind = seed.dueKind() == null ? DueKind.ABSOLUTE : seed.dueKind();
+            task.dueDays = seed.dueKind() == null ? null : seed.dueDays();
+            task.status = TaskStatus.TODO;
+            task.position = position++;
+            task.createdBy = creatorId;
+            task.createdAt = now;
+            task.updatedAt = now;
+            planted.add(task);
+        }
+        for (int i = 0; i < seeds.size(); i++) {
+            Integer after = seeds.get(i).after();
+            if (after != null) {
+                Task leader = planted.get(after);
+                planted.get(i).dueAfterTaskId = leader.id;
+                leader.dependents++;
+            }
+        }
+        Function<UUID, Task> lookup = byId(planted);
+        // Leaders first: a follower's date counts from its leader's, so each is dated once its chain above it is.
+        java.util.Set<UUID> dated = new java.util.HashSet<>();
+        while (dated.size() < planted.size()) {
+            for (Task task : planted) {
+                if (!dated.contains(task.id) && (task.dueAfterTaskId == null || dated.contains(task.dueAfterTaskId))) {
+                    task.dueDate = PlanSchedule.due(task, lookup, dates);
+                    dated.add(task.id);
+                }
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        for (Task task : planted) {
+            tasks.persist(task);
+        }
+        for (Task task : planted) {
+            events.append(roomId, EventType.TASK_CREATED, groupId, actor, toView(task, today, lookup));
+        }
+    }
+
+
     /** A member left the room: their tasks are nobody's until someone takes them (member.removed says so). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unassignAll(UUID roomId, UUID memberId) {
@@ -347,7 +413,7 @@ public class TaskService {
                 task.ownerId == null ? null : task.ownerId.toString(), task.dueDate, task.status, task.blockedReason,
                 task.milestone, task.position, overdue, task.createdBy.toString(), task.createdAt, task.updatedAt,
                 task.dueKind, task.dueDays, task.dueAfterTaskId == null ? null : task.dueAfterTaskId.toString(),
-                projected, rollup, null);
+                projected, rollup, task.signoffToRequest, null);
     }
 
     /** Tasks of the room by id, read as asked (for a single task's view). */

@@ -47,7 +47,7 @@ class TaskStatement {
     /** The task as the update returns it, with the reason it had. */
     private static final String ROW = "t.id, t.group_id, t.title, t.description, t.owner_member_id, t.due_date,"
             + " t.status, t.blocked_reason, t.milestone, t.position, t.created_by, t.created_at, t.updated_at,"
-            + " t.due_kind, t.due_days, t.due_after_task_id,"
+            + " t.due_kind, t.due_days, t.due_after_task_id, t.signoff_to_request,"
             + " was.blocked_reason as had_reason";
 
     private static final String VIEW = "jsonb_build_object('task', jsonb_build_object('id', id, 'groupId', group_id,"
@@ -61,7 +61,7 @@ class TaskStatement {
             + " 'projectedDate', case when milestone then due_date end,"
             + " 'rollup', case when not milestone then null when status = 'DONE' then 'DONE'"
             + " when status = 'BLOCKED' then 'BLOCKED' when coalesce(" + Overdue.sql("cast(:today as date)")
-            + ", false) then 'LATE' else 'ON_TRACK' end, 'clientId', null),"
+            + ", false) then 'LATE' else 'ON_TRACK' end, 'signoffToRequest', signoff_to_request, 'clientId', null),"
             + " 'changed', case when had_reason is distinct from blocked_reason"
             + " then jsonb_build_array('blockedReason', 'status') else jsonb_build_array('status') end)";
 

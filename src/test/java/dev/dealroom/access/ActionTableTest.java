@@ -64,7 +64,8 @@ class ActionTableTest {
             Map.entry(Action.ENGAGEMENT_VIEW, STEERING),
             Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
             Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
-            Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR))));
+            Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR)),
+            Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER))));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();

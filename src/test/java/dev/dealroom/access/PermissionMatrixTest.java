@@ -156,7 +156,18 @@ class PermissionMatrixTest {
                 .body(Map.of("decision", "APPROVED"))
                 .post("/api/rooms/{r}/colleague-requests/{q}/decision", f.roomId, colleagueRequest(f))),
         WITHDRAW_COLLEAGUE_REQUEST("POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw", (f, r) -> r
-                .post("/api/rooms/{r}/colleague-requests/{q}/withdraw", f.roomId, colleagueRequest(f)));
+                .post("/api/rooms/{r}/colleague-requests/{q}/withdraw", f.roomId, colleagueRequest(f))),
+        // Templates: saved by the seller's side; the by-id rows act on the owner's own, unshared template.
+        SAVE_TEMPLATE("POST /api/rooms/{roomId}/templates", (f, r) -> r.body(Map.of("name", "Our way"))
+                .post("/api/rooms/{r}/templates", f.roomId)),
+        CREATE_ROOM_FROM_TEMPLATE("POST /api/rooms", (f, r) -> r.body(withTemplate()).post("/api/rooms")),
+        LIST_TEMPLATES("GET /api/templates", (f, r) -> r.get("/api/templates")),
+        GET_BUILT_IN_TEMPLATE("GET /api/templates/{templateId}", (f, r) -> r
+                .get("/api/templates/complex-b2b-evaluation")),
+        GET_TEMPLATE("GET /api/templates/{templateId}", (f, r) -> r.get("/api/templates/{t}", template(f))),
+        UPDATE_TEMPLATE("PATCH /api/templates/{templateId}", (f, r) -> r.body(Map.of("name", "Renamed"))
+                .patch("/api/templates/{t}", template(f))),
+        DELETE_TEMPLATE("DELETE /api/templates/{templateId}", (f, r) -> r.delete("/api/templates/{t}", template(f)));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -248,6 +259,14 @@ class PermissionMatrixTest {
             { Endpoint.REQUEST_COLLEAGUE,       401, 404,     201,     201,   403,   403 },
             { Endpoint.DECIDE_COLLEAGUE_REQUEST, 401, 404,    403,     403,   200,   200 },
             { Endpoint.WITHDRAW_COLLEAGUE_REQUEST, 401, 404,  404,     200,   403,   403 },
+            // Templates: another person's unshared template is not there (404)
+            { Endpoint.SAVE_TEMPLATE,           401, 404,     403,     403,   201,   403 },
+            { Endpoint.CREATE_ROOM_FROM_TEMPLATE, 401, 201,   201,     201,   201,   201 },
+            { Endpoint.LIST_TEMPLATES,          401, 200,     200,     200,   200,   200 },
+            { Endpoint.GET_BUILT_IN_TEMPLATE,   401, 200,     200,     200,   200,   200 },
+            { Endpoint.GET_TEMPLATE,            401, 404,     404,     404,   200,   404 },
+            { Endpoint.UPDATE_TEMPLATE,         401, 404,     404,     404,   200,   404 },
+            { Endpoint.DELETE_TEMPLATE,         401, 404,     404,     404,   204,   404 },
     };
 
     /**
@@ -304,7 +323,8 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.ENGAGEMENT, acting(Action.ENGAGEMENT_VIEW)),
             Map.entry(Endpoint.REQUEST_COLLEAGUE, acting(Action.COLLEAGUE_REQUEST)),
             Map.entry(Endpoint.DECIDE_COLLEAGUE_REQUEST, acting(Action.COLLEAGUE_DECIDE)),
-            Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)));
+            Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)),
+            Map.entry(Endpoint.SAVE_TEMPLATE, acting(Action.TEMPLATE_SAVE)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets
@@ -431,6 +451,18 @@ class PermissionMatrixTest {
     private static Map<String, Object> newColleague() {
         Person colleague = Person.random("colleague");
         return Map.of("email", colleague.email(), "name", colleague.name());
+    }
+
+    private static Map<String, Object> withTemplate() {
+        Map<String, Object> room = new java.util.HashMap<>(newRoom());
+        room.put("templateId", "complex-b2b-evaluation");
+        return room;
+    }
+
+    /** A template the room's owner saved, not shared. */
+    private static String template(DealRoomFixture room) {
+        return room.owner.api().body(Map.of("name", "Owner's way")).post("/api/rooms/{r}/templates", room.roomId)
+                .then().statusCode(201).extract().path("id");
     }
 
     /** A colleague request the proof buyer made, pending. */

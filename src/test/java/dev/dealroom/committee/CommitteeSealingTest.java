@@ -74,7 +74,8 @@ class CommitteeSealingTest {
                 .extract().path("[0].id");
         return new Scene(room, seller, Map.of("roomId", room.roomId, "groupId", "proof",
                 "memberId", room.groupMemberId, "postId", post, "taskId", task, "signoffId", signoff,
-                "documentId", document, "invitationId", invitation, "side", "buyer"));
+                "documentId", document, "invitationId", invitation, "side", "buyer",
+                "templateId", "complex-b2b-evaluation"));
     }
 
     private static void put(DealRoomFixture room, String memberId, List<String> roles, String attitude) {

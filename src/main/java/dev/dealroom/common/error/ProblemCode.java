@@ -38,6 +38,8 @@ public enum ProblemCode {
     CONFLICT(409, "conflict"),
     INVITATION_USED(409, "invitation-used"),
     ROOM_CLOSED(409, "room-closed"),
+    TEMPLATE_LIMIT(409, "template-limit"),
+    TEMPLATE_TOO_LARGE(409, "template-too-large"),
     INVITATION_EXPIRED(410, "invitation-expired"),
     INVITATION_REVOKED(410, "invitation-revoked"),
     ROOM_ACCESS_ENDED(410, "room-access-ended"),
