@@ -87,3 +87,17 @@ export function field(label, control, hint) {
   return h('div', { class: 'field' }, h('label', { for: id }, label), control,
     hint ? h('small', { class: 'hint' }, hint) : null);
 }
+
+/**
+ * Scrolls a sideways strip (a phone's groups, a group's tabs) so that its current link, when not wholly in view, is
+ * in the middle of it.
+ */
+export function revealCurrent(strip) {
+  const here = strip?.querySelector('[aria-current=page]');
+  if (!here || strip.scrollWidth <= strip.clientWidth) return;
+  const a = here.getBoundingClientRect();
+  const b = strip.getBoundingClientRect();
+  const view = { left: Math.max(b.left, 0), right: Math.min(b.right, document.documentElement.clientWidth) };
+  if (a.left >= view.left && a.right <= view.right) return;
+  strip.scrollLeft += a.left - view.left - (view.right - view.left - a.width) / 2;
+}

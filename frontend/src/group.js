@@ -5,7 +5,7 @@
 // a blocked reason, a sign-off comment keep their text and focus. A refused change shows its reason beside the
 // control that made it, until dismissed, and the control goes back to what the server holds.
 
-import { h, fill, field } from './dom.js';
+import { h, fill, field, revealCurrent } from './dom.js';
 import { get, post, patch, put, del, upload, clientId, ApiError } from './api.js';
 import { day, moment, label, bytes } from './format.js';
 import { errorText, onCreate, statusBadge, presenceDot, avatar } from './widgets.js';
@@ -45,6 +45,8 @@ export async function groupView(session, groupId, tab) {
       h('a', { href: `#/rooms/${session.roomId}/groups/${groupId}/${key}`,
         'aria-current': key === current ? 'page' : null, class: key === current ? 'current' : null }, t(`group.tabs.${key}`)))),
     panel);
+  // on a phone the tabs scroll sideways: the current one is brought into view once the page is shown
+  requestAnimationFrame(() => revealCurrent(el.querySelector('nav.tabs')));
   let closed = Boolean(session.room.closedAt);
   const stop = session.on(['resync', 'members', 'presence', 'room', ...SECTION_TOPICS[current]], (event, topic) => {
     if (topic === 'room') {

@@ -163,7 +163,7 @@ async function pipelineSection(opening) {
       return archived ? archiveRow(item) : pipelineRow(item);
     });
     rows.forEach((row) => list.appendChild(row));
-    if (shownIds.size === 0) fill(list, h('li', { class: 'empty' }, t(archived ? 'home.noClosedRooms' : 'home.noRooms')));
+    if (shownIds.size === 0) fill(list, h('li', { class: 'empty' }, t(archived ? 'home.noClosedRooms' : 'home.noOpenRooms')));
     nextOffset = page.nextOffset ?? null;
     more.hidden = nextOffset === null;
     fill(count, page.total > shownIds.size ? t('home.pipelineShown', { count: shownIds.size, total: page.total }) : '');

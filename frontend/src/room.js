@@ -3,7 +3,7 @@
 // at a glance, my groups with what is unread, and what happened lately in them. The room's state lives in
 // session.js; the People and Settings screens are people.js and settings.js.
 
-import { h, fill } from './dom.js';
+import { h, fill, revealCurrent } from './dom.js';
 import { get } from './api.js';
 import { day, dayOf, money, label, ago, moment } from './format.js';
 import { avatar, statusBadge } from './widgets.js';
@@ -69,20 +69,6 @@ export function roomLayout(session, current, content) {
   renderNav();
   const stop = session.on(['unread', 'resync', 'groups', 'room'], renderNav);
   return { el: frame, dispose: stop };
-}
-
-/**
- * Scrolls a sideways strip (a phone's groups, a group's tabs) so that its current link, when not wholly in view, is
- * in the middle of it.
- */
-export function revealCurrent(strip) {
-  const here = strip?.querySelector('[aria-current=page]');
-  if (!here || strip.scrollWidth <= strip.clientWidth) return;
-  const a = here.getBoundingClientRect();
-  const b = strip.getBoundingClientRect();
-  const view = { left: Math.max(b.left, 0), right: Math.min(b.right, document.documentElement.clientWidth) };
-  if (a.left >= view.left && a.right <= view.right) return;
-  strip.scrollLeft += a.left - view.left - (view.right - view.left - a.width) / 2;
 }
 
 /** The room's colour for this frame: a custom property the stylesheet uses (never an inline style attribute). */

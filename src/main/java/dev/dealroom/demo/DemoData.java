@@ -23,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import dev.dealroom.access.Caller;
 import dev.dealroom.committee.CommitteeService;
 import dev.dealroom.committee.SeatRequest;
+import dev.dealroom.common.i18n.Language;
 import dev.dealroom.member.AddMemberRequest;
 import dev.dealroom.member.MemberView;
 import dev.dealroom.member.MemberService;
@@ -36,11 +37,10 @@ import dev.dealroom.room.RoomStage;
 import dev.dealroom.room.RoomStatus;
 import dev.dealroom.room.RoomView;
 import dev.dealroom.room.UpdateRoomRequest;
-import dev.dealroom.task.CreateTaskRequest;
 import dev.dealroom.task.TaskService;
 import dev.dealroom.task.TaskStatus;
-import dev.dealroom.task.TaskView;
 import dev.dealroom.task.UpdateTaskRequest;
+import dev.dealroom.template.BuiltInTemplates;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -124,12 +124,14 @@ public class DemoData {
     String createRoom(Cast cast) {
         Caller sam = cast.seller();
         Instant now = clock.instant();
-        // Chapter 1, twelve days ago: Sam opens the room, dresses it for Northwind and invites both teams.
+        // Chapter 1, twelve days ago: Sam opens the room from the built-in template, dresses it for Northwind and
+        // invites both teams.
         RoomView room = rooms.create(sam, new CreateRoomRequest("Northwind — fleet analytics platform",
                 "Northwind Logistics", new BigDecimal("480000.00"), "EUR", LocalDate.now(clock).plusDays(60),
-                RoomStage.EVALUATION, RoomStatus.OPEN, null), null);
+                RoomStage.EVALUATION, RoomStatus.OPEN, null, BuiltInTemplates.COMPLEX_B2B_EVALUATION, WELCOME), null,
+                Language.EN);
         String roomId = room.room().id();
-        rooms.update(sam, roomId, new UpdateRoomRequest(null, null, null, null, null, "Acme Analytics", WELCOME,
+        rooms.update(sam, roomId, new UpdateRoomRequest(null, null, null, null, null, "Acme Analytics", null,
                 "#0b4f6c", null));
         rooms.putLogo(sam, roomId, "buyer", resource("northwind-logo.png"));
         rooms.putLogo(sam, roomId, "seller", resource("acme-logo.png"));
@@ -143,6 +145,7 @@ public class DemoData {
         add(sam, roomId, cast.buyer("ivan.it"), "Ivan Ilic", Side.BUYER, "IT architect", false, "proof",
                 "implementation");
         happened(roomId, 0, now.minus(Duration.ofDays(12)));
+        openedDaysAgo(roomId, 12);
         tellTheStory(cast, roomId, members.list(sam, roomId), now);
         return roomId;
     }
@@ -154,10 +157,11 @@ public class DemoData {
             — Sam, Acme Analytics""";
 
     /**
-     * Makes the coordination view tell a story, each chapter at its time: the room opened twelve days ago and the
-     * plan was laid out the day after; the proof runs on time (the data feed was connected six days ago); the
-     * business case is late (the CFO's ROI model is overdue) and the CFO has not read the decision-maker's pricing
-     * announcement of four days ago, which Dana wrote and last looked at then; contracts has not started.
+     * Makes the coordination view tell a story, each chapter at its time, on the template's plan: the room opened
+     * twelve days ago, the kick-off was held and owners given the day after; the proof runs on time (Ivan's test
+     * environment, the data feed, was connected six days ago); the business case is late (the figures the CFO owes
+     * are overdue) and the CFO has not read the decision-maker's pricing announcement of four days ago, which Dana
+     * wrote and last looked at then; contracts has not started.
      */
     private void tellTheStory(Cast cast, String roomId, List<MemberView> people, Instant now) {
         Caller sam = cast.seller();
@@ -167,39 +171,43 @@ public class DemoData {
         String ivan = idOf(people, cast.buyer("ivan.it"));
         LocalDate today = LocalDate.now(clock);
 
-        // Chapter 2, eleven days ago: the plan.
+        // Chapter 2, eleven days ago: the kick-off is held, the plan shared, the proof scoped; owners are given.
         long before = lastSeq(roomId);
-        TaskView connect = tasks.create(priya, roomId, "proof", new CreateTaskRequest("Connect the fleet data feed",
-                "Read-only replica of the telematics database", ivan, today.minusDays(3), false, null), null);
-        tasks.create(priya, roomId, "proof", new CreateTaskRequest("Pilot on three depots",
-                "Two weeks of live routing", ivan, today.plusDays(12), true, null), null);
-        tasks.create(dana, roomId, "business-case", new CreateTaskRequest("ROI model reviewed by finance",
-                "Payback period and three-year TCO", carl, today.minusDays(5), false, null), null);
-        tasks.create(sam, roomId, "business-case", new CreateTaskRequest("Business case approved", null, null,
-                today.plusDays(40), true, null), null);
-        tasks.create(sam, roomId, "implementation", new CreateTaskRequest("Rollout plan drafted", null, ivan,
-                today.plusDays(30), true, null), null);
-        tasks.create(sam, roomId, "success-metrics", new CreateTaskRequest("Agree the on-time delivery baseline",
-                null, null, today.plusDays(14), false, null), null);
+        done(sam, roomId, "everyone", "Kick-off meeting");
+        done(sam, roomId, "everyone", "Share the mutual action plan");
+        done(sam, roomId, "proof", "Agree on the proof of concept's scope and success criteria");
+        change(sam, roomId, "proof", "Set up the test environment", new UpdateTaskRequest(null,
+                "Read-only replica of the telematics database", ivan, null, null, null, null, null));
+        change(dana, roomId, "business-case", "Collect the figures for the business case", new UpdateTaskRequest(null,
+                "Payback period and three-year TCO", carl, today.minusDays(5), null, null, null, null));
+        change(sam, roomId, "implementation", "Draft the implementation plan", new UpdateTaskRequest(null, null, ivan,
+                null, null, null, null, null));
         happened(roomId, before, now.minus(Duration.ofDays(11)));
         joined(roomId, now.minus(Duration.ofDays(11)), priya.memberEmail().orElseThrow(),
                 dana.memberEmail().orElseThrow(), cast.buyer("ivan.it"), cast.buyer("carl.cfo"));
 
-        // Chapter 3, six days ago: the data feed is connected.
+        // Chapter 3, six days ago: the data feed is connected; criteria, baseline and rollout plan are under way.
         before = lastSeq(roomId);
-        tasks.update(sam, roomId, "proof", connect.id(), new UpdateTaskRequest(null, null, null, null,
-                TaskStatus.DONE, null, null, null));
+        done(sam, roomId, "proof", "Set up the test environment");
         posts.create(priya, roomId, "proof", new CreatePostRequest("The data feed is connected; the pilot starts "
                 + "Monday on the Leeds, Lyon and Lodz depots.", null, List.of(ivan), false, null), null);
+        start(dana, roomId, "steering", "Confirm the decision criteria and process");
+        start(sam, roomId, "success-metrics", "Measure today's baseline");
+        start(sam, roomId, "implementation", "Draft the implementation plan");
         happened(roomId, before, now.minus(Duration.ofDays(6)));
+        reads.markRead(priya, roomId, "proof", Long.MAX_VALUE);
+        reads.markRead(priya, roomId, "everyone", Long.MAX_VALUE);
+        seenAt(roomId, priya.memberEmail().orElseThrow(), now.minus(Duration.ofDays(6)).plus(Duration.ofMinutes(30)));
 
         // Chapter 4, four days ago: Dana announces the agreed pricing, and reads the group as she writes.
         before = lastSeq(roomId);
         posts.create(dana, roomId, "business-case", new CreatePostRequest("Pricing is agreed: three-year term, "
-                + "480k EUR, paid yearly. Please base the ROI model on it.", null, List.of(carl), true, null), null);
+                + "480k EUR, paid yearly. Please base the business case on it.", null, List.of(carl), true, null),
+                null);
         Instant announced = now.minus(Duration.ofDays(4));
         happened(roomId, before, announced);
         reads.markRead(dana, roomId, "business-case", Long.MAX_VALUE);
+        reads.markRead(dana, roomId, "everyone", Long.MAX_VALUE);
         seenAt(roomId, dana.memberEmail().orElseThrow(), announced.plus(Duration.ofMinutes(20)));
 
         // Today: Sam has read it; Carl has not. Sam maps the buying committee: Dana holds the budget, Carl is the
@@ -209,14 +217,17 @@ public class DemoData {
         seat(sam, roomId, cast.buyer("carl.cfo"), people, "NEUTRAL", "CHAMPION");
         seat(sam, roomId, cast.buyer("ivan.it"), people, "SUPPORTER", "TECHNICAL_EVALUATOR", "USER");
         seat(sam, roomId, cast.buyer("lena.legal"), people, null, "LEGAL");
-        // Ivan last read his groups five days ago, Lena (who joined late) two days ago; Carl never has.
+        // Ivan last read his groups five days ago, Lena (who joined late) two days ago; Carl never has, not even the
+        // kick-off's milestone in everyone.
         Caller ivanCaller = caller(cast.buyer("ivan.it"), "Ivan Ilic");
         reads.markRead(ivanCaller, roomId, "proof", Long.MAX_VALUE);
         reads.markRead(ivanCaller, roomId, "implementation", Long.MAX_VALUE);
+        reads.markRead(ivanCaller, roomId, "everyone", Long.MAX_VALUE);
         seenAt(roomId, cast.buyer("ivan.it"), now.minus(Duration.ofDays(5)));
         Caller lena = caller(cast.buyer("lena.legal"), "Lena Lind");
         joined(roomId, now.minus(Duration.ofDays(2)), cast.buyer("lena.legal"));
         reads.markRead(lena, roomId, "contracts", Long.MAX_VALUE);
+        reads.markRead(lena, roomId, "everyone", Long.MAX_VALUE);
         seenAt(roomId, cast.buyer("lena.legal"), now.minus(Duration.ofDays(2)));
 
         // Their visits, as engagement counts them: Dana comes often, Ivan during the proof, Lena since she joined;
@@ -242,6 +253,35 @@ public class DemoData {
     private void seat(Caller owner, String roomId, String email, List<MemberView> people, String attitude,
             String... roles) {
         committee.set(owner, roomId, idOf(people, email), new SeatRequest(List.of(roles), attitude));
+    }
+
+    private void done(Caller by, String roomId, String group, String title) {
+        change(by, roomId, group, title, new UpdateTaskRequest(null, null, null, null, TaskStatus.DONE, null, null, null));
+    }
+
+    private void start(Caller by, String roomId, String group, String title) {
+        change(by, roomId, group, title, new UpdateTaskRequest(null, null, null, null, TaskStatus.IN_PROGRESS, null,
+                null, null));
+    }
+
+    /** Changes the template's task of this title in the group. */
+    private void change(Caller by, String roomId, String group, String title, UpdateTaskRequest request) {
+        String taskId = tasks.list(by, roomId, group).stream().filter(task -> task.title().equals(title)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The template has no task " + title + " in " + group))
+                .id();
+        tasks.update(by, roomId, group, taskId, request);
+    }
+
+    /**
+     * The template dated its plan from today, when the room was really opened: the tasks counted from the opening
+     * (and those that follow them) move back with the story's opening, as the room's own dates did.
+     */
+    private void openedDaysAgo(String roomId, int days) {
+        QuarkusTransaction.requiringNew().run(() -> run("with recursive rooted(id) as (select id from task"
+                + " where room_id = ?1 and due_kind = 'AFTER_ROOM_OPENED' union select t.id from task t"
+                + " join rooted r on t.due_after_task_id = r.id where t.due_kind = 'AFTER_TASK')"
+                + " update task set due_date = due_date - ?2 where id in (select id from rooted)"
+                + " and due_date is not null", UUID.fromString(roomId), days));
     }
 
     private long lastSeq(String roomId) {

@@ -1,5 +1,6 @@
 package dev.dealroom.web;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,6 +84,28 @@ class CatalogueTest {
                 }
             });
         }
+    }
+
+    /** As the server's French (MessagesCatalogueTest): a narrow no-break space before : ; ? ! and inside « ». */
+    @Test
+    void frenchIsWrittenTheFrenchWay() throws IOException {
+        entries("fr").forEach((key, value) -> {
+            List<String> texts = new ArrayList<>();
+            if (value.isObject()) {
+                value.forEach(form -> texts.add(form.asText()));
+            } else {
+                texts.add(value.asText());
+            }
+            for (String text : texts) {
+                assertFalse(text.contains("'"), key + " uses a typewriter apostrophe: " + text);
+                assertFalse(Pattern.compile("[^\\s\u00a0\u202f][:;?!](\\s|$)").matcher(text).find(),
+                        key + " lacks the space before a high punctuation mark: " + text);
+                assertFalse(Pattern.compile("[ \u00a0][:;?!]").matcher(text).find(),
+                        key + " has a wide space before a high punctuation mark: " + text);
+                assertFalse(Pattern.compile("«[^\u202f]|[^\u202f]»").matcher(text).find(),
+                        key + " lacks the narrow space inside its quotation marks: " + text);
+            }
+        });
     }
 
     @Test

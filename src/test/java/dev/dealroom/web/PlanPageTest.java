@@ -46,7 +46,7 @@ class PlanPageTest extends BrowserTest {
         Locator pilotForSeller = seller.locator(".task").filter(new Locator.FilterOptions().setHasText("Pilot on three"));
         assertThat(pilotForSeller.locator(".task-rule")).containsText("3 days after “Connect the fleet” is done");
         Locator pilotForBuyer = buyer.locator(".task").filter(new Locator.FilterOptions().setHasText("Pilot on three"));
-        assertThat(pilotForBuyer.locator(".task-rule")).containsText("3 jours après la fin de « Connect the fleet »");
+        assertThat(pilotForBuyer.locator(".task-rule")).containsText("3 jours après la fin de «\u202fConnect the fleet\u202f»");
         String pilot = pilotForSeller.getAttribute("data-task-id");
         assertEquals(due.plusDays(3).toString(), dueOf(room, pilot));
         String dueBefore = pilotForBuyer.locator(".task-due").textContent();
@@ -54,7 +54,7 @@ class PlanPageTest extends BrowserTest {
         room.owner.api().body(Map.of("status", "DONE")).patch(BASE + "/tasks/{t}", room.roomId, connect).then()
                 .statusCode(200);
         String moved = LocalDate.now().plusDays(3).toString();
-        assertThat(pilotForBuyer.locator(".task-rescheduled")).containsText("« Connect the fleet » est terminée");
+        assertThat(pilotForBuyer.locator(".task-rescheduled")).containsText("«\u202fConnect the fleet\u202f» est terminée");
         assertThat(pilotForSeller.locator(".task-rescheduled")).containsText("“Connect the fleet” was done");
         assertEquals(moved, dueOf(room, pilot));
         assertThat(pilotForBuyer.locator(".task-due")).not().hasText(dueBefore);

@@ -184,6 +184,7 @@ class RoomPagesTest extends BrowserTest {
         assertThat(buyer.locator(".closed-notice")).isVisible();
 
         seller.navigate("/#/");
+        assertThat(seller.locator("ul.pipeline .empty")).hasText("No open room right now; closed ones are in the Archive.");
         seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive")).click();
         Locator archived = seller.locator(".pipeline-row[data-room-id='" + room.roomId + "']");
         assertThat(archived).containsText("Won");
@@ -242,6 +243,7 @@ class RoomPagesTest extends BrowserTest {
         Locator here = page.locator(".group-list a[aria-current=page]");
         assertThat(here).hasAttribute("data-group-key", "contracts");
         assertInView(page, here);
+        assertInView(page, page.locator("nav.tabs a[aria-current=page]"));
         // an unread count elsewhere redraws the strip: it stays where it was
         post(room.decisionMaker, room, "steering", "Budget confirmé.");
         assertThat(page.locator(".group-list a[data-group-key=steering] .unread")).hasCount(1);

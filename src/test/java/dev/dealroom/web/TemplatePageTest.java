@@ -58,7 +58,7 @@ class TemplatePageTest extends BrowserTest {
         save.getByLabel("Nom du modèle").fill(name);
         save.getByLabel("Partager avec tout le monde sur ce serveur").check();
         save.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Enregistrer comme modèle")).click();
-        assertThat(save.locator("[role=status]")).hasText("Enregistré comme modèle « " + name + " ».");
+        assertThat(save.locator("[role=status]")).hasText("Enregistré comme modèle «\u202f" + name + "\u202f».");
         Locator mine = page.locator("[data-section=my-templates]");
         assertThat(mine.getByLabel("Nom du modèle")).hasValue(name);
         assertThat(mine.getByLabel("Partagé")).isChecked();
