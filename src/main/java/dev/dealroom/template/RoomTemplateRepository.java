@@ -2,7 +2,9 @@ package dev.dealroom.template;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,6 +27,28 @@ public class RoomTemplateRepository implements PanacheRepositoryBase<RoomTemplat
     public Optional<RoomTemplate> visible(UUID id, String email, boolean lock) {
         var query = find("id = ?1 and (authorEmail = ?2 or shared = true)", id, email);
         return (lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
+    }
+
+    /**
+     * What the seller's side wrote in the room, the only part a template keeps: the ids of its seller-side members
+     * (who made a task or asked a sign-off) and of the groups one of them created. A member since removed counts for
+     * neither: what they wrote stays out.
+     */
+    public SellerWritten sellerWritten(UUID roomId) {
+        var em = getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object> members = em.createNativeQuery("select cast(id as text) from member where room_id = ?1"
+                + " and side = 'SELLER'").setParameter(1, roomId).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object> groups = em.createNativeQuery("select e.data ->> 'id' from room_event e"
+                + " join member m on m.id = e.actor_member_id and m.side = 'SELLER'"
+                + " where e.room_id = ?1 and e.type = 'group.created'").setParameter(1, roomId).getResultList();
+        return new SellerWritten(members.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()),
+                groups.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /** @see #sellerWritten */
+    public record SellerWritten(Set<String> memberIds, Set<String> groupIds) {
     }
 
     /** Takes the author's turn until the transaction ends: saves by one author are counted one at a time. */

@@ -217,13 +217,22 @@ public class TemplateService {
         }
     }
 
-    /** The room as the caller sees it, made a template: their groups only, through the same reads they may make. */
+    /**
+     * The room as the caller sees it, made a template: their groups only, through the same reads they may make, and
+     * of those only what the seller's side wrote. A buyer's tasks, sign-off requests and groups stay in their room: a
+     * template may be shared with every login of the installation, buyers of other deals included.
+     */
     private TemplateContent capture(Caller caller, String roomId) {
         RoomView room = rooms.get(caller, roomId);
+        RoomTemplateRepository.SellerWritten sellers = templates.sellerWritten(UUID.fromString(room.room().id()));
         LocalDate opened = LocalDate.ofInstant(room.room().createdAt(), clock.getZone());
         List<TemplateContent.Group> captured = new ArrayList<>();
         for (GroupView group : room.groups()) {
-            List<TaskView> plan = tasks.list(caller, roomId, group.id());
+            if (group.key() == null && !sellers.groupIds().contains(group.id())) {
+                continue; // a group a buyer made: its name and its plan are theirs
+            }
+            List<TaskView> plan = tasks.list(caller, roomId, group.id()).stream()
+                    .filter(task -> sellers.memberIds().contains(task.createdBy())).toList();
             Map<String, String> refs = new HashMap<>();
             for (int i = 0; i < plan.size(); i++) {
                 refs.put(plan.get(i).id(), "t" + (i + 1));
@@ -236,7 +245,7 @@ public class TemplateService {
             }
             int n = 0;
             for (var signoff : signoffs.list(caller, roomId, group.id())) {
-                if (signoff.status() != SignoffStatus.WITHDRAWN) {
+                if (signoff.status() != SignoffStatus.WITHDRAWN && sellers.memberIds().contains(signoff.authorId())) {
                     toRequest.add(new TemplateContent.Item("s" + ++n, signoff.title(), signoff.description(), false,
                             null, null, null));
                 }

@@ -180,6 +180,27 @@ class TemplateTest {
     }
 
     @Test
+    void aTemplateKeepsWhatTheSellersSideWroteAndNothingOfTheBuyers() {
+        DealRoomFixture source = new DealRoomFixture();
+        task(source.owner, source.roomId, "proof", Map.of("title", "Seller's proof step"));
+        task(source.decisionMaker, source.roomId, "steering", Map.of("title", "DM budget cap 1.2M",
+                "description", "board only"));
+        task(source.groupMember, source.roomId, "proof", Map.of("title", "Buyer's own proof item"));
+        source.decisionMaker.api().body(Map.of("title", "Buyer-side approval", "approverIds",
+                List.of(source.groupMemberId))).post("/api/rooms/{r}/groups/proof/signoffs", source.roomId).then()
+                .statusCode(201);
+        source.owner.api().body(Map.of("title", "Seller's sign-off", "approverIds", List.of(source.groupMemberId)))
+                .post("/api/rooms/{r}/groups/proof/signoffs", source.roomId).then().statusCode(201);
+
+        String saved = source.owner.api().body(Map.of("name", "Seller's way", "shared", true))
+                .post("/api/rooms/{r}/templates", source.roomId).then().statusCode(201).extract().asString();
+        assertTrue(saved.contains("Seller's proof step") && saved.contains("Seller's sign-off"), saved);
+        for (String buyers : List.of("DM budget cap", "board only", "Buyer's own proof item", "Buyer-side approval")) {
+            assertFalse(saved.contains(buyers), buyers + " was kept: " + saved);
+        }
+    }
+
+    @Test
     void theBuiltInTemplateOpensInTheOpenersLanguageAndIsReadOnly() {
         Person seller = Person.random("seller");
         seller.api().header("Accept-Language", "fr").get("/api/templates/complex-b2b-evaluation").then()
