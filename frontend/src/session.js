@@ -1,7 +1,7 @@
 // An open room: its state (room, me, my groups, members, presence, unread counts), kept live by one WebSocket.
 // Events change the state through the dispatch table, then reach the screens that listen to their topics.
 
-import { get } from './api.js';
+import { get, post } from './api.js';
 import { RoomLive } from './live.js';
 import { handlerOf } from './dispatch.js';
 import { ACTIONS } from './events.generated.js';
@@ -50,6 +50,8 @@ export class RoomSession {
 
   async start() {
     const seq = await this.load();
+    // the reader entered the room: a visit (the reloads after a reconnection or a change are not)
+    post(`/api/rooms/${this.roomId}/visits`).catch(() => {});
     this.live = new RoomLive(this.roomId, seq, {
       onEvent: (event) => this.apply(event),
       onPresence: (online) => {

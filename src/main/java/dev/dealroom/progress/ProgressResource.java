@@ -33,9 +33,11 @@ public class ProgressResource {
     private final NudgeService nudges;
     private final CurrentCaller caller;
     private final RequestLanguage language;
+    private final Visits visits;
 
     public ProgressResource(ProgressService progress, ReadService reads, NudgeService nudges, CurrentCaller caller,
-            RequestLanguage language) {
+            RequestLanguage language, Visits visits) {
+        this.visits = visits;
         this.progress = progress;
         this.reads = reads;
         this.nudges = nudges;
@@ -69,6 +71,16 @@ public class ProgressResource {
     public UnreadView read(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @Valid @NotNull ReadRequest request) {
         return reads.markRead(caller.get(), roomId, groupId, request.seq());
+    }
+
+    @POST
+    @Path("/visits")
+    @Operation(summary = "I opened the room", description = "A client sends it when its reader enters the room (the "
+            + "web page: once per opening, not when it reloads by itself). For a buyer-side member of an open room it "
+            + "is a visit, which engagement counts; opening it again within the visit gap (30 minutes) is the same "
+            + "visit. Answers 204 whoever sends it.")
+    public void visited(@PathParam("roomId") String roomId) {
+        visits.visited(caller.get(), roomId);
     }
 
     @GET

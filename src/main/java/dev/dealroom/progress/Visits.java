@@ -10,13 +10,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Caller;
+import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
 
 /**
- * Records members' visits, the first engagement signal: a member's client opening the room (its view,
- * {@code GET /api/rooms/{id}}) is a visit, unless the member opened it less than {@code dealroom.engagement.visit-gap}
- * (30 minutes) before, which continues the same visit. One row per member and day of the server's zone; a visit that
- * goes on past midnight counts on both days.
+ * Records members' visits, the first engagement signal: a member's client saying it opened the room
+ * ({@code POST /api/rooms/{id}/visits}, which the web page sends once when its reader enters the room, never when it
+ * reloads by itself) is a visit, unless the member opened it less than {@code dealroom.engagement.visit-gap}
+ * (30 minutes) before, which continues the same visit. Only the buyer's side of an open room is recorded: nothing
+ * reads the others'. One row per member and day of the server's zone; a visit that goes on past midnight counts on
+ * both days.
  */
 @ApplicationScoped
 public class Visits {
@@ -28,10 +33,22 @@ public class Visits {
     private final Clock clock;
     private final Duration gap;
 
-    public Visits(EntityManager em, Clock clock, DealRoomConfig config) {
+    private final AccessPolicy access;
+
+    public Visits(EntityManager em, Clock clock, DealRoomConfig config, AccessPolicy access) {
         this.em = em;
         this.clock = clock;
         this.gap = config.engagement().visitGap();
+        this.access = access;
+    }
+
+    /** The caller's client opened the room: their visit, when they are of the buyer's side of an open room. */
+    @Transactional
+    public void visited(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        if (!room.me().seller() && room.me().roomClosedAt() == null) {
+            opened(room.roomId(), room.me().id());
+        }
     }
 
     /** The member opened the room now: one statement, a new visit only after the gap. */

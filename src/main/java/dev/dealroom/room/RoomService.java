@@ -32,7 +32,6 @@ import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.RequestLanguage;
 import dev.dealroom.common.i18n.Text;
 import dev.dealroom.task.PlanSchedule;
-import dev.dealroom.progress.Visits;
 import dev.dealroom.template.TemplateContent;
 import dev.dealroom.template.TemplateService;
 
@@ -52,14 +51,12 @@ public class RoomService {
     private final TemplateService templates;
     private final RequestLanguage language;
     private final Clock clock;
-    private final Visits visits;
 
     public RoomService(RoomRepository rooms, MemberService members, GroupService groups, AccessPolicy access,
             EventLog events, Idempotency idempotency, RateLimits limits, RoomLogos logos, PlanSchedule schedule,
-            TemplateService templates, RequestLanguage language, Clock clock, Visits visits) {
+            TemplateService templates, RequestLanguage language, Clock clock) {
         this.templates = templates;
         this.language = language;
-        this.visits = visits;
         this.logos = logos;
         this.schedule = schedule;
         this.clock = clock;
@@ -147,11 +144,9 @@ public class RoomService {
                 .orElse(List.of());
     }
 
-    /** The room as the caller sees it; a client opening the room asks this, so it is also their visit. */
     @Transactional
     public RoomView get(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        visits.opened(room.roomId(), room.me().id());
         Room entity = rooms.findById(room.roomId());
         return view(room, entity, entity.lastSeq);
     }

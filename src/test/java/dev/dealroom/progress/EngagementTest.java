@@ -87,6 +87,10 @@ class EngagementTest {
         assertEquals("No visit for 13 days", buyer.getString("reasons[0].text"));
         clock.advance(Duration.ofDays(1));
         assertEquals(0, row(room, room.groupMemberId).getInt("visits14d"));
+        // reading the room is not entering it: a client's reload after a reconnection records nothing
+        clock.advance(Duration.ofHours(1));
+        room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200);
+        assertEquals(0, row(room, room.groupMemberId).getInt("visits14d"));
         // the seller's side has no row; a buyer who never came is NOT_YET_VISITED
         room.owner.api().get("/api/rooms/{r}/engagement", room.roomId).then().statusCode(200)
                 .body("stakeholders.memberId", not(hasItem(ownerId(room))))
@@ -221,6 +225,9 @@ class EngagementTest {
                 closed.roomId).then().statusCode(200);
         clock.advance(Duration.ofDays(8));
         alerts.check();
+        // a buyer reading the closed room makes no visit: nothing would read it
+        open(closed.decisionMaker, closed);
+        assertEquals(1, row(closed, closed.decisionMakerId).getInt("visits14d"), "the visit before the closing only");
 
         room.owner.api().get("/api/rooms/{r}/events?since=0", room.roomId).then().statusCode(200)
                 .body("events.findAll { it.type == 'engagement.alert' }.data.buyerId", contains(room.groupMemberId));
@@ -255,8 +262,9 @@ class EngagementTest {
         assertEquals(1, mails(room.owner, "has not visited").size());
     }
 
+    /** The person's client enters the room, as the web page tells it. */
     private static void open(Person person, DealRoomFixture room) {
-        person.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200);
+        person.api().post("/api/rooms/{r}/visits", room.roomId).then().statusCode(204);
     }
 
     /** The member's row of the owner's engagement view. */
