@@ -78,9 +78,10 @@ public class ProgressResource {
     @Operation(summary = "I opened the room", description = "A client sends it when its reader enters the room (the "
             + "web page: once per opening, not when it reloads by itself). For a buyer-side member of an open room it "
             + "is a visit, which engagement counts; opening it again within the visit gap (30 minutes) is the same "
-            + "visit. Answers 204 whoever sends it.")
-    public void visited(@PathParam("roomId") String roomId) {
-        visits.visited(caller.get(), roomId);
+            + "visit. `counted` says whether engagement counts the caller's visits (a buyer-side member of an open "
+            + "room).")
+    public Visits.Visit visited(@PathParam("roomId") String roomId) {
+        return visits.visited(caller.get(), roomId);
     }
 
     @GET

@@ -42,13 +42,23 @@ public class Visits {
         this.access = access;
     }
 
-    /** The caller's client opened the room: their visit, when they are of the buyer's side of an open room. */
+    /**
+     * The caller's client opened the room: their visit, when they are of the buyer's side of an open room.
+     *
+     * @return whether it counts (a reopening within the gap counts as the same visit)
+     */
     @Transactional
-    public void visited(Caller caller, String roomId) {
+    public Visit visited(Caller caller, String roomId) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        if (!room.me().seller() && room.me().roomClosedAt() == null) {
+        boolean counted = !room.me().seller() && room.me().roomClosedAt() == null;
+        if (counted) {
             opened(room.roomId(), room.me().id());
         }
+        return new Visit(counted);
+    }
+
+    /** @param counted whether engagement counts the caller's visits: a buyer-side member of an open room */
+    public record Visit(boolean counted) {
     }
 
     /** The member opened the room now: one statement, a new visit only after the gap. */

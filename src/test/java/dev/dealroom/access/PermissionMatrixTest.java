@@ -119,6 +119,7 @@ class PermissionMatrixTest {
         AGENDA("GET /api/me/agenda", (f, r) -> r.get("/api/me/agenda")),
         MARK_READ("PUT /api/rooms/{roomId}/groups/{groupId}/read", (f, r) -> r.body(Map.of("seq", 1))
                 .put("/api/rooms/{r}/groups/proof/read", f.roomId)),
+        VISIT("POST /api/rooms/{roomId}/visits", (f, r) -> r.post("/api/rooms/{r}/visits", f.roomId)),
         UNREAD("GET /api/rooms/{roomId}/unread", (f, r) -> r.get("/api/rooms/{r}/unread", f.roomId)),
         KEY_UPDATES("GET /api/rooms/{roomId}/key-updates", (f, r) -> r.get("/api/rooms/{r}/key-updates", f.roomId)),
         NUDGE("POST /api/rooms/{roomId}/members/{memberId}/nudges", (f, r) -> r.body(Map.of("topic", "OVERDUE_TASKS"))
@@ -237,6 +238,7 @@ class PermissionMatrixTest {
             { Endpoint.CHOOSE_LANGUAGE,         401, 200,     200,     200,   200,   200 },
             { Endpoint.AGENDA,                  401, 200,     200,     200,   200,   200 },
             { Endpoint.MARK_READ,               401, 404,     404,     200,   200,   200 },
+            { Endpoint.VISIT,                   401, 404,     200,     200,   200,   200 },
             { Endpoint.UNREAD,                  401, 404,     200,     200,   200,   200 },
             { Endpoint.KEY_UPDATES,             401, 404,     200,     200,   200,   200 },
             { Endpoint.NUDGE,                   401, 404,     403,     403,   201,   201 },

@@ -25,7 +25,8 @@ class OpenApiAndHealthTest {
     private static final Set<String> BODILESS = Set.of("POST /api/rooms/{roomId}/live-tickets",
             "POST /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}/withdraw",
             "POST /api/rooms/{roomId}/members/{memberId}/invitations",
-            "POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw");
+            "POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw",
+            "POST /api/rooms/{roomId}/visits");
 
     @Test
     void everyOperationDocumentsItsRequestAndResponseSchemas() {
