@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link AccessPolicy#require} reads. Seeing comes first and is not here: a group's content is reached only by its
  * members ({@link AccessPolicy#enterGroup}), and what a caller may not see answers 404 before any action is asked.
  * An action that some members may not take names the sentence the refusal (403) gives. Every action changes the
- * room, and a closed room refuses it (409), but those named {@code *.view}, which read. The web page gets a copy of
+ * room, and a closed room refuses it (409), but those that leave it as it is ({@link #reads()}). The web page gets a copy of
  * this table ({@code ACTIONS} in {@code frontend/src/events.generated.js}) and offers only what its member may do.
  */
 public enum Action {
@@ -105,9 +105,12 @@ public enum Action {
         return allowed;
     }
 
-    /** Whether the action only reads ({@code invitations.view}): a closed room still allows it. */
+    /**
+     * Whether the action leaves the room as it is: those named {@code *.view}, which read, and saving the room as a
+     * template, which copies it. A closed room still allows them (a won deal is the room most worth keeping as one).
+     */
     public boolean reads() {
-        return wireName.endsWith(".view");
+        return wireName.endsWith(".view") || this == TEMPLATE_SAVE;
     }
 
     /** The message key of the refusal; null when every member of the room may. */

@@ -81,7 +81,7 @@ class RoomClosingTest {
                 .body("closeReason", equalTo(REASON))
                 .body("readUntil", nullValue())
                 .body("may", hasItem("room.decide")) // reopening, and reading
-                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"))));
+                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"))));
         room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200)
                 .body("room.status", equalTo("WON"))
                 .body("closeReason", nullValue())

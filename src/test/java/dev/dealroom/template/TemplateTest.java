@@ -201,6 +201,19 @@ class TemplateTest {
     }
 
     @Test
+    void aWonDealsRoomIsSavedAsATemplateWhileItStaysClosed() {
+        DealRoomFixture source = new DealRoomFixture();
+        task(source.owner, source.roomId, "proof", Map.of("title", "What won it"));
+        source.owner.api().body(Map.of("status", "WON", "closeReason", "Fastest pilot"))
+                .patch("/api/rooms/{r}", source.roomId).then().statusCode(200);
+        String saved = source.owner.api().body(Map.of("name", "How we won Northwind"))
+                .post("/api/rooms/{r}/templates", source.roomId).then().statusCode(201).extract().asString();
+        assertTrue(saved.contains("What won it"), saved);
+        source.owner.api().get("/api/rooms/{r}", source.roomId).then().statusCode(200)
+                .body("room.status", equalTo("WON")).body("may", hasItem("template.save"));
+    }
+
+    @Test
     void theBuiltInTemplateOpensInTheOpenersLanguageAndIsReadOnly() {
         Person seller = Person.random("seller");
         seller.api().header("Accept-Language", "fr").get("/api/templates/complex-b2b-evaluation").then()
