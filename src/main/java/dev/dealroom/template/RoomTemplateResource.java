@@ -38,7 +38,7 @@ public class RoomTemplateResource {
     @Operation(summary = "Save the room as a template", description = "The owner and the seller's side "
             + "(template.save). Captures the groups the caller is in, their tasks (due rules made relative: a date becomes N days after "
             + "the room opened), the sign-offs to request and the welcome text; no people. 409 template-limit past "
-            + "100 templates per author, 409 template-too-large past 50 groups or 200 tasks in a group.")
+            + "100 templates per author, 409 template-too-large past 50 groups, 200 tasks in a group or 500 tasks and sign-offs in all.")
     public RestResponse<TemplateView> save(@PathParam("roomId") String roomId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull SaveTemplateRequest request) {
         TemplateView template = templates.save(caller.get(), roomId, request, idempotencyKey);

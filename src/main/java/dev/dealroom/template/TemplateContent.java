@@ -27,6 +27,11 @@ public record TemplateContent(String welcomeMessage, List<Group> groups) {
     public static final int MAX_GROUPS = 50;
     /** The most tasks, and the most sign-offs to request, per group. */
     public static final int MAX_ITEMS = 200;
+    /**
+     * The most tasks and sign-offs to request in all: a room opened from a template plants each one, with its event, in
+     * the opening's one transaction, so this bounds what one request costs.
+     */
+    public static final int MAX_TOTAL_ITEMS = 500;
     /** The most days of a rule, as for a task's. */
     public static final int MAX_DAYS = 3650;
 
@@ -65,9 +70,15 @@ public record TemplateContent(String welcomeMessage, List<Group> groups) {
             return "welcomeMessage";
         }
         Set<String> keys = new HashSet<>();
+        int total = 0;
         for (Group group : groups) {
             if (group == null) {
                 return "groups";
+            }
+            total += (group.tasks() == null ? 0 : group.tasks().size())
+                    + (group.signoffs() == null ? 0 : group.signoffs().size());
+            if (total > MAX_TOTAL_ITEMS) {
+                return "groups.items";
             }
             if (group.key() != null) {
                 if (group.name() != null || group.kind() != null || !keys.add(group.key())

@@ -258,7 +258,8 @@ public class TemplateService {
         if (content.problem() != null) {
             // what a room holds is valid item by item: only its size can make it too large for a template
             throw new ApiException(ProblemCode.TEMPLATE_TOO_LARGE, Text.of("detail.template-too-large",
-                    "groups", TemplateContent.MAX_GROUPS, "items", TemplateContent.MAX_ITEMS));
+                    "groups", TemplateContent.MAX_GROUPS, "items", TemplateContent.MAX_ITEMS, "total",
+                    TemplateContent.MAX_TOTAL_ITEMS));
         }
         return content;
     }
@@ -312,7 +313,8 @@ public class TemplateService {
             String text = json.writeValueAsString(content);
             if (text.length() > MAX_CONTENT_CHARS) {
                 throw new ApiException(ProblemCode.TEMPLATE_TOO_LARGE, Text.of("detail.template-too-large",
-                        "groups", TemplateContent.MAX_GROUPS, "items", TemplateContent.MAX_ITEMS));
+                        "groups", TemplateContent.MAX_GROUPS, "items", TemplateContent.MAX_ITEMS, "total",
+                        TemplateContent.MAX_TOTAL_ITEMS));
             }
             return text;
         } catch (JsonProcessingException e) {

@@ -65,6 +65,12 @@ class TemplateContentTest {
             many.add(item("t" + i, null, null, null));
         }
         assertEquals("groups.items", problem(many.toArray(TemplateContent.Item[]::new)));
+        // two hundred tasks in each of three groups is within each group's limit, not the template's
+        List<TemplateContent.Item> full = new ArrayList<>(many.subList(0, TemplateContent.MAX_ITEMS));
+        assertEquals("groups.items", new TemplateContent(null, Collections.nCopies(3,
+                new TemplateContent.Group(null, "Side", GroupKind.CUSTOM, full, List.of()))).problem());
+        assertEquals(null, new TemplateContent(null, Collections.nCopies(2,
+                new TemplateContent.Group(null, "Side", GroupKind.CUSTOM, full, List.of()))).problem());
         assertEquals("groups", new TemplateContent(null, Collections.nCopies(TemplateContent.MAX_GROUPS + 1,
                 new TemplateContent.Group(null, "Side", GroupKind.CUSTOM, List.of(), List.of()))).problem());
     }
