@@ -108,8 +108,11 @@ public class EngagementAlerts {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 int claimed = kind == EngagementAlert.Kind.QUIET
+                        // claimed only if that visit is still their last: a buyer who came back since the look
+                        // is not reported quiet (and then back)
                         ? em.createNativeQuery("insert into engagement_alert (member_id, room_id, last_visit,"
-                                + " alerted_at) values (?1, ?2, ?3, ?4) on conflict do nothing")
+                                + " alerted_at) select ?1, ?2, ?3, ?4 where (select v.last_at from member_visit v"
+                                + " where v.member_id = ?1 order by v.day desc limit 1) = ?3 on conflict do nothing")
                                 .setParameter(1, buyerId).setParameter(2, roomId).setParameter(3, lastVisit)
                                 .setParameter(4, now).executeUpdate()
                         : em.createNativeQuery("delete from engagement_alert where member_id = ?1 and last_visit = ?2")
