@@ -3,7 +3,9 @@ package dev.dealroom.template;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -35,7 +37,8 @@ public class RoomTemplate {
     @Column(nullable = false)
     public boolean shared;
 
-    /** {@link TemplateContent} as JSON. */
+    /** {@link TemplateContent} as JSON; read only when asked for (a list of templates leaves it). */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String content;
