@@ -606,8 +606,13 @@ async function plan(session, group, base) {
       afterField.hidden = kind.value !== 'AFTER_TASK';
       after.required = kind.value === 'AFTER_TASK';
       const gives = ruleDate(kind.value, days.value, after.value, date.value);
+      const n = Number(days.value);
+      const leader = kind.value === 'AFTER_TASK' ? tasks.get(after.value) : null;
       fill(computed, kind.value === 'ABSOLUTE' ? ''
-        : gives ? t('group.plan.computed', { date: day(gives) }) : t('group.plan.computedLater'));
+        : gives ? t('group.plan.computed', { date: day(gives) })
+          : days.value === '' || !Number.isInteger(n) || n < 0 || n > 3650 ? t('group.plan.daysNeeded')
+            : leader?.status === 'DONE' ? t('group.plan.computedFromDone', { task: leader.title })
+              : t('group.plan.computedLater'));
     }
     [kind, date, days, after].forEach((control) => control.addEventListener('input', refresh));
     kind.addEventListener('change', refresh);

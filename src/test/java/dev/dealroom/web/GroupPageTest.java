@@ -164,7 +164,7 @@ class GroupPageTest extends BrowserTest {
         Locator task = buyer.locator("[data-task-id='" + a + "']");
         assertThat(task.locator(".task-title")).hasText("Kickoff workshop");
         assertThat(task).containsText("Two hours, on site");
-        assertThat(task.locator(".tag")).hasText("milestone");
+        assertThat(task.locator(".tag")).hasText("Milestone");
 
         seller.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move Security review up")).click();
         assertThat(buyer.locator(".task .task-title")).hasText(new String[] { "Security review", "Kickoff workshop" });

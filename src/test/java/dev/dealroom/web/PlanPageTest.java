@@ -38,6 +38,7 @@ class PlanPageTest extends BrowserTest {
         Locator form = seller.locator("form[aria-labelledby='new-task-title']");
         form.getByLabel("Task", new Locator.GetByLabelOptions().setExact(true)).fill("Pilot on three depots");
         form.getByLabel("Kind of due date").selectOption("AFTER_TASK");
+        assertThat(form.locator(".due-computed")).hasText("Give a number of days, from 0 to 3650.");
         form.getByLabel("Days").fill("3");
         form.getByLabel("After the task").selectOption(connect);
         assertThat(form.locator(".due-computed")).containsText("Computed due date:");
