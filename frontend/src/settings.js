@@ -280,8 +280,11 @@ function templatesSection(session) {
 }
 
 const EMAILS = ['mentions', 'nudges', 'signoffRequests', 'digest'];
-/** Told to the room's owner, for the steering group's screens: offered to those who see engagement. */
-const STEERING_EMAILS = ['engagementAlerts'];
+/**
+ * Told to the room's owner alone (the one who may declare the deal's outcome, `room.decide`): offered to them only, as
+ * a decision-maker who sees engagement gets no alert to turn off.
+ */
+const OWNER_EMAILS = ['engagementAlerts'];
 
 /** Which emails this room sends me. */
 async function emailsForm(session) {
@@ -291,7 +294,7 @@ async function emailsForm(session) {
   const saved = h('p', { class: 'muted', role: 'status' });
   const form = h('form', { class: 'card form', 'aria-labelledby': 'emails-title', 'data-section': 'emails' },
     h('h2', { id: 'emails-title' }, t('settings.emails')),
-    [...EMAILS, ...(session.may('engagement.view') ? STEERING_EMAILS : [])].map((key) => h('label', { class: 'check' },
+    [...EMAILS, ...(session.may('room.decide') ? OWNER_EMAILS : [])].map((key) => h('label', { class: 'check' },
       h('input', { type: 'checkbox', name: key, checked: settings[key] }), ` ${t(`settings.email.${key}`)}`)),
     error, saved,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('settings.saveEmails'))));

@@ -72,6 +72,14 @@ class EngagementPageTest extends BrowserTest {
                 .containsText(room.decisionMaker.name() + " has not visited for 8 days");
         owner.locator(".engagement").screenshot(new Locator.ScreenshotOptions()
                 .setPath(java.nio.file.Path.of("target", "screenshots", "visual", "engagement.png")));
+
+        // the alerts' email is offered to whom they go: the owner, not a decision-maker who sees engagement
+        owner.navigate("/#/rooms/" + room.roomId + "/settings");
+        assertThat(owner.getByLabel("When a key buyer goes quiet or is back (sent to the room’s owner)")).isVisible();
+        Page decider = browsers.signIn(room.decisionMaker);
+        decider.navigate("/#/rooms/" + room.roomId + "/settings");
+        assertThat(decider.locator("form[data-section=emails]")).isVisible();
+        assertThat(decider.locator("form[data-section=emails] input[name=engagementAlerts]")).hasCount(0);
     }
 
     @Test
