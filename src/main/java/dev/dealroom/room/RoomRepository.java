@@ -31,13 +31,13 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
         return new Opened(((Number) row[0]).longValue(), row[1] == null ? null : SqlValues.instant(row[1]));
     }
 
-    /** Rooms opened in a period: how many, and when the first of them was. */
     /** The room's newest seq, as the event log has bumped it (the entity's copy is read-only). */
     public long lastSeq(UUID roomId) {
         return ((Number) getEntityManager().createNativeQuery("select last_seq from room where id = ?1")
                 .setParameter(1, roomId).getSingleResult()).longValue();
     }
 
+    /** Rooms opened in a period: how many, and when the first of them was. */
     public record Opened(long count, Instant first) {
     }
 }

@@ -89,12 +89,16 @@ public class BuiltInTemplates {
         }
     }
 
+    /** Every language's tag: an object of exactly these names is one text in each language. */
+    private static final Set<String> LANGUAGE_TAGS = java.util.Arrays.stream(Language.values()).map(Language::tag)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** The tree with each {@code {"en": ..., "fr": ...}} object replaced by its text in the language. */
     private static JsonNode localize(JsonNode node, Language language) {
         if (node instanceof ObjectNode object) {
             Set<String> names = new java.util.HashSet<>();
             object.fieldNames().forEachRemaining(names::add);
-            if (names.equals(Set.of("en", "fr"))) {
+            if (names.equals(LANGUAGE_TAGS)) {
                 JsonNode text = object.get(language.tag());
                 if (!text.isTextual()) {
                     throw new IllegalStateException("Not a text: " + object);
