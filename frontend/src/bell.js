@@ -1,5 +1,6 @@
-// The notifications menu in the header: nudges, mentions and sign-off requests addressed to me, newest first; for a
-// room's owner, while the room is open, its key buyers gone quiet or back.
+// The notifications menu in the header: nudges, mentions and sign-off requests addressed to me, and colleague
+// requests waiting for my decision, newest first; for a room's owner, while the room is open, its key buyers gone
+// quiet or back.
 // Across rooms they come from the server (GET /api/me/agenda) when the page starts and whenever it regains
 // focus; while a room is open they also arrive live, from the session's topics. What is newer than the last time
 // I opened the menu counts as unread (remembered per person in this browser).
@@ -68,6 +69,8 @@ export function createBell(me) {
       mention.place, mention.at), false));
     agenda.signoffs.forEach((signoff) => put(signoffItem(signoff.signoffId, signoff.requestedBy.name,
       signoff.title, signoff.place, signoff.requestedAt), false));
+    agenda.colleagueRequests.forEach((request) => put(colleagueItem(request.requestId, request.name,
+      request.requestedBy, request.roomId, request.roomName, request.at), false));
     render();
   }
 
@@ -136,7 +139,7 @@ export function createBell(me) {
         const group = session.group(groupId);
         return { roomId: session.roomId, roomName: session.room.name, groupId, groupKey: group?.key || null, groupName: group?.name || '' };
       };
-      stopListening = session.on(['nudges', 'posts', 'signoffs', 'engagement'], (event, topic) => {
+      stopListening = session.on(['nudges', 'posts', 'signoffs', 'engagement', 'colleagueRequests'], (event, topic) => {
         const mine = session.me.id;
         const item = event.item;
         if (topic === 'nudges' && item.memberId === mine) {
@@ -150,6 +153,14 @@ export function createBell(me) {
             items.delete(key);
           } else if (item.author?.memberId !== mine) {
             put(mentionItem(item.id, item.author.name, item.body, place(item.groupId), item.createdAt), true);
+          }
+        } else if (topic === 'colleagueRequests') {
+          // waiting for my decision while pending and mine to decide; gone once decided or withdrawn
+          if (item.status === 'PENDING' && session.may('colleague.decide')) {
+            put(colleagueItem(item.id, item.name, session.memberName(item.requesterId), session.roomId,
+              session.room.name, item.createdAt), true);
+          } else {
+            items.delete(`colleague:${item.id}`);
           }
         } else if (topic === 'signoffs') {
           const key = `signoff:${item.id}`;
@@ -179,6 +190,11 @@ export function createBell(me) {
 function nudgeItem(id, topic, by, roomId, roomName, at) {
   return { key: `nudge:${id}`, kind: 'nudge', text: t(`bell.nudge.${topic}`, { name: by || t('common.formerMember') }),
     detail: null, place: roomName, href: `#/rooms/${roomId}`, at };
+}
+
+function colleagueItem(id, name, by, roomId, roomName, at) {
+  return { key: `colleague:${id}`, kind: 'colleague', text: t('bell.colleague', { name: by || t('common.formerMember'),
+    colleague: name }), detail: null, place: roomName, href: `#/rooms/${roomId}/people`, at };
 }
 
 function engagementItem(seq, alert, roomId, roomName, at) {

@@ -36,7 +36,8 @@ export async function homeView(me) {
 }
 
 function summary(agenda) {
-  const owed = agenda.tasks.length + agenda.signoffs.length + agenda.keyUpdates.length;
+  const owed = agenda.tasks.length + agenda.signoffs.length + agenda.keyUpdates.length
+    + agenda.colleagueRequests.length;
   if (agenda.rooms.length === 0) return t('home.welcome');
   if (owed === 0) return t('home.caughtUp');
   const late = agenda.tasks.filter((task) => task.overdue).length;
@@ -51,8 +52,12 @@ function owedSection(agenda) {
     block('tasks', t('home.tasks'), agenda.tasks, taskItem, t('home.noTasks')),
     block('signoffs', t('home.signoffs'), agenda.signoffs, signoffItem, t('home.noSignoffs')),
     block('updates', t('home.updates'), agenda.keyUpdates, keyUpdateItem, t('home.noUpdates')),
-    block('nudges', t('home.nudges'), agenda.nudges, nudgeItem, t('home.noNudges'))];
-  const nothing = [agenda.tasks, agenda.signoffs, agenda.keyUpdates, agenda.nudges].every((items) => !items.length);
+    block('nudges', t('home.nudges'), agenda.nudges, nudgeItem, t('home.noNudges')),
+    // only the rooms' managers decide these: the block shows when one waits
+    agenda.colleagueRequests.length ? block('colleagues', t('home.colleagueRequests'), agenda.colleagueRequests,
+      colleagueItem, null) : null];
+  const nothing = [agenda.tasks, agenda.signoffs, agenda.keyUpdates, agenda.nudges, agenda.colleagueRequests]
+    .every((items) => !items.length);
   if (nothing) return null;
   return h('section', { class: 'owed', 'aria-labelledby': 'owed-title' },
     h('h2', { id: 'owed-title' }, t('home.owed')),
@@ -108,6 +113,15 @@ function nudgeItem(nudge) {
     h('a', { href: `#/rooms/${nudge.roomId}`, class: 'owed-title' },
       t(`home.nudge.${nudge.topic}`, { name: nudge.by || t('common.formerMember') })),
     h('span', { class: 'owed-meta' }, h('span', {}, ago(nudge.at)), h('span', { class: 'where' }, nudge.roomName)));
+}
+
+function colleagueItem(request) {
+  return h('li', { class: 'owed-item', 'data-request-id': request.requestId },
+    h('a', { href: `#/rooms/${request.roomId}/people`, class: 'owed-title' },
+      t('home.colleagueRequest', { name: request.name })),
+    h('span', { class: 'owed-meta' },
+      h('span', {}, t('home.askedBy', { name: request.requestedBy || t('common.formerMember'), when: ago(request.at) })),
+      h('span', { class: 'where' }, request.roomName)));
 }
 
 // ---- the buyer's rooms ----

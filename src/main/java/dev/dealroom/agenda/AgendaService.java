@@ -16,8 +16,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.dealroom.access.AccessPolicy;
+import dev.dealroom.access.Action;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
+import dev.dealroom.agenda.AgendaView.ColleagueRequestItem;
 import dev.dealroom.agenda.AgendaView.KeyUpdateItem;
 import dev.dealroom.agenda.AgendaView.KeyUpdateKind;
 import dev.dealroom.agenda.AgendaView.MentionItem;
@@ -53,6 +55,7 @@ public class AgendaService {
     static final int MAX_KEY_UPDATES = 50;
     static final int MAX_NUDGES = 20;
     static final int MAX_MENTIONS = 30;
+    static final int MAX_COLLEAGUE_REQUESTS = 50;
     static final int EXCERPT = 200;
 
     /** A group of the caller's, with its room: the columns every group item starts with. */
@@ -76,7 +79,7 @@ public class AgendaService {
         List<RoomAccess> rooms = caller.memberEmail().map(members::roomIdsOf).orElse(List.of()).stream()
                 .map(roomId -> admitted(caller, roomId)).flatMap(Optional::stream).toList();
         if (rooms.isEmpty()) {
-            return new AgendaView(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new AgendaView(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         UUID[] allRooms = rooms.stream().map(RoomAccess::roomId).toArray(UUID[]::new);
         UUID[] meInAll = rooms.stream().map(room -> room.me().id()).toArray(UUID[]::new);
@@ -88,8 +91,12 @@ public class AgendaService {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
         Instant since = now.minus(RECENT);
+        // colleague requests wait for the rooms' managers: where I may decide them
+        UUID[] deciding = open.stream().filter(room -> access.may(room.me(), Action.COLLEAGUE_DECIDE))
+                .map(RoomAccess::roomId).toArray(UUID[]::new);
         return new AgendaView(myRooms(allRooms, meInAll), tasks(roomIds, me, groups, today), signoffs(me, groups),
-                keyUpdates(roomIds, me, groups), nudges(me, since), mentions(roomIds, me, groups, since));
+                keyUpdates(roomIds, me, groups), nudges(me, since), mentions(roomIds, me, groups, since),
+                colleagueRequests(deciding));
     }
 
     private Optional<RoomAccess> admitted(Caller caller, UUID roomId) {
@@ -172,6 +179,15 @@ public class AgendaService {
                 + " where n.member_id = any(?1) and n.created_at >= ?2 order by n.created_at desc, n.id",
                 List.of(me, since), MAX_NUDGES,
                 row -> new NudgeItem(text(row[0]), (String) row[1], text(row[2]), NudgeTopic.valueOf((String) row[3]),
+                        (String) row[4], SqlValues.instant(row[5])));
+    }
+
+    private List<ColleagueRequestItem> colleagueRequests(UUID[] roomIds) {
+        return rows("select r.id, r.name, c.id, c.name, q.name, c.created_at from colleague_request c"
+                + " join room r on r.id = c.room_id left join member q on q.id = c.requester_id"
+                + " where c.room_id = any(?1) and c.status = 'PENDING' order by c.created_at, c.id",
+                List.<Object>of(roomIds), MAX_COLLEAGUE_REQUESTS,
+                row -> new ColleagueRequestItem(text(row[0]), (String) row[1], text(row[2]), (String) row[3],
                         (String) row[4], SqlValues.instant(row[5])));
     }
 

@@ -20,7 +20,19 @@ import dev.dealroom.task.TaskStatus;
  * @param mentions   posts of the last 30 days that mention the caller, newest first (at most 30)
  */
 public record AgendaView(List<MyRoom> rooms, List<TaskItem> tasks, List<SignoffItem> signoffs,
-        List<KeyUpdateItem> keyUpdates, List<NudgeItem> nudges, List<MentionItem> mentions) {
+        List<KeyUpdateItem> keyUpdates, List<NudgeItem> nudges, List<MentionItem> mentions,
+        List<ColleagueRequestItem> colleagueRequests) {
+
+    /**
+     * A colleague a buyer asked to bring in, waiting for my decision (I am the owner or a decision-maker of its open
+     * room), oldest first.
+     *
+     * @param name        the colleague's name
+     * @param requestedBy the requester's name, null if they have left the room
+     */
+    public record ColleagueRequestItem(String roomId, String roomName, String requestId, String name,
+            String requestedBy, Instant at) {
+    }
 
     /**
      * A room of the caller.

@@ -139,6 +139,28 @@ class AgendaTest {
     }
 
     @Test
+    void aColleagueRequestWaitsInTheAgendaOfThoseWhoDecideItUntilItIsDecided() {
+        DealRoomFixture room = new DealRoomFixture();
+        Person colleague = Person.random("colleague");
+        String request = room.groupMember.api().body(Map.of("email", colleague.email(), "name", colleague.name()))
+                .post("/api/rooms/{r}/colleague-requests", room.roomId).then().statusCode(201).extract().path("id");
+        for (Person decider : List.of(room.owner, room.decisionMaker)) {
+            decider.api().get("/api/me/agenda").then().statusCode(200)
+                    .body("colleagueRequests.requestId", contains(request))
+                    .body("colleagueRequests[0].name", equalTo(colleague.name()))
+                    .body("colleagueRequests[0].requestedBy", equalTo(room.groupMember.name()))
+                    .body("colleagueRequests[0].roomId", equalTo(room.roomId));
+        }
+        // the requester and the other buyers decide nothing
+        for (Person buyer : List.of(room.groupMember, room.outsider)) {
+            buyer.api().get("/api/me/agenda").then().statusCode(200).body("colleagueRequests", empty());
+        }
+        room.decisionMaker.api().body(Map.of("decision", "DECLINED"))
+                .post("/api/rooms/{r}/colleague-requests/{q}/decision", room.roomId, request).then().statusCode(200);
+        room.owner.api().get("/api/me/agenda").then().statusCode(200).body("colleagueRequests", empty());
+    }
+
+    @Test
     void anExcerptKeepsTwoHundredCharactersAndNeverCutsOneInTwo() {
         assertEquals("short", AgendaService.excerpt("short"));
         String smileys = "😀".repeat(250);

@@ -40,6 +40,13 @@ class ColleagueRequestPageTest extends BrowserTest {
         assertThat(buyer.locator("form[aria-labelledby=colleague-title]").getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Ask").setExact(true))).isFocused();
 
+        // it waits for the owner: in the bell, live, and in what they owe
+        assertThat(owner.locator(".bell-item[data-kind=colleague]")).containsText(room.groupMember.name()
+                + " demande à faire entrer " + declined.name());
+        owner.navigate("/#/");
+        assertThat(owner.locator(".owed-colleagues .owed-item")).containsText("Faire entrer " + declined.name()
+                + "\u202f?");
+        people(owner, room);
         Locator pending = owner.locator(".colleague-request").filter(new Locator.FilterOptions()
                 .setHasText(declined.email()));
         assertThat(pending).containsText(room.groupMember.name());
@@ -48,6 +55,7 @@ class ColleagueRequestPageTest extends BrowserTest {
                 .click();
         assertThat(pending).hasCount(0);
         assertThat(mine).hasAttribute("data-status", "DECLINED");
+        assertThat(owner.locator(".bell-item[data-kind=colleague]")).hasCount(0);
         assertThat(mine).containsText("Reason: Pas à ce stade <b>merci</b>");
 
         Person approved = Person.random("colleague");
