@@ -186,7 +186,7 @@ public class AgendaService {
         return rows("select r.id, r.name, c.id, c.name, q.name, c.created_at from colleague_request c"
                 + " join room r on r.id = c.room_id left join member q on q.id = c.requester_id"
                 + " where c.room_id = any(?1) and c.status = 'PENDING' order by c.created_at, c.id",
-                List.<Object>of(roomIds), MAX_COLLEAGUE_REQUESTS,
+                List.of((Object) roomIds), MAX_COLLEAGUE_REQUESTS,
                 row -> new ColleagueRequestItem(text(row[0]), (String) row[1], text(row[2]), (String) row[3],
                         (String) row[4], SqlValues.instant(row[5])));
     }
