@@ -20,7 +20,12 @@ const FEED_TOPICS = ['posts', 'tasks', 'signoffs', 'documents', 'groups', 'membe
 export function roomLayout(session, current, content) {
   const nav = h('nav', { class: 'room-nav', 'aria-label': t('room.nav') });
   const closed = h('p', { class: 'closed-notice', role: 'status', hidden: true });
-  const frame = h('div', { class: 'room' }, nav, h('section', { class: 'room-main' }, closed, content));
+  // what the room records of its members, told to every one of them: beside the navigation on a wide screen, at
+  // the end of the screen on a phone, where the navigation sits above the content
+  const tracking = (where) => h('p', { class: ['muted', 'small', 'tracking-note', where], 'data-tracking': '' },
+    t('room.tracking'));
+  const frame = h('div', { class: 'room' }, nav,
+    h('section', { class: 'room-main' }, closed, content, tracking('tracking-below')));
   const link = (href, key, iconName, text) => h('a', { href: `#/rooms/${session.roomId}${href}`,
     class: ['nav-link', current === key && 'current'], 'aria-current': current === key ? 'page' : null,
     'data-nav': key }, icon(iconName), h('span', { class: 'nav-text' }, text));
@@ -56,8 +61,7 @@ export function roomLayout(session, current, content) {
         link('/people', 'people', 'people', t('people.title')),
         link('/coordination', 'coordination', 'chart', t('coordination.title')),
         link('/settings', 'settings', 'settings', t('settings.title'))),
-      // what the room records of its members, told to every one of them
-      h('p', { class: 'muted small tracking-note', 'data-tracking': '' }, t('room.tracking')));
+      tracking('tracking-beside'));
     const list = nav.querySelector('.group-list');
     list.scrollLeft = strip.left;
     requestAnimationFrame(() => {

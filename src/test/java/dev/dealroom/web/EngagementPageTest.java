@@ -44,11 +44,16 @@ class EngagementPageTest extends BrowserTest {
         DealRoomFixture room = new DealRoomFixture();
         Page buyer = browsers.signIn(room.groupMember);
         buyer.navigate("/#/rooms/" + room.roomId + "/coordination");
-        assertThat(buyer.locator(".tracking-note")).hasText("This room records when you open it, which updates you"
+        assertThat(buyer.locator(".tracking-note:visible")).hasText("This room records when you open it, which updates you"
                 + " have read and which documents you download, so the team can keep the evaluation moving."
                 + " Nothing else is tracked.");
         assertThat(buyer.locator(".stakeholders tbody tr").first()).isVisible();
         assertThat(buyer.locator(".engagement")).hasCount(0);
+        // on a phone the line ends the screen instead of pushing it down under the navigation
+        Page phone = browsers.signIn(room.groupMember, 360, 780);
+        phone.navigate("/#/rooms/" + room.roomId + "/coordination");
+        assertThat(phone.locator(".tracking-beside")).isHidden();
+        assertThat(phone.locator(".tracking-below")).isVisible();
 
         // the decision-maker, a key buyer, last came eight days ago (as the demo data can seed it)
         visited(room.decisionMakerId, room.roomId, Instant.now().minus(Duration.ofDays(8)));
@@ -92,7 +97,7 @@ class EngagementPageTest extends BrowserTest {
         Locator engineer = owner.locator(".engagement-members tr[data-member-id='" + room.groupMemberId + "']");
         assertThat(engineer.locator(".badge")).hasText("Moins présent");
         assertThat(engineer).containsText("Aucune visite depuis 4 jours");
-        assertThat(owner.locator(".tracking-note")).containsText("Rien d’autre n’est suivi.");
+        assertThat(owner.locator(".tracking-note:visible")).containsText("Rien d’autre n’est suivi.");
     }
 
     /** A visit on record, as the demo data would insert it. */
