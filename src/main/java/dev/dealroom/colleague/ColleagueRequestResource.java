@@ -14,10 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}/colleague-requests")
@@ -46,6 +51,9 @@ public class ColleagueRequestResource {
     @POST
     @Operation(summary = "Ask to bring in a colleague", description = "Buyer-side members. The groups must be among "
             + "the requester's own.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ColleagueRequestView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed colleague-already-requested member-exists")
     public RestResponse<ColleagueRequestView> request(@PathParam("roomId") String roomId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreateColleagueRequest request) {
         return RestResponse.status(RestResponse.Status.CREATED,
@@ -56,6 +64,7 @@ public class ColleagueRequestResource {
     @Path("/{requestId}/decision")
     @Operation(summary = "Approve or decline a colleague request", description = "The owner and the decision-makers. "
             + "Approving adds the colleague as a buyer-side member and sends their invitation.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed colleague-request-closed member-exists")
     public ColleagueRequestView decide(@PathParam("roomId") String roomId, @PathParam("requestId") String requestId,
             @Valid @NotNull ColleagueDecisionRequest request) {
         return requests.decide(caller.get(), roomId, requestId, request);
@@ -64,6 +73,7 @@ public class ColleagueRequestResource {
     @POST
     @Path("/{requestId}/withdraw")
     @Operation(summary = "Withdraw a colleague request", description = "Its requester, while it is pending.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed colleague-request-closed")
     public ColleagueRequestView withdraw(@PathParam("roomId") String roomId,
             @PathParam("requestId") String requestId) {
         return requests.withdraw(caller.get(), roomId, requestId);

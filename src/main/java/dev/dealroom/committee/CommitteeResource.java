@@ -11,9 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.RequestLanguage;
 import io.quarkus.security.Authenticated;
 
@@ -40,6 +42,7 @@ public class CommitteeResource {
             + "buyer-side member with their roles and attitude, and the gaps: roles nobody holds, roles whose holders "
             + "are all silent, a champion outside the business case, an economic buyer outside steering. The gaps' "
             + "texts are in the caller's language; their codes are the same in every language.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden")
     public CommitteeView view(@PathParam("roomId") String roomId) {
         return committee.view(caller.get(), roomId, language.get());
     }
@@ -48,6 +51,7 @@ public class CommitteeResource {
     @Path("/{memberId}")
     @Operation(summary = "Set a member's roles and attitude", description = "The owner; buyer-side members only. "
             + "Replaces the member's roles and attitude as a whole; sending what is already set records nothing.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public Seat set(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
             @Valid @NotNull SeatRequest request) {
         return committee.set(caller.get(), roomId, memberId, request);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.Numbers;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.Text;
 import io.quarkus.security.Authenticated;
 
@@ -62,6 +64,9 @@ public class DocumentResource {
             + "detected from the content and stored and served as detected; a type that is not allowed, or that the "
             + "name's extension or the declared type contradicts, is refused (400, field 'file': type-not-allowed, "
             + "type-mismatch).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DocumentView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "room-closed")
     public RestResponse<DocumentView> upload(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @RestForm("file") FileUpload file,
             @RestForm("name") String name, @RestForm("clientId") String clientId) {
@@ -88,8 +93,8 @@ public class DocumentResource {
             + "With ?disposition=inline, a PDF or a raster image (PNG, JPEG, GIF, WebP) is served for the browser "
             + "to show, sandboxed (Content-Security-Policy: sandbox); any other type is refused (400, field "
             + "disposition: not-previewable), never HTML or SVG.")
-    @APIResponse(responseCode = "200", description = "The file, as an attachment",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+    @APIResponse(responseCode = "200", description = "The file, as an attachment, with the type it was uploaded as",
+            content = @Content(mediaType = "*/*",
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response content(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("documentId") String documentId, @QueryParam("version") String version,

@@ -17,10 +17,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 /** Group paths take the group's id or, for default groups, its key ({@code proof}, {@code contracts}, ...). */
@@ -48,6 +53,9 @@ public class GroupResource {
     @POST
     @Operation(summary = "Add a workstream or custom group", description = "Owner and decision-makers; the creator "
             + "is in it.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GroupView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public RestResponse<GroupView> create(@PathParam("roomId") String roomId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreateGroupRequest request) {
         GroupView group = groups.create(caller.get(), roomId, request, idempotencyKey);
@@ -66,6 +74,7 @@ public class GroupResource {
     @Path("/{groupId}/members/{memberId}")
     @Operation(summary = "Put a room member in the group", description = "Owner and decision-makers who are in the "
             + "group. Idempotent.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed group-membership-fixed")
     public GroupView addMember(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("memberId") String memberId) {
         return groups.addMember(caller.get(), roomId, groupId, memberId);
@@ -75,6 +84,7 @@ public class GroupResource {
     @Path("/{groupId}/members/{memberId}")
     @Operation(summary = "Take a member out of the group", description = "Owner and decision-makers who are in the "
             + "group. Idempotent.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed group-membership-fixed")
     public void removeMember(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("memberId") String memberId) {
         groups.removeMember(caller.get(), roomId, groupId, memberId);

@@ -9,9 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/invitations")
@@ -33,6 +35,7 @@ public class ClaimResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Use an invitation link", description = "Signed in with the invited, verified email: "
             + "answers the room to go to. Each link works once.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "email-not-verified invitation-not-found invitation-used invitation-expired invitation-revoked invitation-email-mismatch room-closed")
     public ClaimView claim(@Valid @NotNull ClaimRequest request) {
         return invitations.claim(caller.get(), request);
     }

@@ -11,10 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}")
@@ -34,6 +39,7 @@ public class InvitationResource {
     @GET
     @Path("/invitations")
     @Operation(summary = "The room's invitations, newest first", description = "Owner and decision-makers.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden")
     public List<InvitationView> list(@PathParam("roomId") String roomId) {
         return invitations.list(caller.get(), roomId);
     }
@@ -43,6 +49,9 @@ public class InvitationResource {
     @ResponseStatus(201)
     @Operation(summary = "Send a member a new invitation", description = "Revokes their open one. Owner and "
             + "decision-makers.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvitationView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public InvitationView resend(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId) {
         return invitations.resend(caller.get(), roomId, memberId);
     }
@@ -52,6 +61,7 @@ public class InvitationResource {
     @ResponseStatus(204)
     @Operation(summary = "Revoke an invitation", description = "The link stops working; the member stays (remove "
             + "them to take their access away). Owner and decision-makers.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed invitation-used")
     public void revoke(@PathParam("roomId") String roomId, @PathParam("invitationId") String invitationId) {
         invitations.revoke(caller.get(), roomId, invitationId);
     }

@@ -15,10 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}/members")
@@ -45,6 +50,9 @@ public class MemberResource {
     @POST
     @Operation(summary = "Add a member", description = "Owner and decision-makers. The login whose verified email "
             + "matches becomes this member.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MemberView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed member-exists group-membership-fixed")
     public RestResponse<MemberView> add(@PathParam("roomId") String roomId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AddMemberRequest request) {
         return RestResponse.status(RestResponse.Status.CREATED,
@@ -54,6 +62,7 @@ public class MemberResource {
     @DELETE
     @Path("/{memberId}")
     @Operation(summary = "Remove a member", description = "Owner and decision-makers; their group memberships go too.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed owner-cannot-be-removed")
     public void remove(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId) {
         members.remove(caller.get(), roomId, memberId);
     }

@@ -18,12 +18,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.CountsItsWrite;
 import dev.dealroom.common.Numbers;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}/groups/{groupId}/posts")
@@ -53,6 +58,9 @@ public class PostResource {
     @POST
     @CountsItsWrite
     @Operation(summary = "Write a post or a reply", description = "Retry-safe with clientId or Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PostView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public RestResponse<PostView> create(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreatePostRequest request) {
         PostView post = posts.create(caller.get(), roomId, groupId, request, idempotencyKey);
@@ -73,6 +81,7 @@ public class PostResource {
     @Path("/{postId}")
     @CountsItsWrite
     @Operation(summary = "Edit my post")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed post-deleted")
     public PostView edit(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("postId") String postId, @Valid @NotNull EditPostRequest request) {
         return posts.edit(caller.get(), roomId, groupId, postId, request);
@@ -82,6 +91,7 @@ public class PostResource {
     @Path("/{postId}")
     @CountsItsWrite
     @Operation(summary = "Delete my post", description = "It stays in its thread as a tombstone.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public void delete(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("postId") String postId) {
         posts.delete(caller.get(), roomId, groupId, postId);

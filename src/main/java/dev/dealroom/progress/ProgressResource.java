@@ -14,10 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.RequestLanguage;
 import io.quarkus.security.Authenticated;
 
@@ -60,6 +65,7 @@ public class ProgressResource {
     @Operation(summary = "Engagement of the buyer's side", description = "Per buyer-side member: last visit, visits "
             + "in the last 14 days, share of key updates seen and of due tasks done on time, and a level with its "
             + "reasons in the caller's language. Owner and decision-makers only (`engagement.view`); others get 403.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden")
     public EngagementView engagement(@PathParam("roomId") String roomId) {
         return progress.engagement(caller.get(), roomId, language.get());
     }
@@ -101,6 +107,9 @@ public class ProgressResource {
     @POST
     @Path("/members/{memberId}/nudges")
     @Operation(summary = "Nudge a member", description = "Owner and decision-makers; once per member, topic and day.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NudgeView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed nudge-limit")
     public RestResponse<NudgeView> nudge(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
             @Valid @NotNull NudgeRequest request) {
         return RestResponse.status(RestResponse.Status.CREATED,

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.error.ApiException;
+import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.Text;
 import io.quarkus.security.Authenticated;
 
@@ -54,6 +56,9 @@ public class RoomResource {
     @POST
     @Operation(summary = "Open a room", description = "The caller becomes its owner, on the seller side; the seven "
             + "default groups are created with the owner in each.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RoomView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "email-not-verified template-too-large")
     public RestResponse<RoomView> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull CreateRoomRequest request) {
         RoomView room = rooms.create(caller.get(), request, idempotencyKey);
@@ -80,6 +85,7 @@ public class RoomResource {
             + "currency, the seller's name, the welcome message, the accent colour. Owner and decision-makers; won, "
             + "lost (and reopening) and the seller's name are the owner's (403). An accent colour too light for white "
             + "text is refused (400, field accentColor: low-contrast). A change is one room.updated event.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed invalid-transition")
     public RoomView update(@PathParam("roomId") String roomId, @Valid @NotNull UpdateRoomRequest request) {
         return rooms.update(caller.get(), roomId, request);
     }
@@ -91,6 +97,7 @@ public class RoomResource {
             + "or seller (owner). Multipart 'file': a PNG, JPEG or WebP image, as its bytes show (SVG is refused), up "
             + "to 256 KB (400, field file: type-not-allowed, too-large). The room's buyerLogo / sellerLogo then names "
             + "its address; a room.updated event.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public RoomView putLogo(@PathParam("roomId") String roomId, @PathParam("side") String side,
             @RestForm("file") FileUpload file) {
         return rooms.putLogo(caller.get(), roomId, side, read(file));
@@ -99,6 +106,7 @@ public class RoomResource {
     @DELETE
     @Path("/{roomId}/logos/{side}")
     @Operation(summary = "Remove the buyer's or the seller's logo")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public RoomView deleteLogo(@PathParam("roomId") String roomId, @PathParam("side") String side) {
         return rooms.deleteLogo(caller.get(), roomId, side);
     }

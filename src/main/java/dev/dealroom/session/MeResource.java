@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -18,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.Problem;
 import dev.dealroom.common.error.ProblemCode;
+import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.LanguagePreferences;
 import dev.dealroom.common.i18n.Text;
@@ -70,13 +71,7 @@ public class MeResource {
             + "Deal Room sends me are in this language from now on, whatever `Accept-Language` says.")
     @APIResponse(responseCode = "200", description = "Remembered; who I am, with the new language",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Me.class)))
-    @APIResponse(responseCode = "400", description = "`validation-failed`: `language` is missing or is not `en` or "
-            + "`fr` (a field error on `language`)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "`unauthenticated`", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "`email-not-verified`: a choice is remembered by verified email",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "email-not-verified")
     public Me chooseLanguage(@Valid @NotNull LanguageRequest request) {
         Caller me = caller.get();
         Language language = Language.of(request.language()).filter(chosen -> chosen.tag().equals(request.language()))

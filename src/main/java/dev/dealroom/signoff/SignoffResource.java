@@ -15,10 +15,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}/groups/{groupId}/signoffs")
@@ -44,6 +49,9 @@ public class SignoffResource {
 
     @POST
     @Operation(summary = "Ask for a sign-off", description = "Retry-safe with clientId or Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SignoffView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "room-closed")
     public RestResponse<SignoffView> request(@PathParam("roomId") String roomId,
             @PathParam("groupId") String groupId, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull CreateSignoffRequest request) {
@@ -64,6 +72,7 @@ public class SignoffResource {
     @POST
     @Path("/{signoffId}/decision")
     @Operation(summary = "Approve or reject", description = "Approvers only, once each, while it is open.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed already-decided signoff-closed")
     public SignoffView decide(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("signoffId") String signoffId, @Valid @NotNull DecisionRequest request) {
         return signoffs.decide(caller.get(), roomId, groupId, signoffId, request);
@@ -72,6 +81,7 @@ public class SignoffResource {
     @POST
     @Path("/{signoffId}/withdraw")
     @Operation(summary = "Withdraw my open sign-off")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed signoff-closed")
     public SignoffView withdraw(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("signoffId") String signoffId) {
         return signoffs.withdraw(caller.get(), roomId, groupId, signoffId);

@@ -17,11 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.dealroom.access.CurrentCaller;
 import dev.dealroom.common.CountsItsWrite;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/rooms/{roomId}")
@@ -57,6 +62,9 @@ public class TaskResource {
     @Path("/groups/{groupId}/tasks")
     @CountsItsWrite
     @Operation(summary = "Add a task", description = "Any group member. Retry-safe with clientId or Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TaskView.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "room-closed")
     public RestResponse<TaskView> create(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull CreateTaskRequest request) {
         TaskView task = tasks.create(caller.get(), roomId, groupId, request, idempotencyKey);
@@ -70,6 +78,7 @@ public class TaskResource {
     @Operation(summary = "Reorder the group's tasks", description = "The room owner and decision-makers. Lists every "
             + "task of the group once, first first; a list that misses one or names another is 400 (field taskIds: "
             + "stale-order). One task.reordered event; none when nothing moved. Answers the tasks in their new order.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed")
     public List<TaskView> reorder(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @Valid @NotNull TaskOrderRequest request) {
         return tasks.reorder(caller.get(), roomId, groupId, request);
@@ -88,6 +97,7 @@ public class TaskResource {
     @CountsItsWrite
     @Operation(summary = "Change a task", description = "The task's owner, the room owner and decision-makers. "
             + "Status moves as the TaskStatus schema lists; any other is 409 invalid-transition.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed invalid-transition")
     public TaskView update(@PathParam("roomId") String roomId, @PathParam("groupId") String groupId,
             @PathParam("taskId") String taskId, @Valid @NotNull UpdateTaskRequest request) {
         return tasks.update(caller.get(), roomId, groupId, taskId, request);

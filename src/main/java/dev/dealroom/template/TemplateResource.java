@@ -14,9 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.CurrentCaller;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/templates")
@@ -52,6 +54,7 @@ public class TemplateResource {
     @Path("/{templateId}")
     @Operation(summary = "Rename, describe, share or unshare a template", description = "Its author only (403 for a "
             + "shared or built-in one).")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden")
     public TemplateView update(@PathParam("templateId") String templateId,
             @Valid @NotNull UpdateTemplateRequest request) {
         return templates.update(caller.get(), templateId, request);
@@ -60,6 +63,7 @@ public class TemplateResource {
     @DELETE
     @Path("/{templateId}")
     @Operation(summary = "Delete a template", description = "Its author only; rooms opened from it keep what they got.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden")
     public void delete(@PathParam("templateId") String templateId) {
         templates.delete(caller.get(), templateId);
     }

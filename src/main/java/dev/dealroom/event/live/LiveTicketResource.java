@@ -7,6 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -31,6 +34,8 @@ public class LiveTicketResource {
     @Operation(summary = "A ticket for the room's WebSocket", description = "For browsers, which cannot send an "
             + "Authorization header with a WebSocket: open /ws/rooms/{roomId}?ticket=... within seconds; the "
             + "ticket works once.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LiveTicket.class)))
     public RestResponse<LiveTicket> issue(@PathParam("roomId") String roomId) {
         return RestResponse.status(RestResponse.Status.CREATED, tickets.issue(caller.get(), caller.sessionEnds(), roomId));
     }
