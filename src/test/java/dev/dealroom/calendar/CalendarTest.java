@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.dealroom.calendar.StrictIcs.Component;
@@ -30,6 +32,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class CalendarTest {
 
+    private static final String PUBLIC_URL = ConfigProvider.getConfig().getValue("dealroom.public-url", String.class);
     private static final String TRICKY = "Proof, phase 1; scope \\ review";
     private static final String TRICKY_DESCRIPTION = "First line, with a comma;\nsecond line \\ done";
     /** Long enough to fold more than once, with two-, three- and four-octet characters around the folds. */
@@ -76,7 +79,7 @@ class CalendarTest {
         assertEquals("Milestone: " + TRICKY, tricky.text("SUMMARY"));
         String description = tricky.text("DESCRIPTION");
         assertTrue(description.startsWith(TRICKY_DESCRIPTION + "\n\n"), description);
-        String link = "http://localhost:8081/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/plan";
+        String link = PUBLIC_URL + "/#/rooms/" + room.roomId + "/groups/" + room.proofId + "/plan";
         assertTrue(description.endsWith("Proof of concept, in Fixture room\n" + link), description);
         assertEquals(link, tricky.value("URL"));
         assertEquals(Map.of("VALUE", "DATE"), tricky.property("DTSTART").parameters());
@@ -144,7 +147,7 @@ class CalendarTest {
     void theAddressHoldsAtLeast128RandomBitsAndIsMadeForVerifiedEmailsOnly() {
         Person person = Person.random("subscriber");
         String url = create(person);
-        assertTrue(url.matches("http://localhost:8081/api/calendar/[A-Za-z0-9_-]{43}\\.ics"), url);
+        assertTrue(url.matches(Pattern.quote(PUBLIC_URL) + "/api/calendar/[A-Za-z0-9_-]{43}\\.ics"), url);
         assertEquals(Set.of(), byUid(feed(url)).keySet(), "no rooms yet: an empty calendar");
         person.unverified().api().put("/api/me/calendar").then().statusCode(403)
                 .body("code", equalTo("email-not-verified"));
@@ -166,7 +169,7 @@ class CalendarTest {
     private static String create(Person person) {
         return person.api().put("/api/me/calendar").then().statusCode(200)
                 .body("active", equalTo(true))
-                .body("url", matchesPattern("http://localhost:8081/api/calendar/[A-Za-z0-9_-]{43}\\.ics"))
+                .body("url", matchesPattern(Pattern.quote(PUBLIC_URL) + "/api/calendar/[A-Za-z0-9_-]{43}\\.ics"))
                 .extract().path("url");
     }
 
