@@ -328,6 +328,11 @@ async function calendarSection() {
       const copy = h('button', { type: 'button', class: 'small-button' }, t('settings.calendar.copy'));
       copy.addEventListener('click', () => acting(copy, error, async () => {
         address.select();
+        // the clipboard is offered to secure pages only (https, localhost): elsewhere the link stays selected
+        if (!navigator.clipboard) {
+          fill(note, t('settings.calendar.selected'));
+          return;
+        }
         await navigator.clipboard.writeText(feed.url);
         fill(note, t('settings.calendar.copied'));
       }));
