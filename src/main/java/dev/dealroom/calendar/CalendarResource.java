@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.common.error.ApiException;
 import dev.dealroom.common.error.Problem;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The calendar feed itself, fetched by calendar applications, which sign in nowhere: the secret in its address is
@@ -46,9 +48,11 @@ public class CalendarResource {
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "`not-found`: no such feed, or it was revoked or replaced",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response feed(@PathParam("secret") String secret) {
+    public Response feed(@PathParam("secret") String secret, @Context HttpServerResponse http) {
         String ics = calendar.feed(secret).orElseThrow(ApiException::notFound);
-        // applications poll on their own schedule; a private cache spares repeated fetches, never a shared one
-        return Response.ok(ics, MEDIA_TYPE).header("Cache-Control", "private, max-age=300").build();
+        // Applications poll on their own schedule: a private cache may spare repeated fetches, a shared one never
+        // keeps it. Set on the response itself, replacing the no-store that every /api answer gets (a 404 keeps it).
+        http.headers().set("Cache-Control", "private, max-age=300");
+        return Response.ok(ics, MEDIA_TYPE).build();
     }
 }

@@ -126,7 +126,8 @@ class CalendarTest {
         assertFalse(first.equals(second));
         room.groupMember.api().get("/api/me/calendar").then().statusCode(200)
                 .body("active", equalTo(true)).body("url", nullValue());
-        RestAssured.given().get(first).then().statusCode(404).body("code", equalTo("not-found"));
+        RestAssured.given().get(first).then().statusCode(404).body("code", equalTo("not-found"))
+                .header("Cache-Control", equalTo("no-store"));
         RestAssured.given().get(second).then().statusCode(200);
 
         room.groupMember.api().delete("/api/me/calendar").then().statusCode(204);
