@@ -130,7 +130,7 @@ public class CalendarService {
     }
 
     /** A dated task of one of my groups that the feed shows: a milestone, or one I owe. */
-    record Item(UUID taskId, String title, String description, LocalDate due, TaskStatus status, boolean milestone,
+    private record Item(UUID taskId, String title, String description, LocalDate due, TaskStatus status, boolean milestone,
             Instant updatedAt, UUID roomId, String roomName, UUID groupId, String groupKey, String groupName) {
     }
 
