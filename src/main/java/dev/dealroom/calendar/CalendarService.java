@@ -130,8 +130,9 @@ public class CalendarService {
     }
 
     /** A dated task of one of my groups that the feed shows: a milestone, or one I owe. */
-    private record Item(UUID taskId, String title, String description, LocalDate due, TaskStatus status, boolean milestone,
-            Instant updatedAt, UUID roomId, String roomName, UUID groupId, String groupKey, String groupName) {
+    private record Item(UUID taskId, String title, String description, LocalDate due, TaskStatus status,
+            boolean milestone, Instant updatedAt, UUID roomId, String roomName, UUID groupId, String groupKey,
+            String groupName) {
     }
 
     /** The milestones of my groups and my dated tasks there, in the rooms the access policy admits me into now. */
