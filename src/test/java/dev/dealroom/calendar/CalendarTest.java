@@ -111,7 +111,8 @@ class CalendarTest {
 
         room.owner.api().put("/api/rooms/{r}/groups/proof/members/{m}", room.roomId,
                 room.groupMemberId).then().statusCode(200);
-        assertEquals(Set.of(milestone + "@deal-room"), byUid(feed(url)).keySet(), "back in the group, back in the feed");
+        assertEquals(Set.of(milestone + "@deal-room"), byUid(feed(url)).keySet(),
+                "back in the group, back in the feed");
         room.owner.api().delete("/api/rooms/{r}/members/{m}", room.roomId, room.groupMemberId).then().statusCode(204);
         assertEquals(Set.of(), byUid(feed(url)).keySet(), "removed from the room, nothing of it");
     }
