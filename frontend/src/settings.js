@@ -1,6 +1,6 @@
 // Room settings: where the deal stands (stage, status, decision date, amount), how the room greets the buyer
 // (seller's name, welcome message, accent colour, logos) and custom groups, for the owner and the
-// decision-makers; my emails from this room, for everyone.
+// decision-makers; my emails from this room and my calendar feed (all my rooms), for everyone.
 
 import { h, fill, field, formValues } from './dom.js';
 import { get, patch, put, del, post, ApiError } from './api.js';
@@ -18,6 +18,7 @@ const COLOR = /^#[0-9a-fA-F]{6}$/;
 /** The settings screen: its sections built once, so a live update never wipes what someone is typing. */
 export async function settingsView(session) {
   const emails = await emailsForm(session);
+  const calendar = await calendarSection();
   const stops = [];
   const page = h('div', { class: 'page settings' });
   // Closing or reopening the room changes what may be set: the sections are built again, then only.
@@ -30,7 +31,8 @@ export async function settingsView(session) {
     const editable = session.may('room.edit')
       ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops)] : [];
     const saving = session.may('template.save') ? templatesSection(session) : null;
-    fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, saving, emails.el);
+    fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, saving, emails.el,
+      calendar);
   };
   build();
   return { el: page, dispose: () => stops.forEach((stop) => stop()) };
@@ -305,4 +307,54 @@ async function emailsForm(session) {
     if (await submitting(form, error, () => put(base, formValues(form)))) fill(saved, t('settings.saved'));
   });
   return { el: form };
+}
+
+/**
+ * My secret calendar feed, across all my rooms: made, replaced or revoked here. Its address is shown once, in the
+ * answer that makes it (the server keeps only a hash of its secret).
+ */
+async function calendarSection() {
+  const base = '/api/me/calendar';
+  const error = errorText();
+  const note = h('p', { class: 'muted', role: 'status' });
+  const state = h('div');
+  const make = h('button', { type: 'button', class: 'primary' });
+  const revoke = h('button', { type: 'button' }, t('settings.calendar.revoke'));
+  const show = (feed) => {
+    make.textContent = t(feed.active ? 'settings.calendar.renew' : 'settings.calendar.create');
+    revoke.hidden = !feed.active;
+    if (feed.url) {
+      const address = h('input', { value: feed.url, readonly: true, 'aria-label': t('settings.calendar.address') });
+      const copy = h('button', { type: 'button', class: 'small-button' }, t('settings.calendar.copy'));
+      copy.addEventListener('click', () => acting(copy, error, async () => {
+        address.select();
+        // the clipboard is offered to secure pages only (https, localhost): elsewhere the link stays selected
+        if (!navigator.clipboard) {
+          fill(note, t('settings.calendar.selected'));
+          return;
+        }
+        await navigator.clipboard.writeText(feed.url);
+        fill(note, t('settings.calendar.copied'));
+      }));
+      fill(state, h('div', { class: 'calendar-address' }, address, ' ', copy),
+        h('p', { class: 'muted' }, t('settings.calendar.once')));
+    } else {
+      fill(state, h('p', {}, feed.active ? t('settings.calendar.active', { date: dayOf(feed.createdAt) })
+        : t('settings.calendar.none')));
+    }
+  };
+  make.addEventListener('click', () => acting(make, error, async () => {
+    fill(note);
+    show(await put(base));
+  }));
+  revoke.addEventListener('click', () => acting(revoke, error, async () => {
+    await del(base);
+    show({ active: false });
+    fill(note, t('settings.calendar.revoked'));
+  }));
+  show(await get(base));
+  return h('section', { class: 'card form', 'aria-labelledby': 'calendar-title', 'data-section': 'calendar' },
+    h('h2', { id: 'calendar-title' }, t('settings.calendar.title')),
+    h('p', { class: 'muted' }, t('settings.calendar.intro')),
+    state, error, note, h('div', { class: 'actions' }, make, ' ', revoke));
 }

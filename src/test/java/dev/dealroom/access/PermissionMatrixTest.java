@@ -169,7 +169,14 @@ class PermissionMatrixTest {
         GET_TEMPLATE("GET /api/templates/{templateId}", (f, r) -> r.get("/api/templates/{t}", template(f))),
         UPDATE_TEMPLATE("PATCH /api/templates/{templateId}", (f, r) -> r.body(Map.of("name", "Renamed"))
                 .patch("/api/templates/{t}", template(f))),
-        DELETE_TEMPLATE("DELETE /api/templates/{templateId}", (f, r) -> r.delete("/api/templates/{t}", template(f)));
+        DELETE_TEMPLATE("DELETE /api/templates/{templateId}", (f, r) -> r.delete("/api/templates/{t}", template(f))),
+        // Calendar: my own feed, whatever my rooms; the feed's address is its only credential, whoever brings it.
+        MY_CALENDAR("GET /api/me/calendar", (f, r) -> r.get("/api/me/calendar")),
+        MAKE_CALENDAR("PUT /api/me/calendar", (f, r) -> r.put("/api/me/calendar")),
+        REVOKE_CALENDAR("DELETE /api/me/calendar", (f, r) -> r.delete("/api/me/calendar")),
+        CALENDAR_FEED("GET /api/calendar/{secret}.ics", (f, r) -> r.get(calendarOf(f.groupMember))),
+        UNKNOWN_CALENDAR_FEED("GET /api/calendar/{secret}.ics", (f, r) -> r.get("/api/calendar/{s}.ics",
+                "A".repeat(43)));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -270,6 +277,12 @@ class PermissionMatrixTest {
             { Endpoint.GET_TEMPLATE,            401, 404,     404,     404,   200,   404 },
             { Endpoint.UPDATE_TEMPLATE,         401, 404,     404,     404,   200,   404 },
             { Endpoint.DELETE_TEMPLATE,         401, 404,     404,     404,   204,   404 },
+            // Calendar
+            { Endpoint.MY_CALENDAR,             401, 200,     200,     200,   200,   200 },
+            { Endpoint.MAKE_CALENDAR,           401, 200,     200,     200,   200,   200 },
+            { Endpoint.REVOKE_CALENDAR,         401, 204,     204,     204,   204,   204 },
+            { Endpoint.CALENDAR_FEED,           200, 200,     200,     200,   200,   200 },
+            { Endpoint.UNKNOWN_CALENDAR_FEED,   404, 404,     404,     404,   404,   404 },
     };
 
     /**
@@ -470,6 +483,12 @@ class PermissionMatrixTest {
     private static String template(DealRoomFixture room) {
         return room.owner.api().body(Map.of("name", "Owner's way")).post("/api/rooms/{r}/templates", room.roomId)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The path of the calendar feed that {@code person} just made. */
+    private static String calendarOf(Person person) {
+        String url = person.api().put("/api/me/calendar").then().statusCode(200).extract().path("url");
+        return url.substring(url.indexOf("/api/calendar/"));
     }
 
     /** A colleague request the proof buyer made, pending. */

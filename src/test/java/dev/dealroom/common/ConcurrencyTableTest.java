@@ -36,6 +36,7 @@ import dev.dealroom.support.LockHolder.Lock;
 import dev.dealroom.support.Person;
 import dev.dealroom.support.SentMails;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * Every mutating operation x identical and conflicting copies sent at the same moment -> the outcomes allowed and
@@ -663,6 +664,16 @@ class ConcurrencyTableTest {
                 return new Row(Call.put(room.groupMember, roomPath(room) + "/notifications", Map.of("mentions", false,
                         "nudges", true, "signoffRequests", true, "digest", false)).times(6), only(copies("200", 6)),
                         Map.of());
+            }
+        },
+        /** An upsert on the person's one feed row: every copy answers an address, and only the last one works. */
+        MAKE_CALENDAR_REPEATED {
+            @Override
+            Row prepare(DealRoomFixture room) {
+                return new Row(Call.put(room.groupMember, "/api/me/calendar", null).times(6), only(copies("200", 6)),
+                        Map.of()).then(answers -> assertEquals(List.of(200, 404, 404, 404, 404, 404), answers.stream()
+                                .map(answer -> RestAssured.given().get(answer.json().getString("url")).statusCode())
+                                .sorted().toList(), "one feed, one working address"));
             }
         },
         /** Independent inserts: every ticket is issued. */
