@@ -198,13 +198,7 @@ public class Outbox {
 
     private boolean send(Courier.Parcel parcel) {
         Courier courier = couriers.get(parcel.kind());
-        Courier.Result result;
-        try {
-            result = courier == null ? Courier.Result.givenUp("No courier sends " + parcel.kind())
-                    : courier.send(parcel);
-        } catch (RuntimeException e) {
-            result = Courier.Result.failed(null, e.toString());
-        }
+        Courier.Result result = attempt(courier, parcel);
         if (!result.delivered()) {
             failed(courier, parcel, result);
             return false;
@@ -218,6 +212,17 @@ public class Outbox {
                     .setParameter(1, parcel.id()).executeUpdate());
         }
         return true;
+    }
+
+    private static Courier.Result attempt(Courier courier, Courier.Parcel parcel) {
+        if (courier == null) {
+            return Courier.Result.givenUp("No courier sends " + parcel.kind());
+        }
+        try {
+            return courier.send(parcel);
+        } catch (RuntimeException e) {
+            return Courier.Result.failed(null, e.toString());
+        }
     }
 
     private void failed(Courier courier, Courier.Parcel parcel, Courier.Result result) {
