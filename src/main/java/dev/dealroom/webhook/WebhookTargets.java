@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.dealroom.common.DealRoomConfig;
 
@@ -26,8 +27,13 @@ public class WebhookTargets {
 
     private final boolean allowPrivate;
 
+    @Inject
     public WebhookTargets(DealRoomConfig config) {
-        this.allowPrivate = config.webhooks().allowPrivateTargets();
+        this(config.webhooks().allowPrivateTargets());
+    }
+
+    WebhookTargets(boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
     }
 
     /** Why this URL is refused as it is written (a field error code), or empty when it may be saved. */
