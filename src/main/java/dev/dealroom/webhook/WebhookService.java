@@ -205,7 +205,12 @@ public class WebhookService {
         String stripped = url.strip();
         Optional<String> refused = targets.refusal(stripped);
         if (refused.isPresent()) {
-            throw ApiException.invalidField("url", refused.get(), Text.of("field.webhook-" + refused.get()));
+            String message = switch (refused.get()) {
+                case "url-scheme" -> "field.webhook-url-scheme";
+                case "url-private" -> "field.webhook-url-private";
+                default -> "field.webhook-url-invalid";
+            };
+            throw ApiException.invalidField("url", refused.get(), Text.of(message));
         }
         return stripped;
     }
