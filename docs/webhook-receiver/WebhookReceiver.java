@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public class WebhookReceiver {
         server.createContext("/", exchange -> {
             try (exchange) {
                 handle(exchange, secret, csv, seen);
+            } catch (RuntimeException | IOException e) {
+                e.printStackTrace(); // the sender gets no answer, and tries again later
+                throw e;
             }
         });
         server.start();
@@ -123,21 +127,22 @@ public class WebhookReceiver {
         }
     }
 
-    /** The CSV line of an event that moves the deal, or null for the others. */
+    /** The CSV line of an event that moves the deal, or null for the others; a missing field is an empty cell. */
     static String milestone(String id, Map<?, ?> event) {
         String type = String.valueOf(event.get("type"));
         Map<?, ?> data = event.get("data") instanceof Map<?, ?> map ? map : Map.of();
-        List<Object> row = new ArrayList<>(List.of(Instant.now(), id, event.get("roomId"), event.get("seq"), type));
+        List<Object> row = new ArrayList<>(Arrays.asList(Instant.now(), id, event.get("roomId"), event.get("seq"),
+                type));
         switch (type) {
             case "task.created", "task.updated", "task.rescheduled" -> {
                 Map<?, ?> task = data.get("task") instanceof Map<?, ?> inner ? inner : data;
                 if (!Boolean.TRUE.equals(task.get("milestone"))) {
                     return null;
                 }
-                row.addAll(List.of("milestone", task.get("title"), task.get("status"), task.get("dueDate")));
+                row.addAll(Arrays.asList("milestone", task.get("title"), task.get("status"), task.get("dueDate")));
             }
-            case "signoff.decided" -> row.addAll(List.of("sign-off", data.get("title"), data.get("status"), ""));
-            case "room.updated" -> row.addAll(List.of("stage", data.get("name"),
+            case "signoff.decided" -> row.addAll(Arrays.asList("sign-off", data.get("title"), data.get("status"), ""));
+            case "room.updated" -> row.addAll(Arrays.asList("stage", data.get("name"),
                     data.get("stage") + "/" + data.get("status"), data.get("targetDecisionDate")));
             default -> {
                 return null;
