@@ -294,6 +294,21 @@ class WebhookTest {
     }
 
     @Test
+    void aRetriedCreateAnswersTheOriginalAndCreatesNothing() {
+        DealRoomFixture room = new DealRoomFixture();
+        Map<String, Object> body = Map.of("url", "https://crm.example.com/hooks", "eventTypes", List.of("*"),
+                "enabled", false, "clientId", "crm-1");
+        Response first = room.owner.api().body(body).post("/api/rooms/{r}/webhooks", room.roomId);
+        first.then().statusCode(201);
+        Response retry = room.owner.api().body(body).post("/api/rooms/{r}/webhooks", room.roomId);
+        retry.then().statusCode(201);
+        assertEquals(first.<String>path("id"), retry.path("id"));
+        assertEquals(first.<String>path("secret"), retry.path("secret"), "the answer the client may have missed");
+        assertEquals(1, room.owner.api().get("/api/rooms/{r}/webhooks", room.roomId).then().statusCode(200)
+                .extract().<List<?>>path("$").size());
+    }
+
+    @Test
     void aSubscriptionOfOneRoomIsNotFoundThroughAnother() {
         DealRoomFixture room = new DealRoomFixture();
         DealRoomFixture other = new DealRoomFixture();
