@@ -23,7 +23,12 @@ final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger status = new AtomicInteger(204);
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(0);
+    }
+
+    /** On this loopback port; 0: any free one. */
+    WebhookReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
