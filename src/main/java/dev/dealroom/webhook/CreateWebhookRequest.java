@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import dev.dealroom.common.SingleLine;
@@ -20,7 +19,7 @@ import dev.dealroom.common.SingleLine;
  */
 public record CreateWebhookRequest(
         @NotBlank @SingleLine @Size(max = 2000) String url,
-        @NotNull @NotEmpty @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 64) String> eventTypes,
+        @NotEmpty @Size(max = 50) List<@NotBlank @SingleLine @Size(max = 64) String> eventTypes,
         @SingleLine @Size(max = 200) String description,
         Boolean enabled,
         @SingleLine @Size(max = 100) String clientId) {

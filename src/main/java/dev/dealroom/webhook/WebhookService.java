@@ -166,15 +166,15 @@ public class WebhookService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.require(room.me(), Action.WEBHOOK_MANAGE);
         Webhook webhook = lock(room, webhookId);
+        if (!webhook.enabled) {
+            throw new ApiException(ProblemCode.WEBHOOK_DISABLED, Text.of("detail.webhook-disabled"));
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("update outbox set delivered_at = null, failed_at = null,"
                 + " attempts = 0, next_attempt_at = now() where webhook_id = ?1 and message_id = ?2 returning "
                 + DELIVERY_COLUMNS).setParameter(1, webhook.id).setParameter(2, deliveryId).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound();
-        }
-        if (!webhook.enabled) {
-            throw new ApiException(ProblemCode.WEBHOOK_DISABLED, Text.of("detail.webhook-disabled"));
         }
         outbox.wakeAfterCommit();
         return delivery(rows.get(0));

@@ -170,6 +170,13 @@ class WebhookTest {
 
             room.owner.api().post("/api/rooms/{r}/webhooks/{w}/deliveries/{d}/redeliver", room.roomId, hook.id(),
                     "msg_unknown").then().statusCode(404);
+            room.owner.api().body(Map.of("enabled", false)).patch("/api/rooms/{r}/webhooks/{w}", room.roomId,
+                    hook.id()).then().statusCode(200).body("enabled", equalTo(false))
+                    .body("disabledReason", nullValue());
+            room.owner.api().post("/api/rooms/{r}/webhooks/{w}/deliveries/{d}/redeliver", room.roomId, hook.id(), id)
+                    .then().statusCode(409).body("code", equalTo("webhook-disabled"));
+            outbox.sendDue();
+            assertEquals(2, receiver.received().size());
         }
     }
 
