@@ -152,7 +152,7 @@ public interface DealRoomConfig {
 
         /**
          * Attempts of a delivery before it is given up (kept as failed in the subscription's log, which a manager
-         * may redeliver). With the default waits, fourteen attempts span about a day.
+         * may redeliver). With the default waits, fourteen attempts span about twenty hours.
          */
         @WithDefault("14")
         int maxAttempts();
