@@ -169,7 +169,10 @@ public interface DealRoomConfig {
         Installation installation();
 
         interface Installation {
-            /** Where every room's events are sent (http or https); none when empty. */
+            /**
+             * Where every room's events are sent (http or https, any address: {@code allow-private-targets} is for
+             * the rooms' webhooks); none when empty.
+             */
             Optional<String> url();
 
             /**

@@ -30,7 +30,7 @@ import dev.dealroom.event.EventType;
  * lets the creator see it at this moment ({@link AccessPolicy#visibleEvent}), or nothing. A subscription whose
  * creator has left the room, or no longer holds {@link Action#WEBHOOK_MANAGE}, is disabled here, at the room's next
  * event, and receives nothing more. The installation's subscription ({@code dealroom.webhooks.installation}) gets
- * every event of every room as it is: the operator's choice.
+ * every event of every room as it is, wherever it points: the operator's choice.
  */
 @ApplicationScoped
 class WebhookQueue {
@@ -61,10 +61,10 @@ class WebhookQueue {
         if (installation.url().isEmpty()) {
             return;
         }
-        if (targets.refusal(installation.url().get()).isPresent()) {
-            throw new IllegalArgumentException("dealroom.webhooks.installation.url is not allowed: "
-                    + targets.refusal(installation.url().get()).get());
-        }
+        // the operator's own endpoint may be inside their network: only its form is checked
+        targets.malformed(installation.url().get()).ifPresent(refused -> {
+            throw new IllegalArgumentException("dealroom.webhooks.installation.url is not allowed: " + refused);
+        });
         if (!WebhookSignature.wellFormed(installation.secret().orElse(null))) {
             throw new IllegalArgumentException("dealroom.webhooks.installation.secret must be whsec_ and at least 24"
                     + " random bytes in base64");

@@ -38,6 +38,18 @@ public class WebhookTargets {
 
     /** Why this URL is refused as it is written (a field error code), or empty when it may be saved. */
     public Optional<String> refusal(String url) {
+        return malformed(url).or(() -> {
+            String host = URI.create(url).getHost().toLowerCase(Locale.ROOT);
+            boolean local = host.equals("localhost") || host.endsWith(".localhost") || literalIsPrivate(host);
+            return !allowPrivate && local ? Optional.of("url-private") : Optional.empty();
+        });
+    }
+
+    /**
+     * Why this is no absolute {@code http} or {@code https} URL with a host and without credentials or fragment (a
+     * field error code), wherever it points: the installation's own webhook may point inside its network.
+     */
+    public Optional<String> malformed(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -50,10 +62,6 @@ public class WebhookTargets {
         }
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             return Optional.of("url-invalid");
-        }
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (!allowPrivate && (host.equals("localhost") || host.endsWith(".localhost") || literalIsPrivate(host))) {
-            return Optional.of("url-private");
         }
         return Optional.empty();
     }

@@ -37,6 +37,8 @@ class WebhookTargetsTest {
             assertEquals(Optional.of("url-private"), production.refusal(url), url);
             assertEquals(Optional.empty(), tests.refusal(url), url);
         }
+        assertEquals(Optional.empty(), production.malformed("http://10.1.2.3/operator"), "the installation's may");
+        assertEquals(Optional.of("url-scheme"), production.malformed("ftp://10.1.2.3/operator"));
         assertEquals(Optional.empty(), production.refusal("http://8.8.8.8/"));
         assertEquals(Optional.empty(), production.refusal("http://[2001:db8::1]/"));
     }
