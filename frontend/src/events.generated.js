@@ -95,4 +95,6 @@ export const ACTIONS = Object.freeze({
   "colleague.decide": Object.freeze(["owner", "decision-maker"]),
   "colleague.withdraw": Object.freeze(["author"]),
   "template.save": Object.freeze(["owner", "seller"]),
+  "webhook.view": Object.freeze(["owner", "decision-maker"]),
+  "webhook.manage": Object.freeze(["owner", "decision-maker"]),
 });

@@ -138,8 +138,26 @@ public class AccessPolicy {
      * every membership event, so each event is filtered by the membership at its moment of delivery.
      */
     public Optional<RoomAccess> reenter(RoomAccess access) {
-        return lookup.memberById(access.roomId(), access.me().id()).filter(me -> !accessEnded(me))
-                .map(me -> new RoomAccess(access.roomId(), me, lookup.groupIdsOf(me.id())));
+        return accessOf(access.roomId(), access.me().id());
+    }
+
+    /**
+     * A member's access to their room as it is now, as {@link #enterRoom} would admit them: empty once they have left
+     * it or, on the buyer's side, once a closed room is no longer theirs to read. For what acts on a member's behalf
+     * without their request (a webhook sees what its creator sees).
+     */
+    public Optional<RoomAccess> accessOf(UUID roomId, UUID memberId) {
+        return lookup.memberById(roomId, memberId).filter(me -> !accessEnded(me))
+                .map(me -> new RoomAccess(roomId, me, lookup.groupIdsOf(me.id())));
+    }
+
+    /**
+     * Whether the member's standing in the room grants the action, open room or closed: what a standing grant rests
+     * on (a webhook keeps delivering a closed room's last events while its creator still holds
+     * {@link Action#WEBHOOK_MANAGE}).
+     */
+    public boolean holds(RoomMember me, Action action) {
+        return action.allowed().contains(CallerKind.standing(me));
     }
 
     /**

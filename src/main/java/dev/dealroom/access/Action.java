@@ -83,7 +83,18 @@ public enum Action {
      * Save the room's groups, plan and welcome text as one's template (of the groups one is in, without people): the
      * seller's side, whose way of selling it is.
      */
-    TEMPLATE_SAVE("template.save", "detail.template-save-sellers-only", OWNER, SELLER);
+    TEMPLATE_SAVE("template.save", "detail.template-save-sellers-only", OWNER, SELLER),
+    /**
+     * See the room's webhooks and their delivery logs (event numbers and types, statuses; never an event's content).
+     * The steering group: they already see every group's figures, and they decide who is in the room, so they decide
+     * what leaves it too.
+     */
+    WEBHOOK_VIEW("webhook.view", "detail.webhooks-managers-only", OWNER, DECISION_MAKER),
+    /**
+     * Subscribe an endpoint of another system (a CRM, a chat) to the room's events, change, delete or redeliver. A
+     * subscription receives only what its creator sees, and stops once they leave the room or lose this action.
+     */
+    WEBHOOK_MANAGE("webhook.manage", "detail.webhooks-managers-only", OWNER, DECISION_MAKER);
 
     private final String wireName;
     private final String refusal;

@@ -8,13 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.CurrentCaller;
-import dev.dealroom.common.error.Problem;
+import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
 @Path("/api/me/calendar")
@@ -47,8 +48,7 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "200", description = "The feed, with its address (told this once)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CalendarFeedView.class)))
-    @APIResponse(responseCode = "403", description = "`email-not-verified`: rooms are joined by verified email",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "email-not-verified")
     public CalendarFeedView create() {
         return calendar.create(caller.get());
     }

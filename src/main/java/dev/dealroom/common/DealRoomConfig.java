@@ -42,8 +42,14 @@ public interface DealRoomConfig {
     /** Email notifications. */
     Notifications notifications();
 
-    /** The outbox every email leaves through: queued with the change that causes it, sent in the background. */
+    /**
+     * The outbox every email and webhook delivery leaves through: queued with the change that causes it, sent in the
+     * background.
+     */
     Outbox outbox();
+
+    /** Webhooks: rooms' events sent to other systems (a CRM, a chat), signed, retried. */
+    Webhooks webhooks();
 
     /** How much one login may do: past a limit, requests answer 429 {@code rate-limited} with {@code Retry-After}. */
     Limits limits();
@@ -101,13 +107,17 @@ public interface DealRoomConfig {
 
     interface Outbox {
         /**
-         * How often each node looks for emails due: those queued on another node that did not send them, those
-         * left by a restart, and retries whose wait is over. A node sends what its own commits queue at once.
+         * How often each node looks for emails and webhook deliveries due: those queued on another node that did not
+         * send them, those left by a restart, and retries whose wait is over. A node sends what its own commits queue
+         * at once.
          */
         @WithDefault("10s")
         Duration pollInterval();
 
-        /** The most emails one node claims at a time; it claims again while a claim comes back full. */
+        /**
+         * The most emails and webhook deliveries one node claims at a time; it claims again while a claim comes back
+         * full.
+         */
         @WithDefault("50")
         int batchSize();
 
@@ -117,6 +127,64 @@ public interface DealRoomConfig {
          */
         @WithDefault("10")
         int maxAttempts();
+    }
+
+    interface Webhooks {
+        /**
+         * Whether a webhook may target a loopback, private, link-local or otherwise internal address. Off: a room's
+         * managers cannot make this server call into its own network (SSRF); an address is checked when a
+         * subscription is saved and again, resolved, before each attempt. Tests turn it on for their local receiver.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How long one delivery attempt may take, connecting and answering included; a slower receiver failed. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait after a delivery's first failed attempt; it doubles after each further failure. */
+        @WithDefault("30s")
+        Duration firstWait();
+
+        /** The longest wait between two attempts of a delivery. */
+        @WithDefault("4h")
+        Duration longestWait();
+
+        /**
+         * Attempts of a delivery before it is given up (kept as failed in the subscription's log, which a manager
+         * may redeliver). With the default waits, fourteen attempts span about twenty hours.
+         */
+        @WithDefault("14")
+        int maxAttempts();
+
+        /** The most subscriptions one room may have. */
+        @WithDefault("10")
+        int maxPerRoom();
+
+        /** How long delivered and given-up deliveries stay in the subscriptions' logs. */
+        @WithDefault("30d")
+        Duration logRetention();
+
+        /** The installation's own subscription, which receives every room's events, unsealed. */
+        Installation installation();
+
+        interface Installation {
+            /**
+             * Where every room's events are sent (http or https, any address: {@code allow-private-targets} is for
+             * the rooms' webhooks); none when empty.
+             */
+            Optional<String> url();
+
+            /**
+             * The secret that signs them: {@code whsec_} then at least 24 random bytes in base64 (for example
+             * {@code echo whsec_$(openssl rand -base64 32)}). Required with {@code url}.
+             */
+            Optional<String> secret();
+
+            /** The event types sent (wire names such as {@code task.updated}), or {@code *} for every type. */
+            @WithDefault("*")
+            List<String> eventTypes();
+        }
     }
 
     /**

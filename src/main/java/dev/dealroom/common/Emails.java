@@ -13,20 +13,23 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 /**
  * Every email Deal Room sends goes through here: plain text only (people's words are never rendered as
  * markup), links to this server's public address, each in its recipient's language ({@link #languageFor}). An
- * email is queued in the transaction of the change that causes it and sent by the {@link EmailOutbox} once that
+ * email is queued in the transaction of the change that causes it and sent by the {@link Outbox} once that
  * has committed: a rolled-back change sends nothing, and no request waits for the mail server, nor fails with it.
  */
 @ApplicationScoped
 public class Emails {
 
+    /** The emails' {@code outbox.kind}. */
+    static final String KIND = "email";
+
     private final EntityManager em;
-    private final EmailOutbox outbox;
+    private final Outbox outbox;
     private final DealRoomConfig config;
     private final LanguagePreferences languages;
     private final RequestLanguage requestLanguage;
     private final CurrentVertxRequest request;
 
-    public Emails(EntityManager em, EmailOutbox outbox, DealRoomConfig config, LanguagePreferences languages,
+    public Emails(EntityManager em, Outbox outbox, DealRoomConfig config, LanguagePreferences languages,
             RequestLanguage requestLanguage, CurrentVertxRequest request) {
         this.em = em;
         this.outbox = outbox;
@@ -68,7 +71,7 @@ public class Emails {
     public void queue(String to, String subject, String text) {
         // a subject is one header line: the mailer refuses a line break in it (room names stored before names had
         // to fit on one line may hold one)
-        em.createNativeQuery("insert into email_outbox (to_address, subject, body) values (?1, ?2, ?3)")
+        em.createNativeQuery("insert into outbox (kind, to_address, subject, body) values ('" + KIND + "', ?1, ?2, ?3)")
                 .setParameter(1, to)
                 .setParameter(2, Texts.toSingleLine(subject))
                 .setParameter(3, text)

@@ -57,9 +57,14 @@ public class OneStatement {
     /** PostgreSQL's unique_violation: a concurrent request with the same retry id committed first. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** Everything the statement may write rests on these: the guard held and the request is within the rate. */
+    /**
+     * Everything the statement may write rests on these: the guard held, the request is within the rate, and the room
+     * has no enabled webhook — whose deliveries the ordinary path queues with the event, in its transaction
+     * ({@code webhook.WebhookQueue}); the statement leaves such a room to it.
+     */
     private static final String MAY_WRITE = "exists (select 1 from admitted)"
-            + " and (select writes from counted) <= :limit";
+            + " and (select writes from counted) <= :limit"
+            + " and not exists (select 1 from webhook w where w.room_id = :room and w.enabled)";
 
     /** The event, from {@code payload}: its seq, its view and whether it is a key update. */
     private static final String LOGGED = " logged as (insert into room_event (room_id, seq, type, group_id,"
@@ -101,15 +106,17 @@ public class OneStatement {
     private final EventLog events;
     private final RateLimits limits;
     private final Clock clock;
+    private final boolean installationWebhook;
 
     public OneStatement(DataSource dataSource, AccessPolicy access, MembershipCache membership, EventLog events,
-            RateLimits limits, Clock clock) {
+            RateLimits limits, Clock clock, DealRoomConfig config) {
         this.dataSource = dataSource;
         this.access = access;
         this.membership = membership;
         this.events = events;
         this.limits = limits;
         this.clock = clock;
+        this.installationWebhook = config.webhooks().installation().url().isPresent();
     }
 
     /**
@@ -186,7 +193,8 @@ public class OneStatement {
     public <T> T write(Caller caller, String roomId, String groupRef, Function<GroupClaim, Outcome<T>> statement,
             Function<GroupAccess, T> ordinary) {
         boolean counted = false;
-        Optional<GroupClaim> claim = statement != null && !QuarkusTransaction.isActive()
+        // the installation's webhook queues a delivery of every event: only the ordinary path writes one
+        Optional<GroupClaim> claim = statement != null && !QuarkusTransaction.isActive() && !installationWebhook
                 ? membership.claim(caller, roomId, groupRef) : Optional.empty();
         if (claim.isPresent()) {
             Outcome<T> outcome = statement.apply(claim.get());

@@ -65,7 +65,9 @@ class ActionTableTest {
             Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
             Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
             Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR)),
-            Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER))));
+            Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER)),
+            Map.entry(Action.WEBHOOK_VIEW, STEERING),
+            Map.entry(Action.WEBHOOK_MANAGE, STEERING)));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();

@@ -176,7 +176,24 @@ class PermissionMatrixTest {
         REVOKE_CALENDAR("DELETE /api/me/calendar", (f, r) -> r.delete("/api/me/calendar")),
         CALENDAR_FEED("GET /api/calendar/{secret}.ics", (f, r) -> r.get(calendarOf(f.groupMember))),
         UNKNOWN_CALENDAR_FEED("GET /api/calendar/{secret}.ics", (f, r) -> r.get("/api/calendar/{s}.ics",
-                "A".repeat(43)));
+                "A".repeat(43))),
+        // Webhooks: the room's managers'; the by-id rows act on one the owner made, with one delivery
+        LIST_WEBHOOKS("GET /api/rooms/{roomId}/webhooks", (f, r) -> r.get("/api/rooms/{r}/webhooks", f.roomId)),
+        CREATE_WEBHOOK("POST /api/rooms/{roomId}/webhooks", (f, r) -> r.body(newWebhook())
+                .post("/api/rooms/{r}/webhooks", f.roomId)),
+        GET_WEBHOOK("GET /api/rooms/{roomId}/webhooks/{webhookId}", (f, r) -> r
+                .get("/api/rooms/{r}/webhooks/{w}", f.roomId, webhook(f))),
+        UPDATE_WEBHOOK("PATCH /api/rooms/{roomId}/webhooks/{webhookId}", (f, r) -> r.body(Map.of("enabled", false))
+                .patch("/api/rooms/{r}/webhooks/{w}", f.roomId, webhook(f))),
+        DELETE_WEBHOOK("DELETE /api/rooms/{roomId}/webhooks/{webhookId}", (f, r) -> r
+                .delete("/api/rooms/{r}/webhooks/{w}", f.roomId, webhook(f))),
+        LIST_WEBHOOK_DELIVERIES("GET /api/rooms/{roomId}/webhooks/{webhookId}/deliveries", (f, r) -> r
+                .get("/api/rooms/{r}/webhooks/{w}/deliveries", f.roomId, webhook(f))),
+        REDELIVER_WEBHOOK("POST /api/rooms/{roomId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver", (f, r) -> {
+            String webhook = webhook(f);
+            return r.post("/api/rooms/{r}/webhooks/{w}/deliveries/{d}/redeliver", f.roomId, webhook,
+                    delivery(f, webhook));
+        });
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -283,6 +300,14 @@ class PermissionMatrixTest {
             { Endpoint.REVOKE_CALENDAR,         401, 204,     204,     204,   204,   204 },
             { Endpoint.CALENDAR_FEED,           200, 200,     200,     200,   200,   200 },
             { Endpoint.UNKNOWN_CALENDAR_FEED,   404, 404,     404,     404,   404,   404 },
+            // Webhooks: the owner and the decision-makers manage them all
+            { Endpoint.LIST_WEBHOOKS,           401, 404,     403,     403,   200,   200 },
+            { Endpoint.CREATE_WEBHOOK,          401, 404,     403,     403,   201,   201 },
+            { Endpoint.GET_WEBHOOK,             401, 404,     403,     403,   200,   200 },
+            { Endpoint.UPDATE_WEBHOOK,          401, 404,     403,     403,   200,   200 },
+            { Endpoint.DELETE_WEBHOOK,          401, 404,     403,     403,   204,   204 },
+            { Endpoint.LIST_WEBHOOK_DELIVERIES, 401, 404,     403,     403,   200,   200 },
+            { Endpoint.REDELIVER_WEBHOOK,       401, 404,     403,     403,   200,   200 },
     };
 
     /**
@@ -340,7 +365,14 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.REQUEST_COLLEAGUE, acting(Action.COLLEAGUE_REQUEST)),
             Map.entry(Endpoint.DECIDE_COLLEAGUE_REQUEST, acting(Action.COLLEAGUE_DECIDE)),
             Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)),
-            Map.entry(Endpoint.SAVE_TEMPLATE, acting(Action.TEMPLATE_SAVE)));
+            Map.entry(Endpoint.SAVE_TEMPLATE, acting(Action.TEMPLATE_SAVE)),
+            Map.entry(Endpoint.LIST_WEBHOOKS, acting(Action.WEBHOOK_VIEW)),
+            Map.entry(Endpoint.CREATE_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
+            Map.entry(Endpoint.GET_WEBHOOK, acting(Action.WEBHOOK_VIEW)),
+            Map.entry(Endpoint.UPDATE_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
+            Map.entry(Endpoint.DELETE_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
+            Map.entry(Endpoint.LIST_WEBHOOK_DELIVERIES, acting(Action.WEBHOOK_VIEW)),
+            Map.entry(Endpoint.REDELIVER_WEBHOOK, acting(Action.WEBHOOK_MANAGE)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets
@@ -489,6 +521,25 @@ class PermissionMatrixTest {
     private static String calendarOf(Person person) {
         String url = person.api().put("/api/me/calendar").then().statusCode(200).extract().path("url");
         return url.substring(url.indexOf("/api/calendar/"));
+    }
+
+    /** A webhook to a port where nothing listens (its deliveries fail at once), in any room. */
+    private static Map<String, Object> newWebhook() {
+        return Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("post.created"));
+    }
+
+    /** A webhook the owner made in the room. */
+    private static String webhook(DealRoomFixture room) {
+        return room.owner.api().body(newWebhook()).post("/api/rooms/{r}/webhooks", room.roomId)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** The delivery of a post the owner wrote to everyone, once the webhook was there. */
+    private static String delivery(DealRoomFixture room, String webhook) {
+        room.owner.api().body(Map.of("body", "For the CRM")).post("/api/rooms/{r}/groups/everyone/posts", room.roomId)
+                .then().statusCode(201);
+        return room.owner.api().get("/api/rooms/{r}/webhooks/{w}/deliveries", room.roomId, webhook)
+                .then().statusCode(200).extract().path("[0].id");
     }
 
     /** A colleague request the proof buyer made, pending. */

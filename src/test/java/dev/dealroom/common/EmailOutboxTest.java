@@ -28,7 +28,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The email outbox against the real database and Quarkus's mock mailer. */
+/** The outbox's emails against the real database and Quarkus's mock mailer. */
 @QuarkusTest
 class EmailOutboxTest {
 
@@ -36,7 +36,7 @@ class EmailOutboxTest {
     Emails emails;
 
     @Inject
-    EmailOutbox outbox;
+    Outbox outbox;
 
     @Inject
     EntityManager em;
@@ -91,7 +91,7 @@ class EmailOutboxTest {
                 if (attempt < maxAttempts) {
                     assertNull(row[1], "given up after " + attempt);
                     long wait = ((Number) row[3]).longValue();
-                    long expected = EmailOutbox.waitAfter(attempt).toSeconds();
+                    long expected = Outbox.waitAfter(attempt, MailCourier.FIRST_WAIT, MailCourier.LONGEST_WAIT).toSeconds();
                     assertTrue(wait <= expected && wait > expected - 30, "waits " + wait + " s, not " + expected);
                     makeDue(to);
                 } else {
@@ -99,7 +99,7 @@ class EmailOutboxTest {
                 }
             }
             assertTrue(log.records().stream().anyMatch(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()
-                    && EmailOutbox.class.getName().equals(record.getLoggerName())), log.describe());
+                    && Outbox.class.getName().equals(record.getLoggerName())), log.describe());
         }
 
         // kept, and never taken again
@@ -111,11 +111,11 @@ class EmailOutboxTest {
 
     @Test
     void theWaitBetweenAttemptsDoublesFromAMinuteUpToAnHour() {
-        assertEquals(Duration.ofMinutes(1), EmailOutbox.waitAfter(1));
-        assertEquals(Duration.ofMinutes(2), EmailOutbox.waitAfter(2));
-        assertEquals(Duration.ofMinutes(32), EmailOutbox.waitAfter(6));
-        assertEquals(Duration.ofHours(1), EmailOutbox.waitAfter(7));
-        assertEquals(Duration.ofHours(1), EmailOutbox.waitAfter(40));
+        assertEquals(Duration.ofMinutes(1), mailWaitAfter(1));
+        assertEquals(Duration.ofMinutes(2), mailWaitAfter(2));
+        assertEquals(Duration.ofMinutes(32), mailWaitAfter(6));
+        assertEquals(Duration.ofHours(1), mailWaitAfter(7));
+        assertEquals(Duration.ofHours(1), mailWaitAfter(40));
     }
 
     @Test
@@ -124,8 +124,8 @@ class EmailOutboxTest {
         int count = 3 * config.outbox().batchSize() + 7;
         // written straight into the table, so that no commit wakes this node's sender: the two loops meet alone
         // (unless a periodic poll joins them, which must not double anything either)
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into email_outbox (to_address,"
-                + " subject, body) select ?1 || '-' || i || '@outbox.example', 'Pair ' || i, 'Once'"
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into outbox (kind, to_address,"
+                + " subject, body) select 'email', ?1 || '-' || i || '@outbox.example', 'Pair ' || i, 'Once'"
                 + " from generate_series(1, ?2) i").setParameter(1, prefix).setParameter(2, count).executeUpdate());
 
         CountDownLatch gate = new CountDownLatch(1);
@@ -150,7 +150,7 @@ class EmailOutboxTest {
             assertEquals(1, SentMails.to(prefix + "-" + i + "@outbox.example").size(), "mails to number " + i);
         }
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from email_outbox where to_address like ?1").setParameter(1, prefix + "-%")
+                "select count(*) from outbox where to_address like ?1").setParameter(1, prefix + "-%")
                 .getSingleResult()).intValue()));
     }
 
@@ -161,26 +161,30 @@ class EmailOutboxTest {
         assertEquals(0, rowsTo(to));
     }
 
+    private static Duration mailWaitAfter(int attempts) {
+        return Outbox.waitAfter(attempts, MailCourier.FIRST_WAIT, MailCourier.LONGEST_WAIT);
+    }
+
     private static String address(String label) {
         return label + "-" + UUID.randomUUID() + "@outbox.example";
     }
 
     private int rowsTo(String to) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from email_outbox where to_address = ?1").setParameter(1, to).getSingleResult())
+                "select count(*) from outbox where to_address = ?1").setParameter(1, to).getSingleResult())
                 .intValue());
     }
 
     /** attempts, failed_at, last_error, seconds until the next attempt. */
     private Object[] rowTo(String to) {
         return QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("select attempts,"
-                + " failed_at, last_error, round(extract(epoch from next_attempt_at - now())) from email_outbox"
+                + " failed_at, last_error, round(extract(epoch from next_attempt_at - now())) from outbox"
                 + " where to_address = ?1").setParameter(1, to).getSingleResult());
     }
 
     private void makeDue(String to) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update email_outbox set next_attempt_at = now() where to_address = ?1")
+                "update outbox set next_attempt_at = now() where to_address = ?1")
                 .setParameter(1, to).executeUpdate());
     }
 }

@@ -29,7 +29,8 @@ class OpenApiAndHealthTest {
             "POST /api/rooms/{roomId}/groups/{groupId}/signoffs/{signoffId}/withdraw",
             "POST /api/rooms/{roomId}/members/{memberId}/invitations",
             "POST /api/rooms/{roomId}/colleague-requests/{requestId}/withdraw",
-            "POST /api/rooms/{roomId}/visits");
+            "POST /api/rooms/{roomId}/visits",
+            "POST /api/rooms/{roomId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver");
 
     @Test
     void everyOperationDocumentsItsRequestAndResponseSchemas() {

@@ -220,7 +220,7 @@ class NotificationTest {
     }
 
     private long queuedTo(Person to) {
-        return ((Number) em.createNativeQuery("select count(*) from email_outbox where to_address = ?1")
+        return ((Number) em.createNativeQuery("select count(*) from outbox where to_address = ?1")
                 .setParameter(1, to.email()).getSingleResult()).longValue();
     }
 

@@ -3,7 +3,7 @@ package dev.dealroom.support;
 import java.util.List;
 import java.util.Objects;
 
-import dev.dealroom.common.EmailOutbox;
+import dev.dealroom.common.Outbox;
 import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -19,7 +19,7 @@ public final class SentMails {
 
     /** Every mail sent to {@code address} so far, oldest first; none is an empty list. */
     public static List<Mail> to(String address) {
-        Arc.container().instance(EmailOutbox.class).get().sendDue();
+        Arc.container().instance(Outbox.class).get().sendDue();
         return Objects.requireNonNullElse(Arc.container().instance(MockMailbox.class).get().getMailsSentTo(address),
                 List.of());
     }
