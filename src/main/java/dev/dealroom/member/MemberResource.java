@@ -29,10 +29,12 @@ import io.quarkus.security.Authenticated;
 public class MemberResource {
 
     private final MemberService members;
+    private final ErasureService erasures;
     private final CurrentCaller caller;
 
-    public MemberResource(MemberService members, CurrentCaller caller) {
+    public MemberResource(MemberService members, ErasureService erasures, CurrentCaller caller) {
         this.members = members;
+        this.erasures = erasures;
         this.caller = caller;
     }
 
@@ -56,5 +58,25 @@ public class MemberResource {
     @Operation(summary = "Remove a member", description = "Owner and decision-makers; their group memberships go too.")
     public void remove(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId) {
         members.remove(caller.get(), roomId, memberId);
+    }
+
+    @POST
+    @Path("/me/erasure")
+    @Operation(summary = "Erase me from the room", description = "Any member but the owner (409 "
+            + "owner-cannot-be-erased). Immediate and irreversible, so the body must be {\"confirm\": true}. The "
+            + "caller leaves the room, and their name, email, title and every other personal data with them, its log "
+            + "included; their posts, decisions and documents stay as a former member's (their text kept or removed "
+            + "as the room's erasedPostText says). One member.erased event.")
+    public void eraseMe(@PathParam("roomId") String roomId, @Valid @NotNull ErasureRequest request) {
+        erasures.eraseMe(caller.get(), roomId, request);
+    }
+
+    @POST
+    @Path("/{memberId}/erasure")
+    @Operation(summary = "Erase a person from the room", description = "The owner's: the same erasure as "
+            + "POST .../members/me/erasure, of another member. Body {\"confirm\": true}.")
+    public void erase(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
+            @Valid @NotNull ErasureRequest request) {
+        erasures.erase(caller.get(), roomId, memberId, request);
     }
 }
