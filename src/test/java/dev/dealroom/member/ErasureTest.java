@@ -149,6 +149,19 @@ class ErasureTest {
     }
 
     @Test
+    void aClosedRoomStillLetsAPersonBeErased() {
+        DealRoomFixture room = new DealRoomFixture();
+        room.owner.api().body(Map.of("status", "WON", "closeReason", "Signed")).patch("/api/rooms/{r}", room.roomId)
+                .then().statusCode(200);
+        room.outsider.api().body(CONFIRMED).post("/api/rooms/{r}/members/me/erasure", room.roomId).then()
+                .statusCode(204);
+        room.owner.api().body(CONFIRMED).post("/api/rooms/{r}/members/{m}/erasure", room.roomId, room.groupMemberId)
+                .then().statusCode(204);
+        room.owner.api().get("/api/rooms/{r}/members", room.roomId).then().body("size()", equalTo(2));
+        assertGapless(room.roomId);
+    }
+
+    @Test
     void twoErasuresAtOnceEraseOnceAndRecordOneEvent() {
         DealRoomFixture room = new DealRoomFixture();
         String path = "/api/rooms/" + room.roomId + "/members/" + room.groupMemberId + "/erasure";
