@@ -67,33 +67,32 @@ public class ErasureService {
 
     /** The caller erases themself from the room. */
     @Transactional
-    public void eraseMe(Caller caller, String roomId, ErasureRequest request) {
+    public MemberErased eraseMe(Caller caller, String roomId, ErasureRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
-        eraseSelf(room, request);
+        return eraseSelf(room, request);
     }
 
     /** The owner erases another member; a member naming themself erases themself. */
     @Transactional
-    public void erase(Caller caller, String roomId, String memberId, ErasureRequest request) {
+    public MemberErased erase(Caller caller, String roomId, String memberId, ErasureRequest request) {
         RoomAccess room = access.enterRoom(caller, roomId);
         if (Ids.parse(memberId).filter(room.me().id()::equals).isPresent()) {
-            eraseSelf(room, request);
-            return;
+            return eraseSelf(room, request);
         }
         access.require(room.me(), Action.MEMBER_ERASE); // before whom is looked up, as for a removal
         RoomMember target = access.member(room, memberId);
         requireConfirmation(request);
-        erase(room, target, Actor.of(room.me()));
+        return erase(room, target, Actor.of(room.me()));
     }
 
-    private void eraseSelf(RoomAccess room, ErasureRequest request) {
+    private MemberErased eraseSelf(RoomAccess room, ErasureRequest request) {
         if (room.me().owner()) {
             throw new ApiException(ProblemCode.OWNER_CANNOT_BE_ERASED, Text.of("detail.owner-cannot-erase-self"));
         }
         access.require(room.me(), Action.MEMBER_ERASE_SELF);
         requireConfirmation(request);
         // They are gone once it is done: the event keeps their id alone, like every other event of theirs.
-        erase(room, room.me(), new Actor(room.me().id(), null));
+        return erase(room, room.me(), new Actor(room.me().id(), null));
     }
 
     private static void requireConfirmation(ErasureRequest request) {
@@ -106,7 +105,7 @@ public class ErasureService {
      * Copies of one erasure take turns on the member's row: the first erases, the others then find no member (404),
      * so one {@code member.erased} is recorded.
      */
-    private void erase(RoomAccess room, RoomMember target, Actor actor) {
+    private MemberErased erase(RoomAccess room, RoomMember target, Actor actor) {
         UUID roomId = room.roomId();
         UUID memberId = target.id();
         if (!locks.lockForRemoval(roomId, memberId)) {
@@ -137,8 +136,10 @@ public class ErasureService {
         // The language they chose is theirs across rooms: it goes with their last membership.
         update("delete from person_language where email = ?1"
                 + " and not exists (select 1 from member where email = ?1)", member.email);
-        events.append(roomId, EventType.MEMBER_ERASED, null, actor, new MemberErased(memberId.toString()));
+        MemberErased erased = new MemberErased(memberId.toString());
+        events.append(roomId, EventType.MEMBER_ERASED, null, actor, erased);
         membership.forgetMember(memberId);
+        return erased;
     }
 
     private ErasedPostText erasedPostText(UUID roomId) {

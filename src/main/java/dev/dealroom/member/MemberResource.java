@@ -66,17 +66,17 @@ public class MemberResource {
             + "owner-cannot-be-erased). Immediate and irreversible, so the body must be {\"confirm\": true}. The "
             + "caller leaves the room, and their name, email, title and every other personal data with them, its log "
             + "included; their posts, decisions and documents stay as a former member's (their text kept or removed "
-            + "as the room's erasedPostText says). One member.erased event.")
-    public void eraseMe(@PathParam("roomId") String roomId, @Valid @NotNull ErasureRequest request) {
-        erasures.eraseMe(caller.get(), roomId, request);
+            + "as the room's erasedPostText says). One member.erased event; the answer is its payload.")
+    public MemberErased eraseMe(@PathParam("roomId") String roomId, @Valid @NotNull ErasureRequest request) {
+        return erasures.eraseMe(caller.get(), roomId, request);
     }
 
     @POST
     @Path("/{memberId}/erasure")
     @Operation(summary = "Erase a person from the room", description = "The owner's: the same erasure as "
             + "POST .../members/me/erasure, of another member. Body {\"confirm\": true}.")
-    public void erase(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
+    public MemberErased erase(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
             @Valid @NotNull ErasureRequest request) {
-        erasures.erase(caller.get(), roomId, memberId, request);
+        return erasures.erase(caller.get(), roomId, memberId, request);
     }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -81,7 +82,8 @@ class RoomClosingTest {
                 .body("closeReason", equalTo(REASON))
                 .body("readUntil", nullValue())
                 .body("may", hasItem("room.decide")) // reopening, and reading
-                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"))));
+                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"),
+                        startsWith("member.erase"))));
         room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200)
                 .body("room.status", equalTo("WON"))
                 .body("closeReason", nullValue())
