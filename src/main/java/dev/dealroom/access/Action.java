@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link AccessPolicy#require} reads. Seeing comes first and is not here: a group's content is reached only by its
  * members ({@link AccessPolicy#enterGroup}), and what a caller may not see answers 404 before any action is asked.
  * An action that some members may not take names the sentence the refusal (403) gives. Every action changes the
- * room, and a closed room refuses it (409), but those that leave it as it is ({@link #reads()}). The web page gets a copy of
+ * room, and a closed room refuses it (409), but those of {@link #allowedWhenClosed()}. The web page gets a copy of
  * this table ({@code ACTIONS} in {@code frontend/src/events.generated.js}) and offers only what its member may do.
  */
 public enum Action {

@@ -137,7 +137,8 @@ public class EventLog {
         String[] lowered = traces.stream().map(trace -> trace.toLowerCase(Locale.ROOT)).toArray(String[]::new);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select seq, cast(data as text) from room_event where room_id = ?1"
-                + " and exists (select 1 from unnest(cast(?2 as text[])) t where strpos(lower(cast(data as text)), t) > 0)")
+                + " and exists (select 1 from unnest(cast(?2 as text[])) t"
+                + " where strpos(lower(cast(data as text)), t) > 0)")
                 .setParameter(1, roomId).setParameter(2, lowered).getResultList();
         for (Object[] row : rows) {
             try {
