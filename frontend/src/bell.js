@@ -209,7 +209,7 @@ function whereText(place) {
 }
 
 function mentionItem(postId, author, excerpt, place, at) {
-  return { key: `mention:${postId}`, kind: 'mention', text: t('bell.mention', { name: author }), detail: excerpt,
+  return { key: `mention:${postId}`, kind: 'mention', text: t('bell.mention', { name: author || t('common.formerMember') }), detail: excerpt,
     place: whereText(place),
     href: `#/rooms/${place.roomId}/groups/${place.groupId}/discussion`, at };
 }

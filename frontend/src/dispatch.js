@@ -13,6 +13,8 @@ export const DISPATCH = Object.freeze({
   'room.updated': { apply: (session, event) => session.roomUpdated(event.data), topics: ['room'] },
   'member.added': { apply: (session, event) => session.memberAdded(event.data), topics: ['members'] },
   'member.removed': { apply: (session, event) => session.memberRemoved(event.data.memberId), topics: ['members'] },
+  // an erasure also took their name and maybe their text out of what the screens show: they reload it ('resync')
+  'member.erased': { apply: (session, event) => session.memberRemoved(event.data.memberId), topics: ['members', 'resync'] },
   'invitation.sent': { topics: ['invitations'] },
   'invitation.claimed': { topics: ['invitations'] },
   'invitation.revoked': { topics: ['invitations'] },

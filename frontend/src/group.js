@@ -523,7 +523,9 @@ async function discussion(session, group, base) {
           current.announcement ? h('span', { class: 'tag' }, t('group.discussion.keyUpdate')) : null,
           current.editedAt && !deleted ? h('span', { class: 'muted' }, t('group.discussion.edited')) : null),
         deleted ? h('p', { class: 'body muted' }, t('group.discussion.deleted'))
-          : editor ? null : h('p', { class: 'body' }, bodyWithMentions(session, current)),
+          // a former member's post whose text went with them (the room's erasedPostText)
+          : current.body == null ? h('p', { class: 'body muted' }, t('group.discussion.textErased'))
+            : editor ? null : h('p', { class: 'body' }, bodyWithMentions(session, current)),
         tools.length ? h('div', { class: 'post-tools' }, tools) : null);
     }
 

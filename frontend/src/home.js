@@ -103,7 +103,7 @@ function signoffItem(signoff) {
 function keyUpdateItem(update) {
   return h('li', { class: 'owed-item', 'data-seq': update.seq },
     h('a', { href: groupLink(update.place, KEY_UPDATE_TAB[update.kind] || 'discussion'), class: 'owed-title' },
-      t(`home.keyUpdate.${update.kind}`, { name: update.actor.name })),
+      t(`home.keyUpdate.${update.kind}`, { name: update.actor.name || t('common.formerMember') })),
     update.subject ? h('span', { class: 'owed-subject' }, update.subject) : null,
     h('span', { class: 'owed-meta' }, h('span', {}, ago(update.at)), where(update.place)));
 }

@@ -14,13 +14,15 @@ export function peopleView(session) {
   const invitations = h('section', { class: 'invitations', 'aria-labelledby': 'invitations-title' });
   const invite = session.may('buyers.manage') ? inviteForm(session) : null;
   // removing someone asks first; the question survives the list's redraws (presence, membership)
-  const removal = { confirming: null, error: errorText() };
-  removal.ask = (id) => { removal.confirming = id; renderMembers(); };
+  // (erasing, the owner's, asks the same way: it takes the person's data out of the room too, for good)
+  const removal = { confirming: null, erasing: false, error: errorText() };
+  removal.ask = (id, erasing = false) => { removal.confirming = id; removal.erasing = erasing; renderMembers(); };
   removal.cancel = () => { removal.confirming = null; renderMembers(); };
   removal.remove = (id) => (e) => acting(e.currentTarget, removal.error, async () => {
-    await del(`/api/rooms/${session.roomId}/members/${id}`);
+    if (removal.erasing) await post(`/api/rooms/${session.roomId}/members/${id}/erasure`, { confirm: true });
+    else await del(`/api/rooms/${session.roomId}/members/${id}`);
     removal.confirming = null;
-    renderMembers(); // the member.removed event redraws it too, and may come first
+    renderMembers(); // the member.removed (member.erased) event redraws it too, and may come first
   });
   const renderMembers = () => {
     if (removal.confirming && !session.member(removal.confirming)) removal.confirming = null;
@@ -66,7 +68,7 @@ export function peopleView(session) {
     el: h('div', { class: 'page people' },
       h('h1', {}, t('people.title')),
       h('div', { class: 'people-grid' }, members, h('div', {}, invite, colleagues.el,
-        session.may('invitations.view') ? invitations : null))),
+        session.may('invitations.view') ? invitations : null, eraseMe(session)))),
     dispose: () => stops.forEach((stop) => stop()),
   };
 }
@@ -88,12 +90,38 @@ function personRow(session, m, removal) {
       m.owner ? h('span', { class: 'tag' }, t('people.owner')) : null,
       m.decisionMaker ? h('span', { class: 'tag' }, t('people.decisionMaker')) : null),
     !removable(session, m) ? null : confirming
-      ? h('span', { class: 'person-remove', role: 'group', 'aria-label': t('people.removeLabel', { name: m.name }) },
-        h('span', { class: 'small' }, t('people.removeConfirm', { name: m.name })),
-        h('button', { type: 'button', class: 'small-button danger', onclick: removal.remove(m.id) }, t('people.remove')),
+      ? h('span', { class: 'person-remove', role: 'group',
+        'aria-label': t(removal.erasing ? 'people.erase.label' : 'people.removeLabel', { name: m.name }) },
+        h('span', { class: 'small' }, t(removal.erasing ? 'people.erase.confirm' : 'people.removeConfirm', { name: m.name })),
+        h('button', { type: 'button', class: 'small-button danger', onclick: removal.remove(m.id) },
+          t(removal.erasing ? 'people.erase.action' : 'people.remove')),
         h('button', { type: 'button', class: 'small-button', onclick: removal.cancel }, t('people.cancel')))
-      : h('button', { type: 'button', class: 'small-button person-remove-ask', 'aria-label': t('people.removeLabel', { name: m.name }),
-        onclick: () => removal.ask(m.id) }, t('people.remove')));
+      : [h('button', { type: 'button', class: 'small-button person-remove-ask', 'aria-label': t('people.removeLabel', { name: m.name }),
+        onclick: () => removal.ask(m.id) }, t('people.remove')),
+      session.may('member.erase') ? h('button', { type: 'button', class: 'small-button person-erase-ask',
+        'aria-label': t('people.erase.label', { name: m.name }), onclick: () => removal.ask(m.id, true) },
+      t('people.erase.action')) : null]);
+}
+
+/**
+ * "Erase me from this room", for every member but the owner: asks first, as it cannot be undone, then leaves the
+ * room for the home page (the room's connection closes as well).
+ */
+function eraseMe(session) {
+  if (!session.may('member.erase_self')) return null;
+  const error = errorText();
+  const box = h('div', { class: 'actions' });
+  const ask = () => fill(box, h('button', { type: 'button', class: 'small-button', onclick: confirm }, t('people.erase.me')));
+  const confirm = () => fill(box, h('span', { class: 'small' }, t('people.erase.meConfirm')), ' ',
+    h('button', { type: 'button', class: 'small-button danger', onclick: (e) => acting(e.currentTarget, error, async () => {
+      await post(`/api/rooms/${session.roomId}/members/me/erasure`, { confirm: true });
+      location.hash = '#/';
+    }) }, t('people.erase.meAction')), ' ',
+    h('button', { type: 'button', class: 'small-button', onclick: ask }, t('people.cancel')));
+  ask();
+  return h('section', { class: 'card erase-me', 'aria-labelledby': 'erase-me-title' },
+    h('h2', { id: 'erase-me-title' }, t('people.erase.meTitle')),
+    h('p', { class: 'muted small' }, t('people.erase.meHint')), box, error);
 }
 
 /**

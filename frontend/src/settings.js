@@ -29,7 +29,8 @@ export async function settingsView(session) {
     stops.splice(0).forEach((stop) => stop());
     stops.push(session.on(['room', 'resync'], build));
     const editable = session.may('room.edit')
-      ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops)] : [];
+      ? [dealForm(session), lookForm(session), logosSection(session, stops), groupsSection(session, stops),
+        erasureForm(session)] : [];
     const saving = session.may('template.save') ? templatesSection(session) : null;
     fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, saving, emails.el,
       calendar);
@@ -114,6 +115,17 @@ function dealForm(session) {
     return body;
   });
   form.dataset.section = 'deal';
+  return form;
+}
+
+/** What becomes of the text of a person erased from the room: removed (the default) or kept, as a former member's. */
+function erasureForm(session) {
+  const { form } = roomForm(session, 'erasure-title', t('settings.erasure.title'), [
+    field(t('settings.erasure.postText'), h('select', { name: 'erasedPostText' }, ['REMOVE', 'KEEP'].map((v) =>
+      h('option', { value: v, selected: v === session.room.erasedPostText }, t(`settings.erasure.${v}`)))),
+    t('settings.erasure.hint')),
+  ], (v) => ({ erasedPostText: v.erasedPostText }));
+  form.dataset.section = 'erasure';
   return form;
 }
 

@@ -272,14 +272,14 @@ public class AccessPolicy {
 
     /**
      * Whether the member may take an action that acts on no item, or that they are nothing special to. In a closed
-     * room only {@link Action#ROOM_DECIDE} (its reopening) and the actions that read are left.
+     * room only {@link Action#allowedWhenClosed()} are left: its reopening, reading and erasures.
      */
     public boolean may(RoomMember me, Action action) {
         return open(me, action) && action.allowed().contains(CallerKind.standing(me));
     }
 
     private static boolean open(RoomMember me, Action action) {
-        return me.roomClosedAt() == null || action == Action.ROOM_DECIDE || action.reads();
+        return me.roomClosedAt() == null || action.allowedWhenClosed();
     }
 
     /** The actions the member may take by their standing in the room, by their names ({@code task.order}). */

@@ -16,7 +16,7 @@ import java.util.Set;
  * {@link AccessPolicy#require} reads. Seeing comes first and is not here: a group's content is reached only by its
  * members ({@link AccessPolicy#enterGroup}), and what a caller may not see answers 404 before any action is asked.
  * An action that some members may not take names the sentence the refusal (403) gives. Every action changes the
- * room, and a closed room refuses it (409), but those that leave it as it is ({@link #reads()}). The web page gets a copy of
+ * room, and a closed room refuses it (409), but those of {@link #allowedWhenClosed()}. The web page gets a copy of
  * this table ({@code ACTIONS} in {@code frontend/src/events.generated.js}) and offers only what its member may do.
  */
 public enum Action {
@@ -32,6 +32,16 @@ public enum Action {
     BUYERS_MANAGE("buyers.manage", "detail.managers-only", OWNER, DECISION_MAKER),
     /** The same for the seller's side: a buyer's decision-maker steers the buyer's people, not the seller's team. */
     SELLERS_MANAGE("sellers.manage", "detail.owner-manages-sellers", OWNER),
+    /**
+     * Erase another person from the room (issue 18): they leave it at once, and their personal data with them.
+     * The owner's alone, as the person who answers for the room's data; never the owner themself.
+     */
+    MEMBER_ERASE("member.erase", "detail.owner-erases-people", OWNER),
+    /**
+     * Erase oneself from the room: every member but its owner, who answers for the room and cannot leave it (409
+     * {@code owner-cannot-be-erased}, asked before this table).
+     */
+    MEMBER_ERASE_SELF("member.erase_self", "detail.owner-cannot-erase-self", DECISION_MAKER, SELLER, BUYER),
     /** See the room's invitations: who was invited when, and who has joined. */
     INVITATIONS_VIEW("invitations.view", "detail.managers-only", OWNER, DECISION_MAKER),
     /** Add a group to the room. */
@@ -122,6 +132,14 @@ public enum Action {
      */
     public boolean reads() {
         return wireName.endsWith(".view") || this == TEMPLATE_SAVE;
+    }
+
+    /**
+     * Whether a closed room still allows it: reading, its reopening ({@link #ROOM_DECIDE}), and erasing a person, whose
+     * right to take their data out does not end with the deal.
+     */
+    public boolean allowedWhenClosed() {
+        return reads() || this == ROOM_DECIDE || this == MEMBER_ERASE || this == MEMBER_ERASE_SELF;
     }
 
     /** The message key of the refusal; null when every member of the room may. */

@@ -52,6 +52,14 @@ public class MembershipCache {
         });
     }
 
+    /**
+     * Forgets every claim of a member who has left the room (an erasure): not needed for correctness, as said above,
+     * but nothing of theirs should stay behind in this node's memory either.
+     */
+    public void forgetMember(UUID memberId) {
+        claims.values().removeIf(claim -> claim.me().id().equals(memberId));
+    }
+
     /** Forgets a claim its statement refused, so that the next write looks again. */
     public void forget(Caller caller, GroupClaim claim, String groupRef) {
         claims.remove(new Key(caller.subject(), claim.roomId(), groupRef), claim);

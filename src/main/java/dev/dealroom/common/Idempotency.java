@@ -1,9 +1,12 @@
 package dev.dealroom.common;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.Caller;
@@ -99,6 +103,35 @@ public class Idempotency {
      */
     public String requestHash(String target, Object request) {
         return Hashes.sha256Hex(target + "\n" + write(request));
+    }
+
+    /**
+     * For a person's erasure: every kept response that holds one of {@code traces} (their id, name or email; a member
+     * added, a post they wrote) is replaced by what {@code scrub} makes of it, so that a retry answers without them.
+     * Kept responses carry no room, so this reads them all; they are few, as they expire.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Collection<String> traces, UnaryOperator<JsonNode> scrub) {
+        String[] lowered = traces.stream().map(trace -> trace.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select subject, operation, key, cast(response as text)"
+                + " from idempotency_key where exists (select 1 from unnest(cast(?1 as text[])) t"
+                + " where strpos(lower(cast(response as text)), t) > 0)")
+                .setParameter(1, lowered).getResultList();
+        for (Object[] row : rows) {
+            try {
+                JsonNode response = json.readTree((String) row[3]);
+                JsonNode scrubbed = scrub.apply(response);
+                if (!scrubbed.equals(response)) {
+                    em.createNativeQuery("update idempotency_key set response = cast(?4 as jsonb)"
+                            + " where subject = ?1 and operation = ?2 and key = ?3")
+                            .setParameter(1, row[0]).setParameter(2, row[1]).setParameter(3, row[2])
+                            .setParameter(4, json.writeValueAsString(scrubbed)).executeUpdate();
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A kept response is not JSON", e);
+            }
+        }
     }
 
     private String write(Object value) {

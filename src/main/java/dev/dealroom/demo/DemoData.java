@@ -132,7 +132,7 @@ public class DemoData {
                 Language.EN);
         String roomId = room.room().id();
         rooms.update(sam, roomId, new UpdateRoomRequest(null, null, null, null, null, "Acme Analytics", null,
-                "#0b4f6c", null));
+                "#0b4f6c", null, null));
         rooms.putLogo(sam, roomId, "buyer", resource("northwind-logo.png"));
         rooms.putLogo(sam, roomId, "seller", resource("acme-logo.png"));
         add(sam, roomId, cast.presales().memberEmail().orElseThrow(), "Priya Presales", Side.SELLER,

@@ -3,10 +3,14 @@ package dev.dealroom.event;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.common.error.ApiException;
@@ -24,13 +29,17 @@ import dev.dealroom.common.i18n.Text;
  * Appends events to a room's log inside the transaction of the change they describe (invariant 2): the
  * room row's {@code last_seq} is bumped with a row lock, so concurrent writers to one room take turns and a
  * rolled-back change takes its {@code seq} with it — no gap, no reuse. A closed room takes only its reopening (and
- * the record of a document read): whatever else reaches its row once it is closed is refused, 409.
+ * the record of a document read, and erasures): whatever else reaches its row once it is closed is refused, 409.
  */
 @ApplicationScoped
 public class EventLog {
 
-    /** What a closed room's log still takes: the room changing (its closing, its reopening), a document read. */
-    private static final Set<EventType> WHEN_CLOSED = EnumSet.of(EventType.ROOM_UPDATED, EventType.DOCUMENT_VIEWED);
+    /**
+     * What a closed room's log still takes: the room changing (its closing, its reopening), a document read, a
+     * person's erasure.
+     */
+    private static final Set<EventType> WHEN_CLOSED = EnumSet.of(EventType.ROOM_UPDATED, EventType.DOCUMENT_VIEWED,
+            EventType.MEMBER_ERASED);
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -114,6 +123,37 @@ public class EventLog {
      */
     public void committedElsewhere(EventCommitted event) {
         committed.fire(event);
+    }
+
+    /**
+     * Rewrites the room's log for a person's erasure: the events they made keep their actor's id but lose its name,
+     * and every payload that holds one of {@code traces} (their id, name or email) is replaced by what {@code scrub}
+     * makes of it. Every event stays with its seq: the log keeps no gap.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(UUID roomId, UUID actorId, Collection<String> traces, UnaryOperator<JsonNode> scrub) {
+        em.createNativeQuery("update room_event set actor_name = null where room_id = ?1 and actor_member_id = ?2")
+                .setParameter(1, roomId).setParameter(2, actorId).executeUpdate();
+        String[] lowered = traces.stream().map(trace -> trace.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select seq, cast(data as text) from room_event where room_id = ?1"
+                + " and exists (select 1 from unnest(cast(?2 as text[])) t"
+                + " where strpos(lower(cast(data as text)), t) > 0)")
+                .setParameter(1, roomId).setParameter(2, lowered).getResultList();
+        for (Object[] row : rows) {
+            try {
+                JsonNode data = json.readTree((String) row[1]);
+                JsonNode scrubbed = scrub.apply(data);
+                if (!scrubbed.equals(data)) {
+                    em.createNativeQuery("update room_event set data = cast(?3 as jsonb)"
+                            + " where room_id = ?1 and seq = ?2")
+                            .setParameter(1, roomId).setParameter(2, ((Number) row[0]).longValue())
+                            .setParameter(3, json.writeValueAsString(scrubbed)).executeUpdate();
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("An event of the log is not JSON", e);
+            }
+        }
     }
 
     private String toJson(Object data) {

@@ -11,6 +11,7 @@ import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
 import dev.dealroom.group.GroupMemberChange;
 import dev.dealroom.group.GroupView;
+import dev.dealroom.member.MemberErased;
 import dev.dealroom.member.MemberRemoved;
 import dev.dealroom.invitation.InvitationView;
 import dev.dealroom.member.MemberView;
@@ -56,6 +57,14 @@ public enum EventType {
 
     /** A person left the room, with all their group memberships. Payload: {@code memberId}, {@code name}. Room-level. */
     MEMBER_REMOVED("member.removed", Scope.ROOM, MemberRemoved.class),
+
+    /**
+     * A person was erased from the room (issue 18), by themself or by the owner: they left it with all their group
+     * memberships, and their name, email and title are gone from the room, its log included (every earlier event
+     * naming them now says {@code null} where their name was). Payload: {@code memberId} alone. Room-level: every
+     * member; the erased member's connections are closed ({@code removed}).
+     */
+    MEMBER_ERASED("member.erased", Scope.ROOM, MemberErased.class),
 
     /** A group was added to the room. Payload: the group with its members. Group event: its members. */
     GROUP_CREATED("group.created", Scope.GROUP, GroupView.class),
@@ -193,7 +202,7 @@ public enum EventType {
 
     /** Whether the event changes who is in the room or in a group, and so who may see what comes after it. */
     public boolean changesMembership() {
-        return this == MEMBER_ADDED || this == MEMBER_REMOVED || this == GROUP_CREATED || this == GROUP_MEMBER_ADDED
+        return this == MEMBER_ADDED || this == MEMBER_REMOVED || this == MEMBER_ERASED || this == GROUP_CREATED || this == GROUP_MEMBER_ADDED
                 || this == GROUP_MEMBER_REMOVED;
     }
 

@@ -88,8 +88,8 @@ public class InvitationService {
         String address = email.toLowerCase(Locale.ROOT);
         limits.takeTurns(limit, address);
         Object[] sent = (Object[]) em.createNativeQuery("select count(*), min(sent_at) from invitation_mail"
-                + " where email = ?1 and sent_at > ?2")
-                .setParameter(1, address).setParameter(2, limits.periodStart(limit)).getSingleResult();
+                + " where email_sha256 = ?1 and sent_at > ?2")
+                .setParameter(1, Hashes.sha256Hex(address)).setParameter(2, limits.periodStart(limit)).getSingleResult();
         long count = ((Number) sent[0]).longValue();
         limits.check(limit, count, sent[1] == null ? null : SqlValues.instant(sent[1]).plus(limit.period()));
     }
@@ -200,10 +200,10 @@ public class InvitationService {
         refuseIfTooManyMails(email);
         RateLimits.Limit limit = limits.invitationMails();
         String address = email.toLowerCase(Locale.ROOT);
-        em.createNativeQuery("delete from invitation_mail where email = ?1 and sent_at <= ?2")
-                .setParameter(1, address).setParameter(2, limits.periodStart(limit)).executeUpdate();
-        em.createNativeQuery("insert into invitation_mail (email, sent_at) values (?1, ?2)")
-                .setParameter(1, address).setParameter(2, limits.now()).executeUpdate();
+        em.createNativeQuery("delete from invitation_mail where email_sha256 = ?1 and sent_at <= ?2")
+                .setParameter(1, Hashes.sha256Hex(address)).setParameter(2, limits.periodStart(limit)).executeUpdate();
+        em.createNativeQuery("insert into invitation_mail (email_sha256, sent_at) values (?1, ?2)")
+                .setParameter(1, Hashes.sha256Hex(address)).setParameter(2, limits.now()).executeUpdate();
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -34,10 +34,12 @@ import io.quarkus.security.Authenticated;
 public class MemberResource {
 
     private final MemberService members;
+    private final ErasureService erasures;
     private final CurrentCaller caller;
 
-    public MemberResource(MemberService members, CurrentCaller caller) {
+    public MemberResource(MemberService members, ErasureService erasures, CurrentCaller caller) {
         this.members = members;
+        this.erasures = erasures;
         this.caller = caller;
     }
 
@@ -65,5 +67,25 @@ public class MemberResource {
     @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden room-closed owner-cannot-be-removed")
     public void remove(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId) {
         members.remove(caller.get(), roomId, memberId);
+    }
+
+    @POST
+    @Path("/me/erasure")
+    @Operation(summary = "Erase me from the room", description = "Any member but the owner (409 "
+            + "owner-cannot-be-erased). Immediate and irreversible, so the body must be {\"confirm\": true}. The "
+            + "caller leaves the room, and their name, email, title and every other personal data with them, its log "
+            + "included; their posts, decisions and documents stay as a former member's (their text kept or removed "
+            + "as the room's erasedPostText says). One member.erased event; the answer is its payload.")
+    public MemberErased eraseMe(@PathParam("roomId") String roomId, @Valid @NotNull ErasureRequest request) {
+        return erasures.eraseMe(caller.get(), roomId, request);
+    }
+
+    @POST
+    @Path("/{memberId}/erasure")
+    @Operation(summary = "Erase a person from the room", description = "The owner's: the same erasure as "
+            + "POST .../members/me/erasure, of another member. Body {\"confirm\": true}.")
+    public MemberErased erase(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
+            @Valid @NotNull ErasureRequest request) {
+        return erasures.erase(caller.get(), roomId, memberId, request);
     }
 }

@@ -27,7 +27,8 @@ public class Post extends GroupContent {
     @Column(name = "author_member_id", nullable = false)
     public UUID authorId;
 
-    @Column(name = "author_name", nullable = false, length = 200)
+    /** Null once the author was erased from the room (a former member). */
+    @Column(name = "author_name", length = 200)
     public String authorName;
 
     /** Null once deleted. */

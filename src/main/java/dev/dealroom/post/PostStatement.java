@@ -56,7 +56,9 @@ class PostStatement {
     /** What an edit or a delete takes from the post's row into the view; the rest is the request's. */
     private static final String ROW = "p.seq, p.parent_id, p.author_name, p.announcement, p.created_at, p.edited_at";
 
-    private static final String VIEW = "jsonb_set(cast(:view as jsonb), '{author,name}', to_jsonb(author_name))"
+    // an erased author's name is null: jsonb_set would answer null for a null value
+    private static final String VIEW = "jsonb_set(cast(:view as jsonb), '{author,name}',"
+            + " coalesce(to_jsonb(author_name), 'null'))"
             + " || jsonb_build_object('seq', seq, 'parentId', parent_id, 'announcement', announcement,"
             + " 'createdAt', " + OneStatement.instantJson("created_at") + ", 'editedAt', "
             + OneStatement.instantJson("edited_at") + ")";

@@ -73,6 +73,11 @@ public class Room {
     @Column(name = "close_reason", length = 1000)
     public String closeReason;
 
+    /** What becomes of the text of a member erased from the room (issue 18). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "erased_post_text", nullable = false, length = 8)
+    public ErasedPostText erasedPostText = ErasedPostText.REMOVE;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -225,10 +225,11 @@ public class RoomService {
         LocalDate date = Objects.requireNonNullElse(request.targetDecisionDate(), entity.targetDecisionDate);
         RoomStage stage = Objects.requireNonNullElse(request.stage(), entity.stage);
         RoomStatus status = Objects.requireNonNullElse(request.status(), entity.status);
+        ErasedPostText erasedPostText = Objects.requireNonNullElse(request.erasedPostText(), entity.erasedPostText);
         if (Objects.equals(date, entity.targetDecisionDate) && stage == entity.stage && status == entity.status
                 && sameAmount(amount, entity.amount) && Objects.equals(currency, entity.currency)
                 && Objects.equals(sellerName, entity.sellerName) && Objects.equals(welcome, entity.welcomeMessage)
-                && Objects.equals(accent, entity.accentColor)) {
+                && Objects.equals(accent, entity.accentColor) && erasedPostText == entity.erasedPostText) {
             // Nothing changes (a repeated request): no event, so one change is one event however often it is sent.
             return view(room, entity, entity.lastSeq);
         }
@@ -245,6 +246,7 @@ public class RoomService {
         entity.sellerName = sellerName;
         entity.welcomeMessage = welcome;
         entity.accentColor = accent;
+        entity.erasedPostText = erasedPostText;
         RoomView view = changed(room, entity);
         if (decisionMoved) {
             schedule.decisionDateMoved(room.roomId(), date, Actor.of(room.me()));

@@ -25,6 +25,8 @@ import dev.dealroom.common.SingleLine;
  *                       {@code low-contrast} otherwise); an empty text goes back to the page's own accent
  * @param closeReason    why the deal is won or lost (up to 1,000 characters): required with a {@code status} that
  *                       closes the room, refused otherwise; the seller's side sees it
+ * @param erasedPostText what becomes of the text of a member erased from now on: {@code REMOVE} (the default) or
+ *                       {@code KEEP}
  */
 public record UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate targetDecisionDate,
         @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal amount,
@@ -32,20 +34,21 @@ public record UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate ta
         @SingleLine @Size(max = 200) String sellerName,
         @MultiLine @Size(max = 4000) String welcomeMessage,
         @Pattern(regexp = "(#[0-9a-fA-F]{6})?") String accentColor,
-        @MultiLine @Size(max = 1000) String closeReason) {
+        @MultiLine @Size(max = 1000) String closeReason, ErasedPostText erasedPostText) {
 
     public UpdateRoomRequest(RoomStage stage, RoomStatus status, LocalDate targetDecisionDate) {
-        this(stage, status, targetDecisionDate, null, null, null, null, null, null);
+        this(stage, status, targetDecisionDate, null, null, null, null, null, null, null);
     }
 
     boolean isEmpty() {
         return stage == null && status == null && targetDecisionDate == null && amount == null && currency == null
-                && sellerName == null && welcomeMessage == null && accentColor == null && closeReason == null;
+                && sellerName == null && welcomeMessage == null && accentColor == null && closeReason == null
+                && erasedPostText == null;
     }
 
     /** Whether the request asks for nothing but a status (and the reason a closing status needs). */
     boolean statusAlone() {
         return status != null && new UpdateRoomRequest(stage, null, targetDecisionDate, amount, currency, sellerName,
-                welcomeMessage, accentColor, null).isEmpty();
+                welcomeMessage, accentColor, null, erasedPostText).isEmpty();
     }
 }

@@ -45,6 +45,8 @@ class ActionTableTest {
             Map.entry(Action.ROOM_BRAND_SELLER, EnumSet.of(OWNER)),
             Map.entry(Action.BUYERS_MANAGE, STEERING),
             Map.entry(Action.SELLERS_MANAGE, EnumSet.of(OWNER)),
+            Map.entry(Action.MEMBER_ERASE, EnumSet.of(OWNER)),
+            Map.entry(Action.MEMBER_ERASE_SELF, EnumSet.of(DECISION_MAKER, SELLER, BUYER)),
             Map.entry(Action.INVITATIONS_VIEW, STEERING),
             Map.entry(Action.GROUP_CREATE, STEERING),
             Map.entry(Action.NUDGE_SEND, STEERING),
@@ -124,7 +126,9 @@ class ActionTableTest {
             RoomMember closed = new RoomMember(open.id(), open.roomId(), open.name(), open.owner(),
                     open.decisionMaker(), open.seller(), Instant.parse("2026-12-01T10:00:00Z"));
             for (Action action : Action.values()) {
-                boolean left = action == Action.ROOM_DECIDE || action.reads();
+                // a person's erasure too: their right to take their data out does not end with the deal
+                boolean left = action == Action.ROOM_DECIDE || action.reads() || action == Action.MEMBER_ERASE
+                        || action == Action.MEMBER_ERASE_SELF;
                 boolean expected = left && EXPECTED.get(action).contains(entry.getKey());
                 assertEquals(expected, policy.may(closed, action), action + " as " + entry.getKey() + ", closed");
                 for (CallerKind relation : List.of(AUTHOR, ASSIGNEE, APPROVER)) {
@@ -142,7 +146,7 @@ class ActionTableTest {
             }
             List<String> mayTake = policy.mayTake(closed);
             assertTrue(mayTake.stream().allMatch(name -> name.equals("room.decide") || name.endsWith(".view")
-                    || name.equals("template.save")), mayTake.toString());
+                    || name.equals("template.save") || name.startsWith("member.erase")), mayTake.toString());
         }
     }
 

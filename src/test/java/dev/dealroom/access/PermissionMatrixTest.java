@@ -49,6 +49,11 @@ class PermissionMatrixTest {
         ADD_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newMember()).post("/api/rooms/{r}/members", f.roomId)),
         REMOVE_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId, extraMember(f))),
         // The seller's side is the owner's: a buyer's decision-maker manages buyer-side people only.
+        // Erasure: the owner erases others; every member but the owner erases themself (the owner: 409).
+        ERASE_MEMBER("POST /api/rooms/{roomId}/members/{memberId}/erasure", (f, r) -> r.body(Map.of("confirm", true))
+                .post("/api/rooms/{r}/members/{m}/erasure", f.roomId, extraMember(f))),
+        ERASE_ME("POST /api/rooms/{roomId}/members/me/erasure", (f, r) -> r.body(Map.of("confirm", true))
+                .post("/api/rooms/{r}/members/me/erasure", f.roomId)),
         ADD_SELLER_MEMBER("POST /api/rooms/{roomId}/members", (f, r) -> r.body(newSeller()).post("/api/rooms/{r}/members", f.roomId)),
         REMOVE_SELLER_MEMBER("DELETE /api/rooms/{roomId}/members/{memberId}", (f, r) -> r.delete("/api/rooms/{r}/members/{m}", f.roomId,
                 sellerMember(f))),
@@ -215,6 +220,8 @@ class PermissionMatrixTest {
             { Endpoint.LIST_MEMBERS,            401, 404,     200,     200,   200,   200 },
             { Endpoint.ADD_MEMBER,              401, 404,     403,     403,   201,   201 },
             { Endpoint.REMOVE_MEMBER,           401, 404,     403,     403,   204,   204 },
+            { Endpoint.ERASE_MEMBER,            401, 404,     403,     403,   200,   403 },
+            { Endpoint.ERASE_ME,                401, 404,     200,     200,   409,   200 },
             { Endpoint.ADD_SELLER_MEMBER,       401, 404,     403,     403,   201,   403 },
             { Endpoint.REMOVE_SELLER_MEMBER,    401, 404,     403,     403,   204,   403 },
             { Endpoint.DECLARE_ROOM_WON,        401, 404,     403,     403,   200,   403 },
@@ -329,6 +336,8 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.UPDATE_ROOM, acting(Action.ROOM_EDIT)),
             Map.entry(Endpoint.ADD_MEMBER, acting(Action.BUYERS_MANAGE)),
             Map.entry(Endpoint.REMOVE_MEMBER, acting(Action.BUYERS_MANAGE)),
+            Map.entry(Endpoint.ERASE_MEMBER, acting(Action.MEMBER_ERASE)),
+            Map.entry(Endpoint.ERASE_ME, acting(Action.MEMBER_ERASE_SELF)),
             Map.entry(Endpoint.ADD_SELLER_MEMBER, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.REMOVE_SELLER_MEMBER, acting(Action.SELLERS_MANAGE)),
             Map.entry(Endpoint.DECLARE_ROOM_WON, acting(Action.ROOM_EDIT, Action.ROOM_DECIDE)),

@@ -108,6 +108,31 @@ class RoomPagesTest extends BrowserTest {
     }
 
     @Test
+    void aBuyerErasesThemselfAndTheOwnerErasesAPersonAfterAQuestion() {
+        DealRoomFixture room = new DealRoomFixture();
+        Page buyer = browsers.signIn(room.groupMember);
+        buyer.navigate("/#/rooms/" + room.roomId + "/people");
+        assertThat(buyer.locator(".person")).hasCount(4);
+        assertThat(buyer.locator(".person-erase-ask")).hasCount(0);
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase me from this room")).click();
+        assertThat(buyer.locator(".erase-me")).containsText("This cannot be undone");
+        buyer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase me").setExact(true)).click();
+        assertThat(buyer).hasURL(java.util.regex.Pattern.compile("#/$"));
+        room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(404);
+
+        Page seller = browsers.signIn(room.owner);
+        seller.navigate("/#/rooms/" + room.roomId + "/people");
+        assertThat(seller.locator(".person")).hasCount(3);
+        assertThat(seller.locator(".erase-me")).hasCount(0); // the owner cannot leave the room they own
+        Locator row = seller.locator(".person[data-member-id='" + room.outsiderId + "']");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Erase " + room.outsider.name() + " from the room")).click();
+        assertThat(row).containsText("This cannot be undone");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase").setExact(true)).click();
+        assertThat(seller.locator(".person")).hasCount(2);
+    }
+
+    @Test
     void aManagerChangesTheDealAndAnotherPersonSeesItLiveThenCreatesACustomGroup() {
         DealRoomFixture room = new DealRoomFixture();
         Page buyer = home(browsers.signIn(room.groupMember), room);

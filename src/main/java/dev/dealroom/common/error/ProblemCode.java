@@ -26,6 +26,7 @@ public enum ProblemCode {
     NOT_ACCEPTABLE(406, "not-acceptable"),
     MEMBER_EXISTS(409, "member-exists"),
     OWNER_CANNOT_BE_REMOVED(409, "owner-cannot-be-removed"),
+    OWNER_CANNOT_BE_ERASED(409, "owner-cannot-be-erased"),
     GROUP_MEMBERSHIP_FIXED(409, "group-membership-fixed"),
     INVALID_TRANSITION(409, "invalid-transition"),
     SIGNOFF_CLOSED(409, "signoff-closed"),
