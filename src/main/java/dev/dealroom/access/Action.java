@@ -83,7 +83,12 @@ public enum Action {
      * Save the room's groups, plan and welcome text as one's template (of the groups one is in, without people): the
      * seller's side, whose way of selling it is.
      */
-    TEMPLATE_SAVE("template.save", "detail.template-save-sellers-only", OWNER, SELLER);
+    TEMPLATE_SAVE("template.save", "detail.template-save-sellers-only", OWNER, SELLER),
+    /**
+     * Download the whole room as a ZIP, as far as one sees it: the buyer keeps its data, the seller its record. The
+     * owner and the decision-makers; every member downloads their own data from every room ({@code GET /api/me/export}).
+     */
+    ROOM_EXPORT("room.export", "detail.export-managers-only", OWNER, DECISION_MAKER);
 
     private final String wireName;
     private final String refusal;
@@ -106,11 +111,12 @@ public enum Action {
     }
 
     /**
-     * Whether the action leaves the room as it is: those named {@code *.view}, which read, and saving the room as a
-     * template, which copies it. A closed room still allows them (a won deal is the room most worth keeping as one).
+     * Whether the action leaves the room as it is: those named {@code *.view}, which read, saving the room as a
+     * template and downloading it, which copy it. A closed room still allows them (a won deal is the room most worth
+     * keeping as one, and a decided buyer the one most likely to want its data).
      */
     public boolean reads() {
-        return wireName.endsWith(".view") || this == TEMPLATE_SAVE;
+        return wireName.endsWith(".view") || this == TEMPLATE_SAVE || this == ROOM_EXPORT;
     }
 
     /** The message key of the refusal; null when every member of the room may. */
