@@ -65,7 +65,8 @@ class ActionTableTest {
             Map.entry(Action.COLLEAGUE_REQUEST, EnumSet.of(BUYER)),
             Map.entry(Action.COLLEAGUE_DECIDE, STEERING),
             Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR)),
-            Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER))));
+            Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER)),
+            Map.entry(Action.ROOM_EXPORT, STEERING)));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();
@@ -140,7 +141,7 @@ class ActionTableTest {
             }
             List<String> mayTake = policy.mayTake(closed);
             assertTrue(mayTake.stream().allMatch(name -> name.equals("room.decide") || name.endsWith(".view")
-                    || name.equals("template.save")), mayTake.toString());
+                    || name.equals("template.save") || name.equals("room.export")), mayTake.toString());
         }
     }
 

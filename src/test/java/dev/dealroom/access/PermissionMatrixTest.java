@@ -168,7 +168,10 @@ class PermissionMatrixTest {
         GET_TEMPLATE("GET /api/templates/{templateId}", (f, r) -> r.get("/api/templates/{t}", template(f))),
         UPDATE_TEMPLATE("PATCH /api/templates/{templateId}", (f, r) -> r.body(Map.of("name", "Renamed"))
                 .patch("/api/templates/{t}", template(f))),
-        DELETE_TEMPLATE("DELETE /api/templates/{templateId}", (f, r) -> r.delete("/api/templates/{t}", template(f)));
+        DELETE_TEMPLATE("DELETE /api/templates/{templateId}", (f, r) -> r.delete("/api/templates/{t}", template(f))),
+        // Export: the whole room is the managers'; everyone's own data is theirs.
+        EXPORT_ROOM("GET /api/rooms/{roomId}/export", (f, r) -> r.get("/api/rooms/{r}/export", f.roomId)),
+        EXPORT_MY_DATA("GET /api/me/export", (f, r) -> r.get("/api/me/export"));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -269,6 +272,9 @@ class PermissionMatrixTest {
             { Endpoint.GET_TEMPLATE,            401, 404,     404,     404,   200,   404 },
             { Endpoint.UPDATE_TEMPLATE,         401, 404,     404,     404,   200,   404 },
             { Endpoint.DELETE_TEMPLATE,         401, 404,     404,     404,   204,   404 },
+            // Export
+            { Endpoint.EXPORT_ROOM,             401, 404,     403,     403,   200,   200 },
+            { Endpoint.EXPORT_MY_DATA,          401, 200,     200,     200,   200,   200 },
     };
 
     /**
@@ -326,7 +332,8 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.REQUEST_COLLEAGUE, acting(Action.COLLEAGUE_REQUEST)),
             Map.entry(Endpoint.DECIDE_COLLEAGUE_REQUEST, acting(Action.COLLEAGUE_DECIDE)),
             Map.entry(Endpoint.WITHDRAW_COLLEAGUE_REQUEST, acting(Caller.GROUP_MEMBER, Action.COLLEAGUE_WITHDRAW)),
-            Map.entry(Endpoint.SAVE_TEMPLATE, acting(Action.TEMPLATE_SAVE)));
+            Map.entry(Endpoint.SAVE_TEMPLATE, acting(Action.TEMPLATE_SAVE)),
+            Map.entry(Endpoint.EXPORT_ROOM, acting(Action.ROOM_EXPORT)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets
