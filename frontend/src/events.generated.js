@@ -35,6 +35,7 @@ export const EVENT_TYPES = Object.freeze({
   "colleague.approved": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
   "colleague.declined": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
   "colleague.withdrawn": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "export.downloaded": Object.freeze({ scope: "managers", data: Object.freeze(["exportId", "requesterId", "name", "kind"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */
@@ -95,4 +96,5 @@ export const ACTIONS = Object.freeze({
   "colleague.decide": Object.freeze(["owner", "decision-maker"]),
   "colleague.withdraw": Object.freeze(["author"]),
   "template.save": Object.freeze(["owner", "seller"]),
+  "room.export": Object.freeze(["owner", "decision-maker"]),
 });
