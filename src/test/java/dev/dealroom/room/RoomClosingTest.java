@@ -81,7 +81,8 @@ class RoomClosingTest {
                 .body("closeReason", equalTo(REASON))
                 .body("readUntil", nullValue())
                 .body("may", hasItem("room.decide")) // reopening, and reading
-                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"))));
+                .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"),
+                        equalTo("room.export"))));
         room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200)
                 .body("room.status", equalTo("WON"))
                 .body("closeReason", nullValue())
