@@ -36,7 +36,8 @@ import dev.dealroom.task.TaskView;
  * access policy, as the API's (a group they are not in gives nothing, not even its name). One JSON document per kind
  * of item, each as its API answers it, every visible document version's bytes under {@code documents/}, and
  * {@code summary.html}. Lists are read and written page by page or group by group, and document bytes streamed from
- * the database, so a room of any size is written in about the memory of its largest group's plan.
+ * the database: what is held at once is one page or one group's list, and the documents' metadata (never their
+ * bytes), so a room with large documents is written in constant memory.
  */
 @ApplicationScoped
 public class RoomArchive {
