@@ -44,9 +44,9 @@ function dataSection(session) {
     h('p', { class: 'muted' }, t('settings.data.intro')),
     h('div', { class: 'actions' },
       session.may('room.export')
-        ? h('a', { class: 'button', href: `/api/rooms/${session.roomId}/export`, download: '' }, t('settings.data.room'))
+        ? h('a', { class: 'button', href: `/api/rooms/${session.roomId}/export`, download: true }, t('settings.data.room'))
         : null,
-      h('a', { class: 'button', href: '/api/me/export', download: '' }, t('settings.data.mine'))));
+      h('a', { class: 'button', href: '/api/me/export', download: true }, t('settings.data.mine'))));
 }
 
 /** A closed room: its outcome, when, why (the seller's side), and its reopening for the owner. */
