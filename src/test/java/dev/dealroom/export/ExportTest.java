@@ -2,6 +2,7 @@ package dev.dealroom.export;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -96,6 +97,9 @@ class ExportTest {
                 .post("/api/rooms/{r}/groups", room.roomId).then().statusCode(201).extract().path("id");
         upload(room.owner, room, groupId, "..txt", "dots".getBytes(StandardCharsets.UTF_8));
 
+        // Streamed as it is written, not assembled first: chunks, no length known in advance.
+        room.owner.api().get("/api/rooms/{r}/export", room.roomId).then().statusCode(200)
+                .header("Transfer-Encoding", "chunked").header("Content-Length", nullValue());
         Map<String, byte[]> zip = roomZip(room.owner.api(), room);
         for (String name : zip.keySet()) {
             assertFalse(name.startsWith("/") || name.contains("\\") || name.contains(":"), name);
