@@ -48,6 +48,8 @@ export const DISPATCH = Object.freeze({
   'colleague.approved': { topics: ['colleagueRequests'] },
   'colleague.declined': { topics: ['colleagueRequests'] },
   'colleague.withdrawn': { topics: ['colleagueRequests'] },
+  // a download of the room or of someone's own data: kept in the log for the managers, nothing to show live
+  'export.downloaded': IGNORE,
 });
 
 /** The entry for an event type; a type this page does not know yet (a newer server) is ignored. */

@@ -6,14 +6,13 @@
 /** The room log's event types: who receives each ("room": every member, "group": the
  * group's members) and the fields of its data. */
 export const EVENT_TYPES = Object.freeze({
-  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt", "erasedPostText"]) }),
-  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt", "erasedPostText"]) }),
+  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
+  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
   "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
   "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.revoked": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "member.removed": Object.freeze({ scope: "room", data: Object.freeze(["memberId", "name"]) }),
-  "member.erased": Object.freeze({ scope: "room", data: Object.freeze(["memberId"]) }),
   "group.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "key", "name", "kind", "memberIds", "createdAt"]) }),
   "group.member_added": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
   "group.member_removed": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
@@ -36,6 +35,7 @@ export const EVENT_TYPES = Object.freeze({
   "colleague.approved": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
   "colleague.declined": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
   "colleague.withdrawn": Object.freeze({ scope: "managers", data: Object.freeze(["id", "requesterId", "email", "name", "groupIds", "status", "reason", "decidedById", "memberId", "createdAt", "decidedAt"]) }),
+  "export.downloaded": Object.freeze({ scope: "managers", data: Object.freeze(["exportId", "requesterId", "name", "kind"]) }),
 });
 
 /** WebSocket messages that are not events of the log. */
@@ -75,8 +75,6 @@ export const ACTIONS = Object.freeze({
   "room.brand_seller": Object.freeze(["owner"]),
   "buyers.manage": Object.freeze(["owner", "decision-maker"]),
   "sellers.manage": Object.freeze(["owner"]),
-  "member.erase": Object.freeze(["owner"]),
-  "member.erase_self": Object.freeze(["decision-maker", "seller", "buyer"]),
   "invitations.view": Object.freeze(["owner", "decision-maker"]),
   "group.create": Object.freeze(["owner", "decision-maker"]),
   "nudge.send": Object.freeze(["owner", "decision-maker"]),
@@ -98,6 +96,5 @@ export const ACTIONS = Object.freeze({
   "colleague.decide": Object.freeze(["owner", "decision-maker"]),
   "colleague.withdraw": Object.freeze(["author"]),
   "template.save": Object.freeze(["owner", "seller"]),
-  "webhook.view": Object.freeze(["owner", "decision-maker"]),
-  "webhook.manage": Object.freeze(["owner", "decision-maker"]),
+  "room.export": Object.freeze(["owner", "decision-maker"]),
 });

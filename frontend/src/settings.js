@@ -33,10 +33,22 @@ export async function settingsView(session) {
         erasureForm(session)] : [];
     const saving = session.may('template.save') ? templatesSection(session) : null;
     fill(page, h('h1', {}, t('settings.title')), closed ? closedSection(session) : null, editable, saving, emails.el,
-      calendar);
+      calendar, dataSection(session));
   };
   build();
   return { el: page, dispose: () => stops.forEach((stop) => stop()) };
+}
+
+/** Downloads: the room as one sees it (the owner and the decision-makers), and one's own data from every room. */
+function dataSection(session) {
+  return h('section', { class: 'card form', 'aria-labelledby': 'data-title', 'data-section': 'data' },
+    h('h2', { id: 'data-title' }, t('settings.data.title')),
+    h('p', { class: 'muted' }, t('settings.data.intro')),
+    h('div', { class: 'actions' },
+      session.may('room.export')
+        ? h('a', { class: 'button', href: `/api/rooms/${session.roomId}/export`, download: true }, t('settings.data.room'))
+        : null,
+      h('a', { class: 'button', href: '/api/me/export', download: true }, t('settings.data.mine'))));
 }
 
 /** A closed room: its outcome, when, why (the seller's side), and its reopening for the owner. */

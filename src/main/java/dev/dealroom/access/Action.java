@@ -104,7 +104,12 @@ public enum Action {
      * Subscribe an endpoint of another system (a CRM, a chat) to the room's events, change, delete or redeliver. A
      * subscription receives only what its creator sees, and stops once they leave the room or lose this action.
      */
-    WEBHOOK_MANAGE("webhook.manage", "detail.webhooks-managers-only", OWNER, DECISION_MAKER);
+    WEBHOOK_MANAGE("webhook.manage", "detail.webhooks-managers-only", OWNER, DECISION_MAKER),
+    /**
+     * Download the whole room as a ZIP, as far as one sees it: the buyer keeps its data, the seller its record. The
+     * owner and the decision-makers; every member downloads their own data from every room ({@code GET /api/me/export}).
+     */
+    ROOM_EXPORT("room.export", "detail.export-managers-only", OWNER, DECISION_MAKER);
 
     private final String wireName;
     private final String refusal;
@@ -127,11 +132,12 @@ public enum Action {
     }
 
     /**
-     * Whether the action leaves the room as it is: those named {@code *.view}, which read, and saving the room as a
-     * template, which copies it. A closed room still allows them (a won deal is the room most worth keeping as one).
+     * Whether the action leaves the room as it is: those named {@code *.view}, which read, saving the room as a
+     * template and downloading it, which copy it. A closed room still allows them (a won deal is the room most worth
+     * keeping as one, and a decided buyer the one most likely to want its data).
      */
     public boolean reads() {
-        return wireName.endsWith(".view") || this == TEMPLATE_SAVE;
+        return wireName.endsWith(".view") || this == TEMPLATE_SAVE || this == ROOM_EXPORT;
     }
 
     /**

@@ -76,6 +76,13 @@ public interface DealRoomConfig {
         @WithDefault("5")
         int invitationsPerMemberPerHour();
 
+        /**
+         * Exports (a room's ZIP, or one's own data from every room) one login may download in any hour, across all
+         * nodes: each reads the whole room, documents included, so a script cannot loop on them.
+         */
+        @WithDefault("20")
+        int exportsPerHour();
+
         /** Unused, unexpired WebSocket tickets one login may hold at once, across all nodes. */
         @WithDefault("10")
         int liveTicketsPerLogin();

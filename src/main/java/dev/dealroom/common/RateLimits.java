@@ -75,6 +75,12 @@ public class RateLimits {
                 Duration.ofHours(1));
     }
 
+    /** Downloads of a room or of one's own data: each reads whole rooms, documents included. */
+    public Limit exports() {
+        return new Limit("exports", "exports downloaded in an hour", config.limits().exportsPerHour(),
+                Duration.ofHours(1));
+    }
+
     public Limit liveTickets() {
         return new Limit("live-tickets", "unused live tickets at once", config.limits().liveTicketsPerLogin(),
                 config.live().ticketTtl());

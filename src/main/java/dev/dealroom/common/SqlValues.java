@@ -1,7 +1,9 @@
 package dev.dealroom.common;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Values of native query rows, whose temporal types depend on the driver and the column. */
@@ -18,5 +20,9 @@ public final class SqlValues {
             return offset.toInstant();
         }
         return (Instant) value;
+    }
+
+    public static LocalDate localDate(Object value) {
+        return value instanceof Date date ? date.toLocalDate() : (LocalDate) value;
     }
 }

@@ -168,6 +168,19 @@ public class DocumentService {
                 chosen.contentOid);
     }
 
+    /**
+     * Copies a version's bytes to {@code out}, for an export: read as the group's member, but not recorded as a view
+     * (the export records itself, {@code export.downloaded}). 404 when the caller no longer sees it.
+     */
+    @Transactional
+    public void copyForExport(Caller caller, String roomId, String groupRef, String documentId, int version,
+            OutputStream out) throws IOException {
+        GroupAccess group = access.enterGroup(caller, roomId, groupRef);
+        Document document = documents.requireIn(group, documentId);
+        DocumentVersion chosen = documents.versionsOf(List.of(document.id)).stream()
+                .filter(v -> v.version == version).findFirst().orElseThrow(ApiException::notFound);
+        content.copy(chosen.contentOid, out);
+    }
 
     private List<DocumentView> views(List<Document> list) {
         List<UUID> ids = list.stream().map(d -> d.id).toList();

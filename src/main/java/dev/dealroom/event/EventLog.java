@@ -29,17 +29,18 @@ import dev.dealroom.common.i18n.Text;
  * Appends events to a room's log inside the transaction of the change they describe (invariant 2): the
  * room row's {@code last_seq} is bumped with a row lock, so concurrent writers to one room take turns and a
  * rolled-back change takes its {@code seq} with it — no gap, no reuse. A closed room takes only its reopening (and
- * the record of a document read, and erasures): whatever else reaches its row once it is closed is refused, 409.
+ * the record of a document read, a download, an erasure): whatever else reaches its row once it is closed is
+ * refused, 409.
  */
 @ApplicationScoped
 public class EventLog {
 
     /**
      * What a closed room's log still takes: the room changing (its closing, its reopening), a document read, a
-     * person's erasure.
+     * person's erasure, and a download of the room or of one's data.
      */
     private static final Set<EventType> WHEN_CLOSED = EnumSet.of(EventType.ROOM_UPDATED, EventType.DOCUMENT_VIEWED,
-            EventType.MEMBER_ERASED);
+            EventType.MEMBER_ERASED, EventType.EXPORT_DOWNLOADED);
 
     private final EntityManager em;
     private final ObjectMapper json;

@@ -27,6 +27,13 @@ public class EventService {
         this.access = access;
     }
 
+    /** The {@code since} from which the room's log still holds every event: where a full replay starts. */
+    @Transactional
+    public long keptSince(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        return reader.bounds(room.roomId()).oldest() - 1;
+    }
+
     @Transactional
     public EventPage after(Caller caller, String roomId, long since, int limit) {
         if (since < 0) {

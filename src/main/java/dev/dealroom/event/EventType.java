@@ -9,6 +9,7 @@ import dev.dealroom.committee.Seat;
 import dev.dealroom.colleague.ColleagueRequestView;
 import dev.dealroom.document.DocumentView;
 import dev.dealroom.document.DocumentViewed;
+import dev.dealroom.export.ExportDownloaded;
 import dev.dealroom.group.GroupMemberChange;
 import dev.dealroom.group.GroupView;
 import dev.dealroom.member.MemberErased;
@@ -162,7 +163,15 @@ public enum EventType {
     COLLEAGUE_DECLINED("colleague.declined", Scope.MANAGERS, ColleagueRequestView.class),
 
     /** Its requester withdrew a pending colleague request. Payload: the request. Managers event. */
-    COLLEAGUE_WITHDRAWN("colleague.withdrawn", Scope.MANAGERS, ColleagueRequestView.class);
+    COLLEAGUE_WITHDRAWN("colleague.withdrawn", Scope.MANAGERS, ColleagueRequestView.class),
+
+    /**
+     * A member downloaded the room ({@code kind} {@code ROOM}) or their own data ({@code PERSONAL}, then one event in
+     * each of their rooms, with one {@code exportId}), recorded before the download starts. Payload:
+     * {@code ExportDownloaded}. Managers event: the owner, the decision-makers and the member who downloaded
+     * ({@code requesterId}).
+     */
+    EXPORT_DOWNLOADED("export.downloaded", Scope.MANAGERS, ExportDownloaded.class);
 
     /**
      * Who an event is for: every member of the room, the members of its group, one member ({@code data.memberId},

@@ -76,6 +76,7 @@ public class MemberResource {
             + "caller leaves the room, and their name, email, title and every other personal data with them, its log "
             + "included; their posts, decisions and documents stay as a former member's (their text kept or removed "
             + "as the room's erasedPostText says). One member.erased event; the answer is its payload.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "owner-cannot-be-erased")
     public MemberErased eraseMe(@PathParam("roomId") String roomId, @Valid @NotNull ErasureRequest request) {
         return erasures.eraseMe(caller.get(), roomId, request);
     }
@@ -84,6 +85,7 @@ public class MemberResource {
     @Path("/{memberId}/erasure")
     @Operation(summary = "Erase a person from the room", description = "The owner's: the same erasure as "
             + "POST .../members/me/erasure, of another member. Body {\"confirm\": true}.")
+    @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden owner-cannot-be-erased")
     public MemberErased erase(@PathParam("roomId") String roomId, @PathParam("memberId") String memberId,
             @Valid @NotNull ErasureRequest request) {
         return erasures.erase(caller.get(), roomId, memberId, request);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.RoomAccess;
 import dev.dealroom.common.DealRoomConfig;
+import dev.dealroom.common.SqlValues;
 
 /**
  * Records members' visits, the first engagement signal: a member's client saying it opened the room
@@ -76,5 +78,24 @@ public class Visits {
                 .setParameter(5, now.minus(gap))
                 .setParameter(6, now.minus(SAME_MOMENT))
                 .executeUpdate();
+    }
+
+    /**
+     * The caller's own recorded visits to the room, one row a day, oldest first: their data, for their export.
+     *
+     * @param visits the visits counted that day
+     */
+    public record VisitDay(LocalDate day, int visits, Instant firstAt, Instant lastAt) {
+    }
+
+    @Transactional
+    public List<VisitDay> mine(Caller caller, String roomId) {
+        RoomAccess room = access.enterRoom(caller, roomId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select day, visits, first_at, last_at from member_visit"
+                + " where member_id = ?1 and room_id = ?2 order by day")
+                .setParameter(1, room.me().id()).setParameter(2, room.roomId()).getResultList();
+        return rows.stream().map(row -> new VisitDay(SqlValues.localDate(row[0]), ((Number) row[1]).intValue(),
+                SqlValues.instant(row[2]), SqlValues.instant(row[3]))).toList();
     }
 }

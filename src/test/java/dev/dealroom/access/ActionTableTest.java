@@ -69,7 +69,8 @@ class ActionTableTest {
             Map.entry(Action.COLLEAGUE_WITHDRAW, EnumSet.of(AUTHOR)),
             Map.entry(Action.TEMPLATE_SAVE, EnumSet.of(OWNER, SELLER)),
             Map.entry(Action.WEBHOOK_VIEW, STEERING),
-            Map.entry(Action.WEBHOOK_MANAGE, STEERING)));
+            Map.entry(Action.WEBHOOK_MANAGE, STEERING),
+            Map.entry(Action.ROOM_EXPORT, STEERING)));
 
     private final AccessPolicy policy = new AccessPolicy(null);
     private final UUID room = UUID.randomUUID();
@@ -146,7 +147,7 @@ class ActionTableTest {
             }
             List<String> mayTake = policy.mayTake(closed);
             assertTrue(mayTake.stream().allMatch(name -> name.equals("room.decide") || name.endsWith(".view")
-                    || name.equals("template.save") || name.startsWith("member.erase")), mayTake.toString());
+                    || name.equals("template.save") || name.equals("room.export") || name.startsWith("member.erase")), mayTake.toString());
         }
     }
 

@@ -198,7 +198,10 @@ class PermissionMatrixTest {
             String webhook = webhook(f);
             return r.post("/api/rooms/{r}/webhooks/{w}/deliveries/{d}/redeliver", f.roomId, webhook,
                     delivery(f, webhook));
-        });
+        }),
+        // Export: the whole room is the managers'; everyone's own data is theirs.
+        EXPORT_ROOM("GET /api/rooms/{roomId}/export", (f, r) -> r.get("/api/rooms/{r}/export", f.roomId)),
+        EXPORT_MY_DATA("GET /api/me/export", (f, r) -> r.get("/api/me/export"));
 
         /** The operation as the OpenAPI document names it. */
         final String route;
@@ -315,6 +318,9 @@ class PermissionMatrixTest {
             { Endpoint.DELETE_WEBHOOK,          401, 404,     403,     403,   204,   204 },
             { Endpoint.LIST_WEBHOOK_DELIVERIES, 401, 404,     403,     403,   200,   200 },
             { Endpoint.REDELIVER_WEBHOOK,       401, 404,     403,     403,   200,   200 },
+            // Export
+            { Endpoint.EXPORT_ROOM,             401, 404,     403,     403,   200,   200 },
+            { Endpoint.EXPORT_MY_DATA,          401, 200,     200,     200,   200,   200 },
     };
 
     /**
@@ -381,7 +387,8 @@ class PermissionMatrixTest {
             Map.entry(Endpoint.UPDATE_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
             Map.entry(Endpoint.DELETE_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
             Map.entry(Endpoint.LIST_WEBHOOK_DELIVERIES, acting(Action.WEBHOOK_VIEW)),
-            Map.entry(Endpoint.REDELIVER_WEBHOOK, acting(Action.WEBHOOK_MANAGE)));
+            Map.entry(Endpoint.REDELIVER_WEBHOOK, acting(Action.WEBHOOK_MANAGE)),
+            Map.entry(Endpoint.EXPORT_ROOM, acting(Action.ROOM_EXPORT)));
 
     /**
      * The matrix and the access policy's table agree: for every row that takes an action, a room member the row lets

@@ -63,6 +63,7 @@ class RateLimitTest {
                     "dealroom.limits.invitations-per-member-per-hour", "3",
                     "dealroom.limits.live-tickets-per-login", "2",
                     "dealroom.limits.sockets-per-room", "2",
+                    "dealroom.limits.exports-per-hour", "2",
                     "dealroom.limits.header-timeout", "1s");
         }
     }
@@ -125,6 +126,23 @@ class RateLimitTest {
         clock.fix(Instant.parse("2030-01-07T10:00:55Z"), ZoneOffset.UTC);
         post(writer, roomId, "Behind, one too many").then().statusCode(429);
         assertEquals(7, posts(writer, roomId).size());
+    }
+
+    @Test
+    void exportsPastTheHoursLimitAreRefusedBeforeAnyIsRecordedAndOneOfMyDataCountsOnce() {
+        Person owner = Person.random("exporter");
+        String roomId = DealRoomFixture.createRoom(owner, "Exported room");
+        DealRoomFixture.createRoom(owner, "Another room");
+        owner.api().get("/api/me/export").then().statusCode(200); // two rooms, one download
+        owner.api().get("/api/rooms/{r}/export", roomId).then().statusCode(200);
+        long seq = seq(owner, roomId);
+
+        Response refused = owner.api().get("/api/rooms/{r}/export", roomId);
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("rate-limited"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 3_600, "until the first export is an hour old: " + retryAfter);
+        owner.api().get("/api/me/export").then().statusCode(429);
+        assertEquals(seq, seq(owner, roomId), "a refused export is not recorded");
     }
 
     @Test

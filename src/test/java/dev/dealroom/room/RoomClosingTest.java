@@ -82,7 +82,7 @@ class RoomClosingTest {
                 .body("readUntil", nullValue())
                 .body("may", hasItem("room.decide")) // reopening, and reading
                 .body("may", everyItem(anyOf(equalTo("room.decide"), endsWith(".view"), equalTo("template.save"),
-                        startsWith("member.erase"))));
+                        equalTo("room.export"), startsWith("member.erase"))));
         room.groupMember.api().get("/api/rooms/{r}", room.roomId).then().statusCode(200)
                 .body("room.status", equalTo("WON"))
                 .body("closeReason", nullValue())

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -172,6 +173,26 @@ class RoomPagesTest extends BrowserTest {
                 .hasCount(1);
         assertThat(buyer.locator(".group-list a").filter(new Locator.FilterOptions().setHasText("Pricing desk")))
                 .hasCount(1);
+    }
+
+    @Test
+    void theSettingsOfferTheRoomsZipToItsManagersAndEveryoneTheirOwnData() throws IOException {
+        DealRoomFixture room = new DealRoomFixture();
+        Page dm = browsers.signIn(room.decisionMaker);
+        dm.navigate("/#/rooms/" + room.roomId + "/settings");
+        Locator whole = dm.locator("[data-section=data]").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Download the room (ZIP)"));
+        assertThat(whole).hasAttribute("href", "/api/rooms/" + room.roomId + "/export");
+        Download download = dm.waitForDownload(whole::click);
+        assertTrue(download.suggestedFilename().endsWith(".zip"), download.suggestedFilename());
+        assertTrue(Files.size(download.path()) > 0);
+
+        Page buyer = browsers.signIn(room.groupMember);
+        buyer.navigate("/#/rooms/" + room.roomId + "/settings");
+        Locator data = buyer.locator("[data-section=data]");
+        assertThat(data.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Download my data")))
+                .hasAttribute("href", "/api/me/export");
+        assertThat(data.locator("a")).hasCount(1);
     }
 
     @Test
