@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.common.error.ApiException;
-import dev.dealroom.common.error.Problem;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -46,8 +45,6 @@ public class CalendarResource {
             + "Read afresh at each fetch: what they no longer see leaves the feed.")
     @APIResponse(responseCode = "200", description = "The calendar", content = @Content(mediaType = MEDIA_TYPE,
             schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "`not-found`: no such feed, or it was revoked or replaced",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(@PathParam("secret") String secret, @Context HttpServerResponse http) {
         String ics = calendar.feed(secret).orElseThrow(ApiException::notFound);
         // Applications poll on their own schedule: a private cache may spare repeated fetches, a shared one never

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
-import dev.dealroom.common.error.Problem;
 import dev.dealroom.common.error.ProblemDocumentation;
 import dev.dealroom.common.i18n.Language;
 import dev.dealroom.common.i18n.RequestLanguage;
@@ -57,13 +56,6 @@ public class ExportResource {
             + "Recorded as export.downloaded (kind ROOM) before it starts; also in a won or lost room.")
     @APIResponse(responseCode = "200", description = "The ZIP, as an attachment",
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "403", description = "`forbidden`: a member who is neither the owner nor a "
-            + "decision-maker", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "`not-found`: no such room, or the caller is not in it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "`rate-limited`: too many exports this hour",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Extension(name = ProblemDocumentation.PROBLEMS, value = "forbidden rate-limited")
     public Response room(@PathParam("roomId") String roomId) {
         Caller me = caller.get();

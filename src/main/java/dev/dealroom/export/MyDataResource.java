@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.dealroom.access.Caller;
 import dev.dealroom.access.CurrentCaller;
-import dev.dealroom.common.error.Problem;
 import dev.dealroom.common.error.ProblemDocumentation;
 import io.quarkus.security.Authenticated;
 
@@ -48,8 +47,6 @@ public class MyDataResource {
     @APIResponse(responseCode = "200", description = "The ZIP, as an attachment",
             content = @Content(mediaType = ExportResource.ZIP,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "429", description = "`rate-limited`: too many exports this hour",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Extension(name = ProblemDocumentation.PROBLEMS, value = "rate-limited")
     public Response mine() {
         Caller me = caller.get();
