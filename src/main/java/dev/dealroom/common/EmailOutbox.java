@@ -19,6 +19,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,12 +64,18 @@ public class EmailOutbox {
     private final Mailer mailer;
     private final DealRoomConfig config;
     private final TransactionSynchronizationRegistry transactions;
+    private final Counter sent;
+    private final Counter failures;
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean stopping;
     private ScheduledExecutorService sender;
 
     public EmailOutbox(EntityManager em, Mailer mailer, DealRoomConfig config,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionSynchronizationRegistry transactions, MeterRegistry registry) {
+        this.sent = Counter.builder("dealroom.emails.sent").description("Emails sent").register(registry);
+        this.failures = Counter.builder("dealroom.emails.failed")
+                .description("Attempts to send an email that failed (each is retried or, the last, given up)")
+                .register(registry);
         this.em = em;
         this.mailer = mailer;
         this.config = config;
@@ -197,9 +205,11 @@ public class EmailOutbox {
         try {
             mailer.send(Mail.withText(email.to(), email.subject(), email.body()));
         } catch (RuntimeException e) {
+            failures.increment();
             failed(email, e);
             return false;
         }
+        sent.increment();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from email_outbox where id = ?1")
                 .setParameter(1, email.id()).executeUpdate());
         return true;
