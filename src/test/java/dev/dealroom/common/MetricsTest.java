@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.DoublePredicate;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -67,6 +68,8 @@ class MetricsTest {
         String after = metrics();
         assertFalse(after.contains(room.roomId), "no room id in the metrics");
         assertFalse(after.contains(room.decisionMakerId), "no member id in the metrics");
+        assertFalse(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-").matcher(after).find(),
+                "no id of any kind in the metrics (paths are counted by their templates)");
         assertTrue(after.contains("jvm_memory_used_bytes"), "the framework's meters are there too");
     }
 
