@@ -71,6 +71,7 @@ class MetricsTest {
         assertFalse(Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-").matcher(after).find(),
                 "no id of any kind in the metrics (paths are counted by their templates)");
         assertTrue(after.contains("jvm_memory_used_bytes"), "the framework's meters are there too");
+        assertTrue(after.contains("agroal_active_count"), "and the connection pool's");
     }
 
     /**
