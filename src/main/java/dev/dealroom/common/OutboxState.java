@@ -42,6 +42,7 @@ public class OutboxState {
 
     public OutboxState(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.lastReadNanos = System.nanoTime() - FRESH.toNanos() - 1; // the first scrape reads
     }
 
     void registerMeters(@Observes StartupEvent started, MeterRegistry registry) {
@@ -58,17 +59,21 @@ public class OutboxState {
                 .strongReference(true).register(registry);
     }
 
-    /** A value of a reading at most {@link #FRESH} old; NaN (no sample) when the database cannot be read. */
+    /**
+     * A value of a reading at most {@link #FRESH} old; NaN (no sample) when the database could not be read, which is
+     * not tried again before {@link #FRESH} either: a scrape must not wait for the pool's timeout three times.
+     */
     private double recent(ToDoubleFunction<Reading> value) {
-        Reading reading = last;
-        if (reading == null || System.nanoTime() - lastReadNanos > FRESH.toNanos()) {
+        if (System.nanoTime() - lastReadNanos > FRESH.toNanos()) {
             try {
-                reading = read();
+                read();
             } catch (IllegalStateException e) {
-                return Double.NaN;
+                last = null;
+                lastReadNanos = System.nanoTime();
             }
         }
-        return value.applyAsDouble(reading);
+        Reading reading = last;
+        return reading == null ? Double.NaN : value.applyAsDouble(reading);
     }
 
     /** Reads the outbox now. */
