@@ -39,4 +39,6 @@ export QUARKUS_OIDC_CREDENTIALS_SECRET="$secret"
 # No SMTP server on this machine: emails (invitation links included) are written to this log instead.
 # Set QUARKUS_MAILER_MOCK=false and QUARKUS_MAILER_HOST etc. to send real ones.
 export QUARKUS_MAILER_MOCK="${QUARKUS_MAILER_MOCK:-true}"
+# Production logs JSON lines for log shippers; here a person reads them (the invitation links above).
+export QUARKUS_LOG_CONSOLE_JSON_ENABLED="${QUARKUS_LOG_CONSOLE_JSON_ENABLED:-false}"
 java -jar target/quarkus-app/quarkus-run.jar

@@ -54,6 +54,30 @@ public interface DealRoomConfig {
     /** How much one login may do: past a limit, requests answer 429 {@code rate-limited} with {@code Retry-After}. */
     Limits limits();
 
+    /** What the readiness check reports to operators ({@code /q/health/ready}). */
+    Health health();
+
+    /** Traces sent to an OpenTelemetry collector: off unless an endpoint is set. */
+    Traces traces();
+
+    interface Health {
+        /**
+         * An email still unsent this long after it was queued makes the readiness check report the outbox as
+         * {@code stale} (the node stays ready: the check reports it as data, see the README's Operations section).
+         */
+        @WithDefault("30m")
+        Duration outboxStaleAfter();
+    }
+
+    interface Traces {
+        /**
+         * The OTLP endpoint of an OpenTelemetry collector (gRPC, e.g. {@code http://otel-collector:4317}). Unset, the
+         * tracing SDK stays disabled and nothing is sent anywhere; set, every node exports its traces there
+         * ({@link TracesSwitch}).
+         */
+        Optional<String> endpoint();
+    }
+
     interface Limits {
         /**
          * Write requests ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE} under {@code /api}) one login may

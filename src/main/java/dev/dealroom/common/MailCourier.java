@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
@@ -19,10 +21,16 @@ class MailCourier implements Courier {
 
     private final Mailer mailer;
     private final DealRoomConfig config;
+    private final Counter sent;
+    private final Counter failures;
 
-    MailCourier(Mailer mailer, DealRoomConfig config) {
+    MailCourier(Mailer mailer, DealRoomConfig config, MeterRegistry registry) {
         this.mailer = mailer;
         this.config = config;
+        this.sent = Counter.builder("dealroom.emails.sent").description("Emails sent").register(registry);
+        this.failures = Counter.builder("dealroom.emails.failed")
+                .description("Attempts to send an email that failed (each is retried or, the last, given up)")
+                .register(registry);
     }
 
     @Override
@@ -32,7 +40,13 @@ class MailCourier implements Courier {
 
     @Override
     public Result send(Parcel email) {
-        mailer.send(Mail.withText(email.toAddress(), email.subject(), email.body()));
+        try {
+            mailer.send(Mail.withText(email.toAddress(), email.subject(), email.body()));
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
+        }
+        sent.increment();
         return Result.delivered(null);
     }
 

@@ -129,7 +129,7 @@ public class ErasureService {
         update("delete from colleague_request where room_id = ?1 and (member_id = ?2 or email = ?3)", roomId,
                 memberId, member.email);
         update("delete from live_ticket where room_id = ?1 and email = ?2", roomId, member.email);
-        update("delete from email_outbox where lower(to_address) = ?1", member.email);
+        update("delete from outbox where kind = 'email' and lower(to_address) = ?1", member.email);
         // Their row takes with it, by its foreign keys: group memberships, invitations, notification settings and
         // digests, nudges to them, read markers, presence, visits, engagement alerts, committee seat.
         members.delete("id", memberId);

@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.dealroom.common.EmailOutbox;
+import dev.dealroom.common.Outbox;
 import dev.dealroom.support.Burst;
 import dev.dealroom.support.DealRoomFixture;
 import dev.dealroom.support.LiveClient;
@@ -49,7 +49,7 @@ class ErasureTest {
     DataSource dataSource;
 
     @Inject
-    EmailOutbox outbox;
+    Outbox outbox;
 
     @Test
     void afterTheOwnerErasesAPersonNoColumnOfTheSchemaHoldsTheirEmailNameOrTitle() throws SQLException {
@@ -215,9 +215,9 @@ class ErasureTest {
 
     private void insertFailedEmailTo(String address) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into email_outbox (to_address,"
-                        + " subject, body, attempts, failed_at, last_error) values (?, 'Reminder', 'Hello', 5, now(),"
-                        + " 'mailbox full')")) {
+                PreparedStatement insert = connection.prepareStatement("insert into outbox (kind, to_address,"
+                        + " subject, body, attempts, failed_at, last_error)"
+                        + " values ('email', ?, 'Reminder', 'Hello', 5, now(), 'mailbox full')")) {
             insert.setString(1, address);
             insert.executeUpdate();
         }

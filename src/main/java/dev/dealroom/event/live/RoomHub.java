@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,6 +37,9 @@ import dev.dealroom.event.EventCommitted;
 import dev.dealroom.event.EventEnvelope;
 import dev.dealroom.event.EventReader;
 import dev.dealroom.event.EventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -73,11 +77,15 @@ public class RoomHub {
     /** Rooms whose presence message is scheduled. */
     private final Set<UUID> presenceDue = ConcurrentHashMap.newKeySet();
     private final SocketWrites writes;
+    /** Event frames handed to this node's connections: {@code dealroom_live_events_delivered_total}. */
+    private final Counter delivered;
+    /** Events in the logs of this node's rooms not yet sent to every connection, at the last catch-up. */
+    private final AtomicLong drainLag = new AtomicLong();
     private ExecutorService drains;
     private ScheduledExecutorService timers;
 
     public RoomHub(EventReader reader, AccessPolicy policy, PresenceStore presence, ClusterSignals signals,
-            ObjectMapper json, DealRoomConfig config, RateLimits limits,
+            ObjectMapper json, DealRoomConfig config, RateLimits limits, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536")
             int maxFrameBytes) {
         this.writes = new SocketWrites(maxFrameBytes);
@@ -88,6 +96,13 @@ public class RoomHub {
         this.json = json;
         this.config = config.live();
         this.limits = limits;
+        this.delivered = Counter.builder("dealroom.live.events.delivered")
+                .description("Events sent to WebSocket connections of this node").register(registry);
+        Gauge.builder("dealroom.live.sockets", connections, Map::size)
+                .description("WebSocket connections open on this node").register(registry);
+        Gauge.builder("dealroom.live.drain.lag", drainLag, AtomicLong::get).baseUnit("events")
+                .description("Events the logs of this node's rooms hold that its connections have not all been sent,"
+                        + " at the last catch-up").register(registry);
     }
 
     void start(@Observes StartupEvent started) {
@@ -216,16 +231,24 @@ public class RoomHub {
         catchUp();
     }
 
-    /** Wakes the rooms whose log has moved past what their drain has read: a lost notification only delays. */
+    /**
+     * Wakes the rooms whose log has moved past what their drain has read: a lost notification only delays. Notes how
+     * far delivery is behind the logs on the way (the drain lag), before the wake-ups catch up.
+     */
     void catchUp() {
         try {
             Map<UUID, Long> heads = reader.lastSeqs(List.copyOf(rooms.keySet()));
-            heads.forEach((roomId, last) -> {
-                RoomChannel channel = rooms.get(roomId);
-                if (channel != null && last > channel.head) {
-                    channel.readLog();
+            long behind = 0;
+            for (Map.Entry<UUID, Long> head : heads.entrySet()) {
+                RoomChannel channel = rooms.get(head.getKey());
+                if (channel != null) {
+                    behind += channel.behind(head.getValue());
+                    if (head.getValue() > channel.head) {
+                        channel.readLog();
+                    }
                 }
-            });
+            }
+            drainLag.set(behind);
         } catch (RuntimeException e) {
             LOG.warn("Live catch-up failed; retrying at the next interval", e);
         }
@@ -339,6 +362,18 @@ public class RoomHub {
                 perMember.remove(member);
             }
             return last;
+        }
+
+        /**
+         * How many events up to {@code last} the connection furthest behind has not been sent. Read off the drain's
+         * thread, so possibly a moment old: it is only a measure.
+         */
+        long behind(long last) {
+            long furthest = last;
+            for (LiveConnection connection : connections) {
+                furthest = Math.min(furthest, connection.lastSent);
+            }
+            return last - furthest;
         }
 
         /** Delivers an event committed on this node, without reading the log if it follows what was sent. */
@@ -459,6 +494,7 @@ public class RoomHub {
                         if (policy.receives(connection.access, outbound.roomId, outbound.groupId, audience)) {
                             Frame frame = outbound.frame(json); // before lastSent: should it fail, nothing is skipped
                             connection.send(frame);
+                            delivered.increment();
                         }
                         connection.lastSent = outbound.seq;
                     }
@@ -483,6 +519,7 @@ public class RoomHub {
                 Optional<EventEnvelope> visible = policy.visibleEvent(connection.access, event);
                 if (visible.isPresent()) {
                     connection.send(visible.get() == event ? outbound.frame(json) : write(visible.get()));
+                    delivered.increment();
                 }
                 connection.lastSent = event.seq(); // once sent: should anything above fail, the retry sends it
                 if (!stillMember) {
