@@ -6,13 +6,14 @@
 /** The room log's event types: who receives each ("room": every member, "group": the
  * group's members) and the fields of its data. */
 export const EVENT_TYPES = Object.freeze({
-  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
-  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt"]) }),
+  "room.created": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt", "erasedPostText"]) }),
+  "room.updated": Object.freeze({ scope: "room", data: Object.freeze(["id", "name", "prospectAccount", "amount", "currency", "targetDecisionDate", "stage", "status", "createdAt", "updatedAt", "sellerName", "welcomeMessage", "accentColor", "buyerLogo", "sellerLogo", "closedAt", "erasedPostText"]) }),
   "member.added": Object.freeze({ scope: "room", data: Object.freeze(["id", "email", "name", "side", "title", "decisionMaker", "owner", "groupIds"]) }),
   "invitation.sent": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.claimed": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "invitation.revoked": Object.freeze({ scope: "room", data: Object.freeze(["id", "memberId", "email", "status", "invitedBy", "createdAt", "expiresAt", "claimedAt", "revokedAt", "memberJoined"]) }),
   "member.removed": Object.freeze({ scope: "room", data: Object.freeze(["memberId", "name"]) }),
+  "member.erased": Object.freeze({ scope: "room", data: Object.freeze(["memberId"]) }),
   "group.created": Object.freeze({ scope: "group", data: Object.freeze(["id", "key", "name", "kind", "memberIds", "createdAt"]) }),
   "group.member_added": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
   "group.member_removed": Object.freeze({ scope: "group", data: Object.freeze(["groupId", "memberId"]) }),
@@ -75,6 +76,8 @@ export const ACTIONS = Object.freeze({
   "room.brand_seller": Object.freeze(["owner"]),
   "buyers.manage": Object.freeze(["owner", "decision-maker"]),
   "sellers.manage": Object.freeze(["owner"]),
+  "member.erase": Object.freeze(["owner"]),
+  "member.erase_self": Object.freeze(["decision-maker", "seller", "buyer"]),
   "invitations.view": Object.freeze(["owner", "decision-maker"]),
   "group.create": Object.freeze(["owner", "decision-maker"]),
   "nudge.send": Object.freeze(["owner", "decision-maker"]),
@@ -96,5 +99,7 @@ export const ACTIONS = Object.freeze({
   "colleague.decide": Object.freeze(["owner", "decision-maker"]),
   "colleague.withdraw": Object.freeze(["author"]),
   "template.save": Object.freeze(["owner", "seller"]),
+  "webhook.view": Object.freeze(["owner", "decision-maker"]),
+  "webhook.manage": Object.freeze(["owner", "decision-maker"]),
   "room.export": Object.freeze(["owner", "decision-maker"]),
 });
