@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * How the outbox stands, for operators: the metrics {@code dealroom_outbox_depth},
+ * How the outbox's emails stand, for operators: the metrics {@code dealroom_outbox_depth},
  * {@code dealroom_outbox_oldest_age_seconds} and {@code dealroom_outbox_given_up}, and the readiness check
  * ({@link OutboxHealth}). One small query, read at most once per {@link #FRESH} however many ask (a scrape reads
  * three gauges; several scrapers and the health probe may ask at once).
@@ -79,12 +79,12 @@ public class OutboxState {
     /** Reads the outbox now. */
     public Reading read() {
         // The one query about the outbox's table outside the outbox itself: adapt it here if the table changes.
-        // Waiting: neither delivered (a webhook's row stays, as its delivery log) nor given up.
-        String sql = "select count(*) filter (where failed_at is null and delivered_at is null),"
-                + " coalesce(extract(epoch from now() - min(created_at)"
-                + " filter (where failed_at is null and delivered_at is null)), 0),"
+        // The emails only: a webhook's receiver that is down is its room's concern, shown in its delivery log, and
+        // its retries span a day; it must not read as the installation's mail being stuck.
+        String sql = "select count(*) filter (where failed_at is null),"
+                + " coalesce(extract(epoch from now() - min(created_at) filter (where failed_at is null)), 0),"
                 + " count(*) filter (where failed_at is not null)"
-                + " from outbox";
+                + " from outbox where kind = 'email'";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql);
                 ResultSet row = query.executeQuery()) {

@@ -2,6 +2,7 @@ package dev.dealroom.member;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.dealroom.access.AccessPolicy;
 import dev.dealroom.access.Action;
@@ -50,10 +55,11 @@ public class ErasureService {
     private final Idempotency idempotency;
     private final MembershipCache membership;
     private final EntityManager em;
+    private final ObjectMapper json;
 
     public ErasureService(AccessPolicy access, MemberLocks locks, MemberRepository members, GroupService groups,
             TaskService tasks, EventLog events, Idempotency idempotency, MembershipCache membership,
-            EntityManager em) {
+            EntityManager em, ObjectMapper json) {
         this.access = access;
         this.locks = locks;
         this.members = members;
@@ -63,6 +69,7 @@ public class ErasureService {
         this.idempotency = idempotency;
         this.membership = membership;
         this.em = em;
+        this.json = json;
     }
 
     /** The caller erases themself from the room. */
@@ -125,6 +132,10 @@ public class ErasureService {
         }
         events.forget(roomId, memberId, person.traces(), person::scrub);
         idempotency.forget(person.traces(), person::scrub);
+        forgetInDeliveries(roomId, person);
+        // A subscription they made sent what they saw: it stops, and their name goes from it.
+        update("update webhook set created_by_name = null, enabled = false, disabled_reason = 'creator-left'"
+                + " where room_id = ?1 and created_by = ?2", roomId, memberId);
         // Requests to bring them in name them; their own requests go with their row.
         update("delete from colleague_request where room_id = ?1 and (member_id = ?2 or email = ?3)", roomId,
                 memberId, member.email);
@@ -142,6 +153,32 @@ public class ErasureService {
         events.append(roomId, EventType.MEMBER_ERASED, null, actor, erased);
         membership.forgetMember(memberId);
         return erased;
+    }
+
+    /**
+     * Webhook deliveries keep the envelope they send, for their log and a redelivery (the installation's too): it
+     * loses them as the log's event does. It is signed when sent, so a changed body is still signed right.
+     */
+    private void forgetInDeliveries(UUID roomId, PersonalData person) {
+        String[] lowered = person.traces().stream().map(trace -> trace.toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, body from outbox where kind = 'webhook'"
+                + " and room_id = ?1 and exists (select 1 from unnest(cast(?2 as text[])) t"
+                + " where strpos(lower(body), t) > 0)")
+                .setParameter(1, roomId).setParameter(2, lowered).getResultList();
+        for (Object[] row : rows) {
+            try {
+                JsonNode body = json.readTree((String) row[1]);
+                JsonNode scrubbed = person.scrub(body);
+                if (!scrubbed.equals(body)) {
+                    update("update outbox set body = ?2 where id = ?1", ((Number) row[0]).longValue(),
+                            json.writeValueAsString(scrubbed));
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A webhook delivery's body is not JSON", e);
+            }
+        }
     }
 
     private ErasedPostText erasedPostText(UUID roomId) {

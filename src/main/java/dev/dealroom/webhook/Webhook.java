@@ -30,7 +30,7 @@ public class Webhook {
     @Column(name = "created_by")
     public UUID createdBy;
 
-    @Column(name = "created_by_name", nullable = false)
+    @Column(name = "created_by_name")
     public String createdByName;
 
     @Column(nullable = false)

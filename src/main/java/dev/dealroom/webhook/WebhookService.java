@@ -114,6 +114,11 @@ public class WebhookService {
         RoomAccess room = access.enterRoom(caller, roomId);
         access.require(room.me(), Action.WEBHOOK_MANAGE);
         Webhook webhook = lock(room, webhookId);
+        // Where a subscription sends, and what, are its creator's: it carries what they see, which another manager
+        // may not (a decision-maker outside proof must not point the owner's subscription at their own server).
+        if ((request.url() != null || request.eventTypes() != null) && !room.me().id().equals(webhook.createdBy)) {
+            throw new ApiException(ProblemCode.FORBIDDEN, Text.of("detail.webhook-target-creator-only"));
+        }
         if (request.url() != null) {
             webhook.url = url(request.url());
         }
@@ -127,8 +132,9 @@ public class WebhookService {
             boolean creatorManages = webhook.createdBy != null && access.accessOf(room.roomId(), webhook.createdBy)
                     .filter(creator -> access.holds(creator.me(), Action.WEBHOOK_MANAGE)).isPresent();
             if (!creatorManages) {
-                throw new ApiException(ProblemCode.WEBHOOK_CREATOR_GONE, Text.of("detail.webhook-creator-gone",
-                        "name", webhook.createdByName));
+                throw new ApiException(ProblemCode.WEBHOOK_CREATOR_GONE, webhook.createdByName == null
+                        ? Text.of("detail.webhook-creator-erased")
+                        : Text.of("detail.webhook-creator-gone", "name", webhook.createdByName));
             }
             webhook.enabled = true;
             webhook.disabledReason = null;

@@ -63,6 +63,9 @@ class ErasureTest {
         // A real provider's subject is an opaque id; the test provider's would carry the email.
         String subject = "opaque-" + UUID.randomUUID();
         Supplier<RequestSpecification> asErin = () -> as(erin, subject);
+        // A webhook's deliveries keep the envelopes of what Erin does (its receiver is down: they wait for a retry).
+        room.owner.api().body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("*")))
+                .post("/api/rooms/{r}/webhooks", room.roomId).then().statusCode(201);
         everythingAMemberDoes(room, erinId, asErin);
         String task = room.owner.api().body(Map.of("title", "Run the benchmark", "ownerId", erinId))
                 .post("/api/rooms/{r}/groups/proof/tasks", room.roomId).then().statusCode(201).extract().path("id");

@@ -240,6 +240,28 @@ class WebhookTest {
         }
     }
 
+    /**
+     * A subscription sends what its creator sees: another manager may pause it or describe it, never point it at
+     * another address or other events, or a decision-maker outside proof would receive proof through the owner's.
+     */
+    @Test
+    void onlyItsCreatorChangesWhereASubscriptionSendsAndWhat() throws Exception {
+        DealRoomFixture room = new DealRoomFixture();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Created hook = subscribe(room.owner, room.roomId, receiver, List.of("*"));
+            room.decisionMaker.api().body(Map.of("url", "http://127.0.0.1:9/elsewhere"))
+                    .patch("/api/rooms/{r}/webhooks/{w}", room.roomId, hook.id()).then().statusCode(403)
+                    .body("code", equalTo("forbidden"));
+            room.decisionMaker.api().body(Map.of("eventTypes", List.of("post.created")))
+                    .patch("/api/rooms/{r}/webhooks/{w}", room.roomId, hook.id()).then().statusCode(403);
+            room.decisionMaker.api().body(Map.of("description", "CRM sync", "enabled", false))
+                    .patch("/api/rooms/{r}/webhooks/{w}", room.roomId, hook.id()).then().statusCode(200);
+            room.owner.api().body(Map.of("url", "http://127.0.0.1:9/elsewhere"))
+                    .patch("/api/rooms/{r}/webhooks/{w}", room.roomId, hook.id()).then().statusCode(200)
+                    .body("url", equalTo("http://127.0.0.1:9/elsewhere"));
+        }
+    }
+
     @Test
     void theDeliveryIsQueuedInTheTransactionOfTheEventAndRollsBackWithIt() throws Exception {
         DealRoomFixture room = new DealRoomFixture();
