@@ -72,10 +72,15 @@ class CommitteeSealingTest {
                 .path("id");
         String invitation = room.owner.api().get("/api/rooms/{r}/invitations", room.roomId).then().statusCode(200)
                 .extract().path("[0].id");
-        return new Scene(room, seller, Map.of("roomId", room.roomId, "groupId", "proof",
-                "memberId", room.groupMemberId, "postId", post, "taskId", task, "signoffId", signoff,
-                "documentId", document, "invitationId", invitation, "side", "buyer",
-                "templateId", "complex-b2b-evaluation"));
+        String webhook = room.owner.api().body(Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("*")))
+                .post("/api/rooms/{r}/webhooks", room.roomId).then().statusCode(201).extract().path("id");
+        String feed = room.groupMember.api().put("/api/me/calendar").then().statusCode(200).extract().path("url");
+        return new Scene(room, seller, Map.ofEntries(Map.entry("roomId", room.roomId), Map.entry("groupId", "proof"),
+                Map.entry("memberId", room.groupMemberId), Map.entry("postId", post), Map.entry("taskId", task),
+                Map.entry("signoffId", signoff), Map.entry("documentId", document),
+                Map.entry("invitationId", invitation), Map.entry("side", "buyer"),
+                Map.entry("templateId", "complex-b2b-evaluation"), Map.entry("webhookId", webhook),
+                Map.entry("secret", feed.substring(feed.lastIndexOf('/') + 1, feed.length() - ".ics".length()))));
     }
 
     private static void put(DealRoomFixture room, String memberId, List<String> roles, String attitude) {
