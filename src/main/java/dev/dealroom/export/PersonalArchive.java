@@ -94,6 +94,7 @@ public class PersonalArchive {
                     empty.writeEndArray();
                 }
             }
+            zip.complete();
         }
     }
 

@@ -146,6 +146,7 @@ public class RoomArchive {
             try (OutputStream page = zip.content()) {
                 summary.write(caller, room, visible, people, untilSeq, language, page);
             }
+            zip.complete();
         }
     }
 

@@ -30,6 +30,7 @@ final class ZipWriter implements AutoCloseable {
     private final ZipOutputStream zip;
     private final ObjectMapper json;
     private final Set<String> names = new HashSet<>();
+    private boolean complete;
 
     ZipWriter(OutputStream out, ObjectMapper json) {
         this.zip = new ZipOutputStream(out);
@@ -118,9 +119,20 @@ final class ZipWriter implements AutoCloseable {
                 : name + " (v" + version + ")";
     }
 
+    /** Marks the archive whole: only then does closing write its central directory. */
+    void complete() {
+        complete = true;
+    }
+
+    /**
+     * Ends the archive if it is whole. One that failed on the way (a group left, a document gone, the database down)
+     * is left without its central directory, so that no unzip tool takes the part that was sent for the whole.
+     */
     @Override
     public void close() throws IOException {
-        zip.finish();
+        if (complete) {
+            zip.finish();
+        }
         zip.flush();
     }
 }

@@ -93,9 +93,13 @@ class WebhookQueue {
             RoomAccess creator = webhook.createdBy == null ? null
                     : access.accessOf(event.roomId(), webhook.createdBy).orElse(null);
             if (creator == null || !access.holds(creator.me(), Action.WEBHOOK_MANAGE)) {
-                webhook.enabled = false;
-                webhook.disabledReason = (creator == null ? DisabledReason.CREATOR_LEFT
-                        : DisabledReason.CREATOR_NOT_MANAGER).wireName();
+                // Two columns, not the whole row read unlocked above: a manager's change made meanwhile stays.
+                em.createNativeQuery("update webhook set enabled = false, disabled_reason = ?2"
+                        + " where id = ?1 and enabled")
+                        .setParameter(1, webhook.id)
+                        .setParameter(2, (creator == null ? DisabledReason.CREATOR_LEFT
+                                : DisabledReason.CREATOR_NOT_MANAGER).wireName())
+                        .executeUpdate();
                 continue;
             }
             if (webhook.wants(event.type().wireName())) {

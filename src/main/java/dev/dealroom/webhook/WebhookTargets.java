@@ -1,11 +1,11 @@
 package dev.dealroom.webhook;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -111,8 +111,34 @@ public class WebhookTargets {
         if (address instanceof Inet4Address) {
             int first = bytes[0] & 0xff;
             int second = bytes[1] & 0xff;
-            return first == 0 || first == 100 && second >= 64 && second < 128 || first >= 240;
+            return first == 0 || first == 100 && second >= 64 && second < 128 || first >= 240
+                    || first == 198 && (second == 18 || second == 19) // benchmarking, 198.18.0.0/15
+                    || first == 192 && second == 0 && bytes[2] == 0; // IETF protocol assignments, 192.0.0.0/24
         }
-        return address instanceof Inet6Address && (bytes[0] & 0xfe) == 0xfc; // unique local, fc00::/7
+        if ((bytes[0] & 0xfe) == 0xfc) {
+            return true; // unique local, fc00::/7
+        }
+        // An IPv6 address that carries an IPv4 one reaches it through a translator or a tunnel: judge the IPv4 one.
+        return embeddedIpv4(bytes).map(WebhookTargets::isPrivate).orElse(false);
+    }
+
+    /** The IPv4 address inside NAT64 (64:ff9b::/96), 6to4 (2002::/16) and IPv4-compatible (::/96) addresses. */
+    private static Optional<InetAddress> embeddedIpv4(byte[] v6) {
+        int from;
+        if (v6[0] == 0x00 && v6[1] == 0x64 && (v6[2] & 0xff) == 0xff && (v6[3] & 0xff) == 0x9b
+                && Arrays.equals(v6, 4, 12, new byte[8], 0, 8)) {
+            from = 12;
+        } else if (v6[0] == 0x20 && v6[1] == 0x02) {
+            from = 2;
+        } else if (Arrays.equals(v6, 0, 12, new byte[12], 0, 12)) {
+            from = 12;
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(v6, from, from + 4)));
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

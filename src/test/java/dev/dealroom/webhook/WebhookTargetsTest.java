@@ -43,6 +43,19 @@ class WebhookTargetsTest {
         assertEquals(Optional.empty(), production.refusal("http://[2001:db8::1]/"));
     }
 
+    /** Ranges that reach inside through a translator, a tunnel or a reserved block, and their public neighbours. */
+    @Test
+    void addressesThatCarryAPrivateOneOrAreReservedAreRefused() throws Exception {
+        for (String inside : new String[] { "64:ff9b::a00:1", "64:ff9b::7f00:1", "2002:c0a8:0101::1", "::10.0.0.1",
+                "198.18.0.1", "198.19.255.254", "192.0.0.8" }) {
+            assertTrue(WebhookTargets.isPrivate(InetAddress.getByName(inside)), inside);
+        }
+        for (String outside : new String[] { "64:ff9b::808:808", "2002:0808:0808::1", "198.20.0.1", "192.0.2.1",
+                "2001:db8::1" }) {
+            assertEquals(false, WebhookTargets.isPrivate(InetAddress.getByName(outside)), outside);
+        }
+    }
+
     @Test
     void aNameIsResolvedBeforeEachCall() throws Exception {
         assertTrue(production.refusalToCall(URI.create("http://localhost/")).isPresent());
